@@ -1,0 +1,58 @@
+package dev.keel.events.auth;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.keel.events.EventFixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+class UserEventsTests {
+
+	@Test
+	void userEventsAreKeyedByUserId() {
+		List<UserEvent> events = List.of(EventFixtures.userRegistered(), EventFixtures.emailVerificationRequested(),
+				EventFixtures.emailVerified(), EventFixtures.passwordResetRequested(), EventFixtures.passwordChanged(),
+				EventFixtures.userDisabled());
+
+		assertThat(events).extracting(UserEvent::aggregateId).containsOnly(EventFixtures.USER_ID);
+	}
+
+	@Test
+	void verificationRequestCarriesWhatTheEmailNeeds() {
+		Instant expiresAt = Instant.parse("2026-11-24T00:00:00Z");
+
+		EmailVerificationRequested event = EmailVerificationRequested.of("u-1", "ada@example.com", "Ada", "tok",
+				expiresAt);
+
+		assertThat(event.userId()).isEqualTo("u-1");
+		assertThat(event.email()).isEqualTo("ada@example.com");
+		assertThat(event.displayName()).isEqualTo("Ada");
+		assertThat(event.token()).isEqualTo("tok");
+		assertThat(event.expiresAt()).isEqualTo(expiresAt);
+		assertThat(event.type()).isEqualTo("keel.user.email-verification-requested");
+	}
+
+	@Test
+	void tokensStayOutOfToString() {
+		assertThat(EventFixtures.emailVerificationRequested().toString()).doesNotContain(EventFixtures.TOKEN)
+			.contains(EventFixtures.USER_ID, "token=<hidden>");
+		assertThat(EventFixtures.passwordResetRequested().toString()).doesNotContain(EventFixtures.TOKEN)
+			.contains(EventFixtures.USER_ID, "token=<hidden>");
+	}
+
+	@Test
+	void eventsWithTheSameTokenAreStillEqual() {
+		assertThat(EventFixtures.passwordResetRequested()).isEqualTo(EventFixtures.passwordResetRequested())
+			.hasSameHashCodeAs(EventFixtures.passwordResetRequested());
+	}
+
+	@Test
+	void refusesAnEventWithoutUser() {
+		assertThatNullPointerException().isThrownBy(() -> UserRegistered.of(null, "ada@example.com", "Ada"))
+			.withMessage("userId");
+	}
+
+}
