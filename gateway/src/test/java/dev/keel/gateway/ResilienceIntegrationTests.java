@@ -1,0 +1,120 @@
+package dev.keel.gateway;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import dev.keel.gateway.Backend.Echo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway while instances fail: data-service has one live and one dead instance,
+ * notification-service one that answers too slowly for its one-second time limit, except
+ * on the event stream, which has no time limit.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "eureka.client.enabled=false",
+		"management.server.port=0", "resilience4j.timelimiter.instances.notification-service.timeout-duration=1s" })
+class ResilienceIntegrationTests {
+
+	static final Backend alive = Backend.start("alive");
+
+	static final Backend slow = Backend.start("slow");
+
+	@DynamicPropertySource
+	static void backends(DynamicPropertyRegistry registry) {
+		registry.add("spring.cloud.discovery.client.simple.instances.data-service[0].uri", alive::uri);
+		registry.add("spring.cloud.discovery.client.simple.instances.data-service[1].uri",
+				() -> "http://127.0.0.1:" + Backend.unusedPort());
+		registry.add("spring.cloud.discovery.client.simple.instances.notification-service[0].uri", slow::uri);
+	}
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient client;
+
+	@BeforeEach
+	void connect() {
+		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@Test
+	void idempotentRequestsAreRetriedOnTheLiveInstance() {
+		for (int i = 0; i < 10; i++) {
+			for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)) {
+				Echo echo = this.client.method(method)
+					.uri("/api/data/things/" + i)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody(Echo.class)
+					.returnResult()
+					.getResponseBody();
+				assertThat(echo.backend()).isEqualTo("alive");
+				assertThat(echo.method()).isEqualTo(method.name());
+			}
+		}
+	}
+
+	@Test
+	void postIsNotRetriedAfterAFailedConnection() {
+		List<HttpStatusCode> statuses = IntStream.range(0, 4)
+			.mapToObj((i) -> this.client.post()
+				.uri("/api/data/things")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"n\":" + i + "}")
+				.exchange()
+				.returnResult(String.class)
+				.getStatus())
+			.toList();
+		assertThat(statuses).contains(HttpStatus.OK, HttpStatus.SERVICE_UNAVAILABLE);
+	}
+
+	@Test
+	void slowServiceAnswersGatewayTimeoutProblem() {
+		this.client.get()
+			.uri("/api/notifications/slow")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.exists("X-Request-Id")
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("gateway_timeout")
+			.jsonPath("$.status")
+			.isEqualTo(504)
+			.jsonPath("$.instance")
+			.isEqualTo("/api/notifications/slow")
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("notification-service"));
+	}
+
+	@Test
+	void eventStreamOutlivesTheTimeLimit() {
+		this.client.get()
+			.uri("/api/notifications/stream")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((events) -> assertThat(events).contains("event: notification"));
+	}
+
+}
