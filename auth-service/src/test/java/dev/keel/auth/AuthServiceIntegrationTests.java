@@ -1,0 +1,97 @@
+package dev.keel.auth;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import dev.keel.launcher.testing.EmbeddedInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** auth-service on a real Kafka broker and MongoDB-wire store, over real HTTP. */
+@ExtendWith(EmbeddedInfrastructure.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "eureka.client.enabled=false" })
+class AuthServiceIntegrationTests {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Test
+	void probesAndMetricsAnswerOnTheManagementPortOnly() throws Exception {
+		assertThat(get(this.managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+		HttpResponse<String> readiness = get(this.managementPort, "/actuator/health/readiness");
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(readiness.body()).path("status").asString()).isEqualTo("UP");
+		assertThat(get(this.managementPort, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+		assertThat(get(this.port, "/actuator/health").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void unknownApiPathIsANotFoundProblem() throws Exception {
+		HttpResponse<String> response = get(this.port, "/api/auth/nope");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = json.readTree(response.body());
+		assertThat(problem.path("code").asString()).isEqualTo("not_found");
+		assertThat(problem.path("traceId").asString()).isNotBlank();
+		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+	}
+
+	@Test
+	void storesDocumentsInItsOwnDatabase() {
+		assertThat(this.mongo.getDb().getName()).isEqualTo("keel_auth");
+		this.mongo.getCollection("probe").insertOne(new Document("_id", "p1").append("ok", true));
+		assertThat(this.mongo.getCollection("probe").find(new Document("_id", "p1")).first()).containsEntry("ok", true);
+	}
+
+	@Test
+	void createsItsEventsTopicOnTheBroker() throws Exception {
+		try (Admin admin = Admin.create(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()))) {
+			TopicDescription topic = admin.describeTopics(List.of("keel.auth.events"))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get("keel.auth.events");
+			assertThat(topic.partitions()).hasSize(3);
+		}
+	}
+
+	private static HttpResponse<String> get(int port, String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+				BodyHandlers.ofString());
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.keel.launcher.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.keel.launcher.platform.Component;
+import dev.keel.launcher.platform.Platform;
+import dev.keel.launcher.process.Health;
+
+/**
+ * Waits until the platform is usable rather than merely up: every instance is registered
+ * in Eureka, and the gateway routes each API prefix to a live service (any answer but
+ * 502-504).
+ */
+final class Routes {
+
+	static final Map<String, String> PREFIXES = Map.of("auth-service", "/api/auth/", "data-service", "/api/data/",
+			"notification-service", "/api/notifications/");
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private Routes() {
+	}
+
+	static void await(List<Component> plan, Instant deadline, PrintStream out) {
+		Map<String, Long> expected = plan.stream()
+			.filter(Component::isService)
+			.filter((component) -> !"discovery".equals(component.module()))
+			.collect(Collectors.groupingBy(Component::application, Collectors.counting()));
+		awaitCondition(() -> registered().entrySet().containsAll(expected.entrySet()), deadline,
+				"not every instance registered with discovery: expected " + expected + ", saw " + "%s",
+				Routes::registered);
+		for (String prefix : PREFIXES.values()) {
+			URI probe = URI.create("http://localhost:" + Platform.GATEWAY_PORT + prefix + "__keel_route_check");
+			awaitCondition(() -> routable(Health.get(probe)), deadline, "the gateway does not route " + prefix + "%s",
+					() -> "");
+			out.printf("  %-22s routable%n", prefix + "**");
+		}
+	}
+
+	private static boolean routable(int status) {
+		return status > 0 && status != 502 && status != 503 && status != 504;
+	}
+
+	/** UP instances per Eureka application name. */
+	static Map<String, Long> registered() {
+		try {
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + Platform.DISCOVERY_PORT + "/eureka/apps"))
+				.header("Accept", "application/json")
+				.timeout(Duration.ofSeconds(3))
+				.build();
+			JsonNode applications = json.readTree(http.send(request, BodyHandlers.ofString()).body())
+				.path("applications")
+				.path("application");
+			Map<String, Long> counts = new HashMap<>();
+			for (JsonNode application : asList(applications)) {
+				long up = asList(application.path("instance")).stream()
+					.filter((instance) -> "UP".equals(instance.path("status").asString()))
+					.count();
+				counts.put(application.path("name").asString(), up);
+			}
+			return counts;
+		}
+		catch (IOException | RuntimeException ex) {
+			return Map.of();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Map.of();
+		}
+	}
+
+	/** The platform started but the gateway does not reach every service in time. */
+	static final class NotRoutable extends RuntimeException {
+
+		NotRoutable(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Eureka writes a one-element list as a bare object. */
+	private static List<JsonNode> asList(JsonNode node) {
+		if (node.isArray()) {
+			return node.valueStream().toList();
+		}
+		return node.isObject() ? List.of(node) : List.of();
+	}
+
+	private static void awaitCondition(java.util.function.BooleanSupplier condition, Instant deadline, String failure,
+			java.util.function.Supplier<Object> detail) {
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new NotRoutable(String.format(failure, detail.get()));
+			}
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted", ex);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.keel.launcher.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+import dev.keel.launcher.Keel;
+import dev.keel.launcher.platform.Kind;
+import dev.keel.launcher.platform.Layout;
+import dev.keel.launcher.platform.RunState;
+import dev.keel.launcher.platform.RunState.Running;
+import dev.keel.launcher.process.ProcessStarter;
+import dev.keel.launcher.process.Supervisor;
+
+/**
+ * {@code keel stop}: stops what the run state lists, in reverse order, and any stray
+ * process of this checkout that the state no longer knows about (say, after a crashed
+ * launcher).
+ */
+@Command(name = "stop", description = "Stop every component of the local platform, in reverse order.")
+public class StopCommand implements Callable<Integer> {
+
+	@ParentCommand
+	private Keel keel;
+
+	@Override
+	public Integer call() throws IOException {
+		Layout layout = this.keel.layout();
+		PrintStream out = this.keel.out();
+		List<Running> components = new ArrayList<>(RunCommand.runningState(layout).components());
+		components.addAll(strays(layout, components));
+		if (components.stream().noneMatch(Running::alive)) {
+			out.println("Keel is not running.");
+		}
+		else {
+			Supervisor.stop(components, out);
+			out.println("Stopped.");
+		}
+		Files.deleteIfExists(layout.stateFile());
+		return 0;
+	}
+
+	static List<Running> strays(Layout layout, List<Running> known) {
+		String marker = "-D" + ProcessStarter.HOME_PROPERTY + "=" + layout.home() + " ";
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.pid() != ProcessHandle.current().pid())
+			.filter((process) -> known.stream().noneMatch((component) -> component.pid() == process.pid()))
+			.filter((process) -> process.info().commandLine().map((line) -> line.contains(marker)).orElse(false))
+			.map((process) -> new Running("pid-" + process.pid(), Kind.INFRA, null, process.pid(), 0, 0, ""))
+			.toList();
+	}
+
+}

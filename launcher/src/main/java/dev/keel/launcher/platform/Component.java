@@ -1,0 +1,46 @@
+package dev.keel.launcher.platform;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process of the platform.
+ *
+ * @param name unique name, also the log prefix ({@code data-service-2} for a second
+ * instance)
+ * @param kind its start-up tier
+ * @param module the Maven module whose jar it runs, or {@code null} for infrastructure
+ * @param port the port clients use
+ * @param managementPort the actuator port of a service, 0 for infrastructure
+ * @param arguments the arguments of {@code keel infra ...} for infrastructure
+ * @param environment variables added to the inherited environment
+ * @param heap the maximum heap, as for {@code -Xmx}
+ */
+public record Component(String name, Kind kind, String module, int port, int managementPort, List<String> arguments,
+		Map<String, String> environment, String heap) {
+
+	public Component {
+		arguments = List.copyOf(arguments);
+		environment = Map.copyOf(environment);
+	}
+
+	public boolean isService() {
+		return this.module != null;
+	}
+
+	/** The Eureka application name of a service ({@code DATA-SERVICE}). */
+	public String application() {
+		return this.module.toUpperCase(java.util.Locale.ROOT);
+	}
+
+	static Component infra(String name, int port, String heap, String... arguments) {
+		return new Component(name, Kind.INFRA, null, port, 0, List.of(arguments), Map.of(), heap);
+	}
+
+	static Component service(String name, Kind kind, String module, int port, int managementPort) {
+		return new Component(name, kind, module, port, managementPort, List.of(),
+				Map.of("KEEL_PORT", String.valueOf(port), "KEEL_MANAGEMENT_PORT", String.valueOf(managementPort)),
+				"256m");
+	}
+
+}

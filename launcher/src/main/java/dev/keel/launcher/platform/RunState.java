@@ -1,0 +1,80 @@
+package dev.keel.launcher.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The record of a running platform in {@code .keel/run/state.json}: which processes were
+ * started, in order, with their pids and ports. Written after every start, so that
+ * {@code keel stop} can clean up even after a failed or interrupted run.
+ */
+public record RunState(Instant startedAt, List<Running> components) {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	public RunState {
+		components = List.copyOf(components);
+	}
+
+	public static RunState empty() {
+		return new RunState(Instant.now(), List.of());
+	}
+
+	public RunState with(Running component) {
+		List<Running> all = new ArrayList<>(this.components);
+		all.add(component);
+		return new RunState(this.startedAt, all);
+	}
+
+	public Optional<Running> find(String name) {
+		return this.components.stream().filter((component) -> component.name().equals(name)).findFirst();
+	}
+
+	public static Optional<RunState> read(Path file) {
+		if (!Files.isRegularFile(file)) {
+			return Optional.empty();
+		}
+		return Optional.of(json.readValue(file.toFile(), RunState.class));
+	}
+
+	public void write(Path file) {
+		try {
+			Files.createDirectories(file.getParent());
+			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), this);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file, ex);
+		}
+	}
+
+	/**
+	 * A started process.
+	 *
+	 * @param name the component name
+	 * @param kind its tier
+	 * @param module its Maven module, {@code null} for infrastructure
+	 * @param pid the operating-system process id
+	 * @param port its client port
+	 * @param managementPort its actuator port, 0 for infrastructure
+	 * @param log its log file
+	 */
+	public record Running(String name, Kind kind, String module, long pid, int port, int managementPort, String log) {
+
+		public boolean alive() {
+			return ProcessHandle.of(this.pid).map(ProcessHandle::isAlive).orElse(false);
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.keel.launcher.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PlatformTests {
+
+	private final Layout layout = new Layout(Path.of("/tmp/keel-home"));
+
+	@Test
+	void startsInfrastructureThenDiscoveryThenServicesOnTheirPorts() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of());
+		assertThat(plan).extracting(Component::name)
+			.containsExactly("kafka", "mongo-auth", "mongo-data", "mongo-notification", "mail", "discovery",
+					"auth-service", "data-service", "notification-service", "gateway");
+		assertThat(plan).extracting(Component::kind).isSortedAccordingTo(Enum::compareTo);
+		assertThat(port(plan, "gateway")).isEqualTo(8080);
+		assertThat(port(plan, "discovery")).isEqualTo(8761);
+		assertThat(port(plan, "data-service")).isEqualTo(8082);
+		assertThat(find(plan, "data-service").managementPort()).isEqualTo(9082);
+		assertThat(find(plan, "data-service").environment()).containsEntry("KEEL_PORT", "8082")
+			.containsEntry("KEEL_MANAGEMENT_PORT", "9082");
+	}
+
+	@Test
+	void embeddedStoresPersistUnderTheDataFolder() {
+		Component store = find(Platform.plan(this.layout, Map.of(), Map.of()), "mongo-data");
+		assertThat(store.arguments()).containsSequence("--file", "/tmp/keel-home/.keel/data/mongo-data.mv");
+		assertThat(store.port()).isEqualTo(27082);
+	}
+
+	@Test
+	void externalInfrastructureReplacesTheEmbeddedCounterparts() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_MONGODB_URI", "mongodb://db:27017",
+				"KEEL_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "KEEL_SMTP_HOST", "smtp.example.com"), Map.of());
+		assertThat(plan).noneMatch((component) -> component.kind() == Kind.INFRA);
+		assertThat(plan).extracting(Component::name).contains("discovery", "gateway");
+	}
+
+	@Test
+	void scaledServicesGetExtraInstancesOnOtherPorts() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of("data-service", 3));
+		List<Component> data = plan.stream().filter((c) -> "data-service".equals(c.module())).toList();
+		assertThat(data).extracting(Component::name)
+			.containsExactly("data-service", "data-service-2", "data-service-3");
+		assertThat(data).extracting(Component::port).doesNotHaveDuplicates();
+		assertThat(data.get(1).port()).isNotEqualTo(8082).isPositive();
+		assertThat(data.get(1).application()).isEqualTo("DATA-SERVICE");
+	}
+
+	@Test
+	void refusesToScaleWhatCannotBeScaled() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Platform.plan(this.layout, Map.of(), Map.of("discovery", 2)))
+			.withMessageContaining("discovery");
+	}
+
+	private static int port(List<Component> plan, String name) {
+		return find(plan, name).port();
+	}
+
+	private static Component find(List<Component> plan, String name) {
+		return plan.stream().filter((component) -> component.name().equals(name)).findFirst().orElseThrow();
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.keel.launcher.process;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.keel.launcher.platform.Component;
+import dev.keel.launcher.platform.Layout;
+import dev.keel.launcher.platform.Platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcessStarterTests {
+
+	private final Layout layout = new Layout(Path.of("/tmp/keel-home"));
+
+	@Test
+	void infrastructureRunsAsAKeelInfraSubcommandMarkedWithTheHome() {
+		Component kafka = Platform.plan(this.layout, Map.of(), Map.of()).getFirst();
+		List<String> command = new ProcessStarter(this.layout, Map.of()).command(kafka);
+		assertThat(command).contains("-Xmx512m", "-Dkeel.component=kafka", "-Dkeel.home=/tmp/keel-home",
+				"dev.keel.launcher.Keel", "infra", "kafka", "--port", "9092");
+	}
+
+	@Test
+	void servicesRunTheirJarWithExtraJavaOptionsWhenClassDataSharingIsOff() {
+		Component data = Platform.plan(this.layout, Map.of(), Map.of())
+			.stream()
+			.filter((component) -> component.name().equals("data-service"))
+			.findFirst()
+			.orElseThrow();
+		List<String> command = new ProcessStarter(this.layout,
+				Map.of("KEEL_CDS", "false", "KEEL_JAVA_OPTS", "-Dfoo=1  -Dbar=2"))
+			.command(data);
+		assertThat(command).contains("-Dfoo=1", "-Dbar=2", "-Dkeel.component=data-service")
+			.containsSequence("-jar", "/tmp/keel-home/data-service/target/data-service.jar");
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * notification-service: Inbox, live stream, email, subscriptions and signed webhooks.
+ */
+package dev.keel.notification;

@@ -1,0 +1,45 @@
+package dev.keel.support.web;
+
+import io.micrometer.tracing.Tracer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Registers Keel's problem handling and request ids in every servlet service. Runs before
+ * Boot's error auto-configuration so that its {@link ProblemErrorController} replaces the
+ * default error controller.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+public class KeelWebAutoConfiguration {
+
+	@Bean
+	TraceIds keelTraceIds(ObjectProvider<Tracer> tracer) {
+		return new TraceIds(tracer);
+	}
+
+	@Bean
+	ProblemHandler keelProblemHandler(TraceIds traceIds) {
+		return new ProblemHandler(traceIds);
+	}
+
+	@Bean
+	ProblemErrorController keelProblemErrorController(TraceIds traceIds) {
+		return new ProblemErrorController(traceIds);
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestIdFilter> keelRequestIdFilter() {
+		FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+}
