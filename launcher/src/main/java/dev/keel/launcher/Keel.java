@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import dev.keel.launcher.cli.LogsCommand;
 import dev.keel.launcher.cli.MailCommand;
 import dev.keel.launcher.cli.RunCommand;
+import dev.keel.launcher.cli.StartCommand;
 import dev.keel.launcher.cli.StatusCommand;
 import dev.keel.launcher.cli.StopCommand;
 import dev.keel.launcher.infra.InfraCommand;
@@ -25,8 +26,8 @@ import dev.keel.launcher.platform.Layout;
 @Command(name = "keel", mixinStandardHelpOptions = true, version = "keel 0.1.0",
 		description = "Runs Keel locally: embedded Kafka, MongoDB-wire stores and a mail sink, then discovery, "
 				+ "the services and the gateway.",
-		subcommands = { RunCommand.class, StopCommand.class, StatusCommand.class, LogsCommand.class, MailCommand.class,
-				InfraCommand.class, CommandLine.HelpCommand.class },
+		subcommands = { RunCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class, LogsCommand.class,
+				MailCommand.class, InfraCommand.class, CommandLine.HelpCommand.class },
 		footer = { "", "Also, handled by the ./keel script itself:",
 				"  test    Run the full test suite (./mvnw verify with a JDK 21+).",
 				"  build   Build every module (skipping tests)." })

@@ -42,15 +42,26 @@ final class Routes {
 			.filter(Component::isService)
 			.filter((component) -> !"discovery".equals(component.module()))
 			.collect(Collectors.groupingBy(Component::application, Collectors.counting()));
-		awaitCondition(() -> registered().entrySet().containsAll(expected.entrySet()), deadline,
-				"not every instance registered with discovery: expected " + expected + ", saw " + "%s",
-				Routes::registered);
+		awaitRegistered(expected, deadline);
 		for (String prefix : PREFIXES.values()) {
 			URI probe = URI.create("http://localhost:" + Platform.GATEWAY_PORT + prefix + "__keel_route_check");
 			awaitCondition(() -> routable(Health.get(probe)), deadline, "the gateway does not route " + prefix + "%s",
 					() -> "");
 			out.printf("  %-22s routable%n", prefix + "**");
 		}
+	}
+
+	/**
+	 * Waits until Eureka lists at least the expected number of UP instances per
+	 * application.
+	 */
+	static void awaitRegistered(Map<String, Long> expected, Instant deadline) {
+		awaitCondition(
+				() -> expected.entrySet()
+					.stream()
+					.allMatch((entry) -> registered().getOrDefault(entry.getKey(), 0L) >= entry.getValue()),
+				deadline, "not every instance registered with discovery: expected " + expected + ", saw %s",
+				Routes::registered);
 	}
 
 	private static boolean routable(int status) {

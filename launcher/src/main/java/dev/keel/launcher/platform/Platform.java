@@ -42,6 +42,18 @@ public final class Platform {
 		return List.copyOf(components);
 	}
 
+	/** The component to start again for a stopped one of a run, on the same ports. */
+	public static Component restart(Layout layout, RunState.Running stopped) {
+		if (stopped.module() != null) {
+			return Component.service(stopped.name(), stopped.kind(), stopped.module(), stopped.port(),
+					stopped.managementPort());
+		}
+		return infrastructure(layout, Map.of()).stream()
+			.filter((component) -> component.name().equals(stopped.name()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unknown component " + stopped.name()));
+	}
+
 	private static List<Component> infrastructure(Layout layout, Map<String, String> environment) {
 		List<Component> infra = new ArrayList<>();
 		if (isBlank(environment.get("KEEL_KAFKA_BOOTSTRAP_SERVERS"))) {

@@ -29,9 +29,19 @@ public record RunState(Instant startedAt, List<Running> components) {
 		return new RunState(Instant.now(), List.of());
 	}
 
+	/**
+	 * This state with the component added, or replacing the one of the same name in
+	 * place.
+	 */
 	public RunState with(Running component) {
 		List<Running> all = new ArrayList<>(this.components);
-		all.add(component);
+		int existing = all.stream().map(Running::name).toList().indexOf(component.name());
+		if (existing >= 0) {
+			all.set(existing, component);
+		}
+		else {
+			all.add(component);
+		}
 		return new RunState(this.startedAt, all);
 	}
 

@@ -30,12 +30,18 @@ public final class Supervisor {
 
 	private final PrintStream out;
 
-	private RunState state = RunState.empty();
+	private RunState state;
 
 	public Supervisor(Layout layout, ProcessStarter starter, PrintStream out) {
+		this(layout, starter, out, RunState.empty());
+	}
+
+	/** A supervisor that adds to (or restarts components of) an existing run. */
+	public Supervisor(Layout layout, ProcessStarter starter, PrintStream out, RunState state) {
 		this.layout = layout;
 		this.starter = starter;
 		this.out = out;
+		this.state = state;
 	}
 
 	public RunState state() {

@@ -1,0 +1,79 @@
+package dev.keel.launcher.cli;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import dev.keel.launcher.Keel;
+import dev.keel.launcher.platform.Component;
+import dev.keel.launcher.platform.Layout;
+import dev.keel.launcher.platform.Platform;
+import dev.keel.launcher.platform.RunState;
+import dev.keel.launcher.platform.RunState.Running;
+import dev.keel.launcher.process.ProcessStarter;
+import dev.keel.launcher.process.Supervisor;
+import dev.keel.launcher.process.Supervisor.StartFailure;
+
+/**
+ * {@code keel start <component>}: starts a stopped component of the running platform
+ * again, on its ports, and waits until it is ready and, for a service, routable again.
+ */
+@Command(name = "start", description = "Start a stopped component of the running platform again, on the same ports.")
+public class StartCommand implements Callable<Integer> {
+
+	@ParentCommand
+	private Keel keel;
+
+	@Parameters(paramLabel = "COMPONENT", description = "As listed by ./keel status, e.g. data-service.")
+	private String name;
+
+	@Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
+			description = "Give up after this long (default ${DEFAULT-VALUE}).")
+	private int timeoutSeconds;
+
+	@Override
+	public Integer call() throws Exception {
+		Layout layout = this.keel.layout();
+		PrintStream out = this.keel.out();
+		RunState state = RunCommand.runningState(layout);
+		Optional<Running> stopped = state.find(this.name);
+		if (stopped.isEmpty()) {
+			out.printf("'%s' is not part of the running platform. ./keel status lists the components; "
+					+ "./keel run starts the platform.%n", this.name);
+			return 1;
+		}
+		if (stopped.get().alive()) {
+			out.printf("%s is already running (pid %d).%n", this.name, stopped.get().pid());
+			return 0;
+		}
+		Component component = Platform.restart(layout, stopped.get());
+		Supervisor supervisor = new Supervisor(layout, new ProcessStarter(layout, System.getenv()), out, state);
+		Instant deadline = Instant.now().plusSeconds(this.timeoutSeconds);
+		try {
+			supervisor.awaitReady(supervisor.start(List.of(component)), deadline);
+			if (component.isService() && !"discovery".equals(component.module())) {
+				long alive = supervisor.state()
+					.components()
+					.stream()
+					.filter((running) -> component.module().equals(running.module()) && running.alive())
+					.count();
+				Routes.awaitRegistered(java.util.Map.of(component.application(), alive), deadline);
+				out.printf("%s is registered again; the gateway routes to it within seconds.%n", this.name);
+			}
+			return 0;
+		}
+		catch (StartFailure | Routes.NotRoutable failure) {
+			out.printf("%s did not come back: %s. Its log: %s%n", this.name, failure.getMessage(),
+					layout.log(this.name));
+			return 1;
+		}
+	}
+
+}
