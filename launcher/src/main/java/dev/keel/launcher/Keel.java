@@ -36,7 +36,7 @@ public class Keel {
 	/** The checkout: {@code keel.home} from the script, else the working directory. */
 	public Layout layout() {
 		String home = System.getProperty("keel.home", System.getenv().getOrDefault("KEEL_HOME", "."));
-		return new Layout(Path.of(home).toAbsolutePath().normalize());
+		return Layout.of(Path.of(home).toAbsolutePath().normalize(), System.getenv());
 	}
 
 	public PrintStream out() {

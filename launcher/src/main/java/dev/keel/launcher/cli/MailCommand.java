@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.keel.launcher.Keel;
-import dev.keel.launcher.platform.Platform;
+import dev.keel.launcher.platform.Ports;
 
 /**
  * {@code keel mail}: what the local mail sink caught, through its Mailpit-compatible API.
@@ -35,10 +35,10 @@ public class MailCommand implements Callable<Integer> {
 	@Option(names = "--limit", defaultValue = "20", description = "How many of the newest (default ${DEFAULT-VALUE}).")
 	private int limit;
 
-	@Option(names = "--sink",
-			defaultValue = "${env:KEEL_MAIL_SINK_URL:-http://localhost:" + Platform.MAIL_HTTP_PORT + "}",
-			description = "The sink's HTTP API (default ${DEFAULT-VALUE}).")
-	private String sink;
+	@Option(names = "--sink", description = "The sink's HTTP API (default: KEEL_MAIL_SINK_URL, else "
+			+ "http://localhost:8025 shifted by KEEL_PORT_OFFSET).")
+	private String sink = System.getenv()
+		.getOrDefault("KEEL_MAIL_SINK_URL", "http://localhost:" + Ports.from(System.getenv()).mailHttp());
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -64,9 +64,10 @@ public class MailCommand implements Callable<Integer> {
 			out.println("No messages yet.");
 			return 0;
 		}
-		out.printf("%-20s  %-28s  %-28s  %-40s  %s%n", "RECEIVED", "FROM", "TO", "SUBJECT", "ID");
+		out.printf("%-19s  %-28s  %-28s  %-40s  %s%n", "RECEIVED", "FROM", "TO", "SUBJECT", "ID");
 		for (JsonNode message : messages) {
-			out.printf("%-20.20s  %-28.28s  %-28.28s  %-40.40s  %s%n", message.path("Created").asString(),
+			out.printf("%-19.19s  %-28.28s  %-28.28s  %-40.40s  %s%n",
+					message.path("Created").asString().replace('T', ' '),
 					message.path("From").path("Address").asString(),
 					message.path("To").path(0).path("Address").asString(), message.path("Subject").asString(),
 					message.path("ID").asString());

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.keel.launcher.platform.Component;
-import dev.keel.launcher.platform.Platform;
+import dev.keel.launcher.platform.Ports;
 import dev.keel.launcher.process.Health;
 
 /**
@@ -37,31 +37,36 @@ final class Routes {
 	private Routes() {
 	}
 
-	static void await(List<Component> plan, Instant deadline, PrintStream out) {
+	static void await(List<Component> plan, Ports ports, Instant deadline, PrintStream out) {
 		Map<String, Long> expected = plan.stream()
 			.filter(Component::isService)
 			.filter((component) -> !"discovery".equals(component.module()))
 			.collect(Collectors.groupingBy(Component::application, Collectors.counting()));
-		awaitRegistered(expected, deadline);
+		awaitRegistered(expected, ports, deadline);
 		for (String prefix : PREFIXES.values()) {
-			URI probe = URI.create("http://localhost:" + Platform.GATEWAY_PORT + prefix + "__keel_route_check");
-			awaitCondition(() -> routable(Health.get(probe)), deadline, "the gateway does not route " + prefix + "%s",
-					() -> "");
+			awaitRoutable(prefix, ports, deadline);
 			out.printf("  %-22s routable%n", prefix + "**");
 		}
+	}
+
+	/** Waits until the gateway routes requests under {@code prefix} to a live service. */
+	static void awaitRoutable(String prefix, Ports ports, Instant deadline) {
+		URI probe = URI.create("http://localhost:" + ports.gateway() + prefix + "__keel_route_check");
+		awaitCondition(() -> routable(Health.get(probe)), deadline, "the gateway does not route " + prefix + "%s",
+				() -> "");
 	}
 
 	/**
 	 * Waits until Eureka lists at least the expected number of UP instances per
 	 * application.
 	 */
-	static void awaitRegistered(Map<String, Long> expected, Instant deadline) {
+	static void awaitRegistered(Map<String, Long> expected, Ports ports, Instant deadline) {
 		awaitCondition(
 				() -> expected.entrySet()
 					.stream()
-					.allMatch((entry) -> registered().getOrDefault(entry.getKey(), 0L) >= entry.getValue()),
+					.allMatch((entry) -> registered(ports).getOrDefault(entry.getKey(), 0L) >= entry.getValue()),
 				deadline, "not every instance registered with discovery: expected " + expected + ", saw %s",
-				Routes::registered);
+				() -> registered(ports));
 	}
 
 	private static boolean routable(int status) {
@@ -69,10 +74,9 @@ final class Routes {
 	}
 
 	/** UP instances per Eureka application name. */
-	static Map<String, Long> registered() {
+	static Map<String, Long> registered(Ports ports) {
 		try {
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + Platform.DISCOVERY_PORT + "/eureka/apps"))
+			HttpRequest request = HttpRequest.newBuilder(URI.create(ports.eurekaUrl() + "/apps"))
 				.header("Accept", "application/json")
 				.timeout(Duration.ofSeconds(3))
 				.build();

@@ -20,6 +20,7 @@ import dev.keel.launcher.platform.Component;
 import dev.keel.launcher.platform.Kind;
 import dev.keel.launcher.platform.Layout;
 import dev.keel.launcher.platform.Platform;
+import dev.keel.launcher.platform.Ports;
 import dev.keel.launcher.platform.RunState;
 import dev.keel.launcher.process.Logs;
 import dev.keel.launcher.process.ProcessStarter;
@@ -78,7 +79,7 @@ public class RunCommand implements Callable<Integer> {
 		}
 		StatusCommand.printTable(supervisor.state(), out);
 		out.printf("%nKeel is up and routable after %.1f s. Gateway: http://localhost:%d%n",
-				Duration.between(started, Instant.now()).toMillis() / 1000.0, Platform.GATEWAY_PORT);
+				Duration.between(started, Instant.now()).toMillis() / 1000.0, Ports.from(System.getenv()).gateway());
 		if (this.detach) {
 			Runtime.getRuntime().removeShutdownHook(stopOnExit);
 			out.println("Running in the background: ./keel status, ./keel logs <component>, ./keel stop.");
@@ -99,7 +100,7 @@ public class RunCommand implements Callable<Integer> {
 			}
 		}
 		out.println("Waiting until the gateway routes to every service ...");
-		Routes.await(plan, deadline, out);
+		Routes.await(plan, Ports.from(System.getenv()), deadline, out);
 	}
 
 	private static void reportFailure(String reason, Path log, PrintStream out) {

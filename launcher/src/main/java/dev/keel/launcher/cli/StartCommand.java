@@ -15,6 +15,7 @@ import dev.keel.launcher.Keel;
 import dev.keel.launcher.platform.Component;
 import dev.keel.launcher.platform.Layout;
 import dev.keel.launcher.platform.Platform;
+import dev.keel.launcher.platform.Ports;
 import dev.keel.launcher.platform.RunState;
 import dev.keel.launcher.platform.RunState.Running;
 import dev.keel.launcher.process.ProcessStarter;
@@ -53,19 +54,15 @@ public class StartCommand implements Callable<Integer> {
 			out.printf("%s is already running (pid %d).%n", this.name, stopped.get().pid());
 			return 0;
 		}
-		Component component = Platform.restart(layout, stopped.get());
+		Component component = Platform.restart(layout, System.getenv(), stopped.get());
 		Supervisor supervisor = new Supervisor(layout, new ProcessStarter(layout, System.getenv()), out, state);
 		Instant deadline = Instant.now().plusSeconds(this.timeoutSeconds);
 		try {
 			supervisor.awaitReady(supervisor.start(List.of(component)), deadline);
-			if (component.isService() && !"discovery".equals(component.module())) {
-				long alive = supervisor.state()
-					.components()
-					.stream()
-					.filter((running) -> component.module().equals(running.module()) && running.alive())
-					.count();
-				Routes.awaitRegistered(java.util.Map.of(component.application(), alive), deadline);
-				out.printf("%s is registered again; the gateway routes to it within seconds.%n", this.name);
+			String prefix = Routes.PREFIXES.get(component.module());
+			if (prefix != null) {
+				Routes.awaitRoutable(prefix, Ports.from(System.getenv()), deadline);
+				out.printf("%s is back; the gateway routes %s** again.%n", this.name, prefix);
 			}
 			return 0;
 		}

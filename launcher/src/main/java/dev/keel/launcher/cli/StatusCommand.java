@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.keel.launcher.Keel;
-import dev.keel.launcher.platform.Platform;
+import dev.keel.launcher.platform.Ports;
 import dev.keel.launcher.platform.RunState;
 import dev.keel.launcher.platform.RunState.Running;
 import dev.keel.launcher.process.Health;
@@ -60,7 +60,7 @@ public class StatusCommand implements Callable<Integer> {
 		}
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("running", state.components().stream().anyMatch(Running::alive));
-		status.put("gatewayUrl", "http://localhost:" + Platform.GATEWAY_PORT);
+		status.put("gatewayUrl", "http://localhost:" + Ports.from(System.getenv()).gateway());
 		status.put("components", components);
 		return status;
 	}

@@ -37,10 +37,4 @@ public record Component(String name, Kind kind, String module, int port, int man
 		return new Component(name, Kind.INFRA, null, port, 0, List.of(arguments), Map.of(), heap);
 	}
 
-	static Component service(String name, Kind kind, String module, int port, int managementPort) {
-		return new Component(name, kind, module, port, managementPort, List.of(),
-				Map.of("KEEL_PORT", String.valueOf(port), "KEEL_MANAGEMENT_PORT", String.valueOf(managementPort)),
-				"256m");
-	}
-
 }

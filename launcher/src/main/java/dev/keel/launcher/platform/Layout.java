@@ -1,20 +1,27 @@
 package dev.keel.launcher.platform;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Where things are: the checkout ({@code home}) with the built jars, and {@code .keel/}
- * with logs, data and the run state. Everything a local run writes stays under
- * {@code .keel/}, so {@code keel run --clean} can wipe it.
+ * Where things are: the checkout ({@code home}) with the built jars, and the state folder
+ * ({@code .keel/}, or {@code KEEL_STATE_DIR}) with logs, data and the run state.
+ * Everything a local run writes stays in the state folder, so {@code keel run --clean}
+ * can wipe it.
  */
-public record Layout(Path home) {
+public record Layout(Path home, Path keelDir) {
 
-	public Path keelDir() {
-		return this.home.resolve(".keel");
+	public Layout(Path home) {
+		this(home, home.resolve(".keel"));
+	}
+
+	public static Layout of(Path home, Map<String, String> environment) {
+		String stateDir = environment.getOrDefault("KEEL_STATE_DIR", "").trim();
+		return stateDir.isEmpty() ? new Layout(home) : new Layout(home, Path.of(stateDir).toAbsolutePath().normalize());
 	}
 
 	public Path logs() {
-		return keelDir().resolve("logs");
+		return this.keelDir.resolve("logs");
 	}
 
 	public Path log(String component) {
@@ -22,11 +29,11 @@ public record Layout(Path home) {
 	}
 
 	public Path data() {
-		return keelDir().resolve("data");
+		return this.keelDir.resolve("data");
 	}
 
 	public Path stateFile() {
-		return keelDir().resolve("run").resolve("state.json");
+		return this.keelDir.resolve("run").resolve("state.json");
 	}
 
 	public Path jar(String module) {
@@ -38,7 +45,7 @@ public record Layout(Path home) {
 	 * changes.
 	 */
 	public Path extracted(String module) {
-		return keelDir().resolve("app").resolve(module);
+		return this.keelDir.resolve("app").resolve(module);
 	}
 
 }

@@ -4,25 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The components of a local platform in start order, with their fixed ports. External
- * infrastructure named by {@code KEEL_MONGODB_URI}, {@code KEEL_KAFKA_BOOTSTRAP_SERVERS}
- * or {@code KEEL_SMTP_HOST} replaces the embedded counterpart. Extra instances from
- * {@code --scale} get random free ports.
+ * The components of a local platform in start order, on the {@link Ports} of the
+ * environment. External infrastructure named by {@code KEEL_MONGODB_URI},
+ * {@code KEEL_KAFKA_BOOTSTRAP_SERVERS} or {@code KEEL_SMTP_HOST} replaces the embedded
+ * counterpart; otherwise every service is told where its embedded store, the broker, the
+ * mail sink and discovery are. Extra instances from {@code --scale} get random free
+ * ports.
  */
 public final class Platform {
 
-	public static final int GATEWAY_PORT = 8080;
-
-	public static final int DISCOVERY_PORT = 8761;
-
-	public static final int MAIL_HTTP_PORT = 8025;
-
 	static final Set<String> SCALABLE = Set.of("auth-service", "data-service", "notification-service", "gateway");
+
+	private static final List<String> SERVICES = List.of("auth-service", "data-service", "notification-service",
+			"gateway");
 
 	private Platform() {
 	}
@@ -33,56 +33,85 @@ public final class Platform {
 				throw new IllegalArgumentException("Cannot scale '" + service + "'. Scalable: " + SCALABLE + ".");
 			}
 		}
-		List<Component> components = new ArrayList<>(infrastructure(layout, environment));
-		components.add(Component.service("discovery", Kind.DISCOVERY, "discovery", DISCOVERY_PORT, 9761));
-		addService(components, "auth-service", 8081, scale);
-		addService(components, "data-service", 8082, scale);
-		addService(components, "notification-service", 8083, scale);
-		addService(components, "gateway", GATEWAY_PORT, scale);
+		Ports ports = Ports.from(environment);
+		List<Component> components = new ArrayList<>(infrastructure(layout, environment, ports));
+		components.add(service("discovery", Kind.DISCOVERY, "discovery", ports.discovery(), environment, ports));
+		for (String module : SERVICES) {
+			components.add(service(module, Kind.SERVICE, module, ports.service(module), environment, ports));
+			for (int instance = 2; instance <= scale.getOrDefault(module, 1); instance++) {
+				components.add(service(module + "-" + instance, Kind.SERVICE, module, freePort(), environment, ports));
+			}
+		}
 		return List.copyOf(components);
 	}
 
 	/** The component to start again for a stopped one of a run, on the same ports. */
-	public static Component restart(Layout layout, RunState.Running stopped) {
+	public static Component restart(Layout layout, Map<String, String> environment, RunState.Running stopped) {
+		Ports ports = Ports.from(environment);
 		if (stopped.module() != null) {
-			return Component.service(stopped.name(), stopped.kind(), stopped.module(), stopped.port(),
-					stopped.managementPort());
+			Component component = service(stopped.name(), stopped.kind(), stopped.module(), stopped.port(), environment,
+					ports);
+			return new Component(component.name(), component.kind(), component.module(), stopped.port(),
+					stopped.managementPort(), component.arguments(), withManagementPort(component, stopped),
+					component.heap());
 		}
-		return infrastructure(layout, Map.of()).stream()
+		return infrastructure(layout, Map.of(), ports).stream()
 			.filter((component) -> component.name().equals(stopped.name()))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("Unknown component " + stopped.name()));
 	}
 
-	private static List<Component> infrastructure(Layout layout, Map<String, String> environment) {
+	private static Map<String, String> withManagementPort(Component component, RunState.Running stopped) {
+		Map<String, String> environment = new HashMap<>(component.environment());
+		environment.put("KEEL_MANAGEMENT_PORT", String.valueOf(stopped.managementPort()));
+		return environment;
+	}
+
+	private static List<Component> infrastructure(Layout layout, Map<String, String> environment, Ports ports) {
 		List<Component> infra = new ArrayList<>();
 		if (isBlank(environment.get("KEEL_KAFKA_BOOTSTRAP_SERVERS"))) {
-			infra.add(Component.infra("kafka", 9092, "512m", "kafka", "--port", "9092", "--controller-port", "9093",
-					"--data-dir", layout.data().resolve("kafka").toString()));
+			infra.add(Component.infra("kafka", ports.kafka(), "512m", "kafka", "--port", String.valueOf(ports.kafka()),
+					"--controller-port", String.valueOf(ports.kafkaController()), "--data-dir",
+					layout.data().resolve("kafka").toString()));
 		}
 		if (isBlank(environment.get("KEEL_MONGODB_URI"))) {
-			infra.add(mongo(layout, "auth", 27081));
-			infra.add(mongo(layout, "data", 27082));
-			infra.add(mongo(layout, "notification", 27083));
+			for (String service : List.of("auth", "data", "notification")) {
+				infra.add(Component.infra("mongo-" + service, ports.mongo(service), "128m", "mongo", "--port",
+						String.valueOf(ports.mongo(service)), "--file",
+						layout.data().resolve("mongo-" + service + ".mv").toString()));
+			}
 		}
 		if (isBlank(environment.get("KEEL_SMTP_HOST"))) {
-			infra.add(Component.infra("mail", 1025, "96m", "mail", "--smtp-port", "1025", "--http-port",
-					String.valueOf(MAIL_HTTP_PORT)));
+			infra.add(Component.infra("mail", ports.smtp(), "96m", "mail", "--smtp-port", String.valueOf(ports.smtp()),
+					"--http-port", String.valueOf(ports.mailHttp())));
 		}
 		return infra;
 	}
 
-	private static Component mongo(Layout layout, String service, int port) {
-		return Component.infra("mongo-" + service, port, "256m", "mongo", "--port", String.valueOf(port), "--file",
-				layout.data().resolve("mongo-" + service + ".mv").toString());
-	}
-
-	private static void addService(List<Component> components, String module, int port, Map<String, Integer> scale) {
-		components.add(Component.service(module, Kind.SERVICE, module, port, 1000 + port));
-		int instances = scale.getOrDefault(module, 1);
-		for (int instance = 2; instance <= instances; instance++) {
-			components.add(Component.service(module + "-" + instance, Kind.SERVICE, module, freePort(), freePort()));
+	/**
+	 * A service told its ports and, unless the user named external ones, where the
+	 * embedded infrastructure is: it does not rely on its defaults matching the
+	 * launcher's ports.
+	 */
+	private static Component service(String name, Kind kind, String module, int port, Map<String, String> environment,
+			Ports ports) {
+		int managementPort = (port == ports.service(module)) ? Ports.management(port) : freePort();
+		Map<String, String> settings = new HashMap<>();
+		settings.put("KEEL_PORT", String.valueOf(port));
+		settings.put("KEEL_MANAGEMENT_PORT", String.valueOf(managementPort));
+		settings.put("KEEL_EUREKA_URL", ports.eurekaUrl());
+		if (isBlank(environment.get("KEEL_KAFKA_BOOTSTRAP_SERVERS"))) {
+			settings.put("KEEL_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
 		}
+		String store = module.replace("-service", "");
+		if (isBlank(environment.get("KEEL_MONGODB_URI")) && Set.of("auth", "data", "notification").contains(store)) {
+			settings.put("KEEL_MONGODB_URI", "mongodb://localhost:" + ports.mongo(store));
+		}
+		if (isBlank(environment.get("KEEL_SMTP_HOST"))) {
+			settings.put("KEEL_SMTP_HOST", "localhost");
+			settings.put("KEEL_SMTP_PORT", String.valueOf(ports.smtp()));
+		}
+		return new Component(name, kind, module, port, managementPort, List.of(), settings, "256m");
 	}
 
 	/**

@@ -81,8 +81,24 @@ public record RunState(Instant startedAt, List<Running> components) {
 	 */
 	public record Running(String name, Kind kind, String module, long pid, int port, int managementPort, String log) {
 
+		/**
+		 * Whether the process still runs. A killed process whose parent (the launcher) is
+		 * gone stays a zombie until init reaps it, and the JDK counts zombies as alive;
+		 * on Linux its state in {@code /proc} tells them apart.
+		 */
 		public boolean alive() {
-			return ProcessHandle.of(this.pid).map(ProcessHandle::isAlive).orElse(false);
+			return ProcessHandle.of(this.pid).map(ProcessHandle::isAlive).orElse(false) && !zombie(this.pid);
+		}
+
+		private static boolean zombie(long pid) {
+			Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+			try {
+				String line = Files.readString(stat);
+				return line.substring(line.lastIndexOf(')') + 1).trim().startsWith("Z");
+			}
+			catch (IOException | RuntimeException ex) {
+				return false;
+			}
 		}
 
 	}

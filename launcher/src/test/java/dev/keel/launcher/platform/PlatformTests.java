@@ -55,6 +55,46 @@ class PlatformTests {
 	}
 
 	@Test
+	void servicesAreToldWhereTheirOwnStoreTheBrokerAndDiscoveryAre() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of());
+		assertThat(find(plan, "auth-service").environment())
+			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:27081")
+			.containsEntry("KEEL_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+			.containsEntry("KEEL_EUREKA_URL", "http://localhost:8761/eureka");
+		assertThat(find(plan, "notification-service").environment())
+			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:27083")
+			.containsEntry("KEEL_SMTP_PORT", "1025");
+		assertThat(find(plan, "gateway").environment()).doesNotContainKey("KEEL_MONGODB_URI");
+	}
+
+	@Test
+	void externalInfrastructureIsLeftToTheInheritedEnvironment() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_MONGODB_URI", "mongodb://db:27017"), Map.of());
+		assertThat(find(plan, "data-service").environment()).doesNotContainKey("KEEL_MONGODB_URI")
+			.containsKey("KEEL_KAFKA_BOOTSTRAP_SERVERS");
+	}
+
+	@Test
+	void portOffsetShiftsEveryFixedPort() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_PORT_OFFSET", "20000"), Map.of());
+		assertThat(port(plan, "gateway")).isEqualTo(28080);
+		assertThat(find(plan, "gateway").managementPort()).isEqualTo(29080);
+		assertThat(port(plan, "kafka")).isEqualTo(29092);
+		assertThat(find(plan, "kafka").arguments()).containsSequence("--controller-port", "29093");
+		assertThat(port(plan, "mongo-data")).isEqualTo(47082);
+		assertThat(find(plan, "data-service").environment())
+			.containsEntry("KEEL_EUREKA_URL", "http://localhost:28761/eureka")
+			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:47082");
+	}
+
+	@Test
+	void badPortOffsetIsExplained() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Platform.plan(this.layout, Map.of("KEEL_PORT_OFFSET", "lots"), Map.of()))
+			.withMessageContaining("KEEL_PORT_OFFSET");
+	}
+
+	@Test
 	void refusesToScaleWhatCannotBeScaled() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Platform.plan(this.layout, Map.of(), Map.of("discovery", 2)))

@@ -1,0 +1,63 @@
+package dev.keel.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the {@code keel} command as a separate process, the way {@code ./keel} does,
+ * against the checkout's built jars.
+ */
+final class KeelCli {
+
+	static final int OFFSET = 20000;
+
+	private final Path home = Path.of(System.getProperty("keel.home", "..")).toAbsolutePath().normalize();
+
+	private final Path stateDir = Path.of(System.getProperty("keel.stateDir", "target/keel")).toAbsolutePath();
+
+	Result run(String... arguments) throws IOException, InterruptedException {
+		Path launcher = this.home.resolve("launcher/target");
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Dkeel.home=" + this.home, "-cp",
+				launcher.resolve("launcher.jar") + File.pathSeparator + launcher.resolve("lib") + File.separator + "*",
+				"dev.keel.launcher.Keel"));
+		command.addAll(List.of(arguments));
+		Path output = Files.createTempFile("keel-cli", ".out");
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.directory(this.home.toFile());
+		builder.environment().putAll(environment());
+		Process process = builder.start();
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("keel " + String.join(" ", arguments) + " did not finish in 5 minutes");
+		}
+		String text = Files.readString(output, StandardCharsets.UTF_8);
+		Files.delete(output);
+		return new Result(process.exitValue(), text);
+	}
+
+	Map<String, String> environment() {
+		return Map.of("KEEL_PORT_OFFSET", String.valueOf(OFFSET), "KEEL_STATE_DIR", this.stateDir.toString(),
+				"KEEL_MONGODB_URI", "", "KEEL_KAFKA_BOOTSTRAP_SERVERS", "", "KEEL_SMTP_HOST", "", "NO_COLOR", "1");
+	}
+
+	Path home() {
+		return this.home;
+	}
+
+	static int port(int base) {
+		return base + OFFSET;
+	}
+
+	record Result(int exitCode, String output) {
+	}
+
+}
