@@ -1,10 +1,5 @@
 package dev.keel.auth;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +10,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.launcher.testing.ServiceContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,10 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "eureka.client.enabled=false" })
 class AuthServiceIntegrationTests {
-
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -49,25 +39,13 @@ class AuthServiceIntegrationTests {
 	MongoTemplate mongo;
 
 	@Test
-	void probesAndMetricsAnswerOnTheManagementPortOnly() throws Exception {
-		assertThat(get(this.managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
-		HttpResponse<String> readiness = get(this.managementPort, "/actuator/health/readiness");
-		assertThat(readiness.statusCode()).isEqualTo(200);
-		assertThat(json.readTree(readiness.body()).path("status").asString()).isEqualTo("UP");
-		assertThat(get(this.managementPort, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
-		assertThat(get(this.port, "/actuator/health").statusCode()).isEqualTo(404);
+	void probesAndMetricsAnswerOnTheManagementPortOnly() {
+		ServiceContract.assertProbesOnManagementPortOnly(this.port, this.managementPort);
 	}
 
 	@Test
-	void unknownApiPathIsANotFoundProblem() throws Exception {
-		HttpResponse<String> response = get(this.port, "/api/auth/nope");
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("code").asString()).isEqualTo("not_found");
-		assertThat(problem.path("traceId").asString()).isNotBlank();
-		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+	void unknownApiPathIsANotFoundProblem() {
+		ServiceContract.assertNotFoundProblem(this.port, "/api/auth/nope");
 	}
 
 	@Test
@@ -87,11 +65,6 @@ class AuthServiceIntegrationTests {
 				.get("keel.auth.events");
 			assertThat(topic.partitions()).hasSize(3);
 		}
-	}
-
-	private static HttpResponse<String> get(int port, String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-				BodyHandlers.ofString());
 	}
 
 }

@@ -1,10 +1,5 @@
 package dev.keel.notification;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +12,6 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.launcher.testing.ServiceContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,10 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "eureka.client.enabled=false" })
 class NotificationServiceIntegrationTests {
-
-	private static final HttpClient http = HttpClient.newHttpClient();
-
-	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -57,25 +47,13 @@ class NotificationServiceIntegrationTests {
 	ConsumerFactory<String, String> consumers;
 
 	@Test
-	void probesAndMetricsAnswerOnTheManagementPortOnly() throws Exception {
-		assertThat(get(this.managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
-		HttpResponse<String> readiness = get(this.managementPort, "/actuator/health/readiness");
-		assertThat(readiness.statusCode()).isEqualTo(200);
-		assertThat(json.readTree(readiness.body()).path("status").asString()).isEqualTo("UP");
-		assertThat(get(this.managementPort, "/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
-		assertThat(get(this.port, "/actuator/health").statusCode()).isEqualTo(404);
+	void probesAndMetricsAnswerOnTheManagementPortOnly() {
+		ServiceContract.assertProbesOnManagementPortOnly(this.port, this.managementPort);
 	}
 
 	@Test
-	void unknownApiPathIsANotFoundProblem() throws Exception {
-		HttpResponse<String> response = get(this.port, "/api/notification/nope");
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		JsonNode problem = json.readTree(response.body());
-		assertThat(problem.path("code").asString()).isEqualTo("not_found");
-		assertThat(problem.path("traceId").asString()).isNotBlank();
-		assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+	void unknownApiPathIsANotFoundProblem() {
+		ServiceContract.assertNotFoundProblem(this.port, "/api/notification/nope");
 	}
 
 	@Test
@@ -99,11 +77,6 @@ class NotificationServiceIntegrationTests {
 			}
 			assertThat(received).contains(key + "=hello");
 		}
-	}
-
-	private static HttpResponse<String> get(int port, String path) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-				BodyHandlers.ofString());
 	}
 
 }

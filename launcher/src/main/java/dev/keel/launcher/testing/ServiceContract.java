@@ -1,0 +1,77 @@
+package dev.keel.launcher.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks of the platform contract that every Keel service must meet (API.md §1 and §6),
+ * over real HTTP, shared by the services' integration tests so each service is held to
+ * the same rules. Each check throws {@link AssertionError} naming what was wrong.
+ */
+public final class ServiceContract {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private ServiceContract() {
+	}
+
+	/**
+	 * Liveness, readiness (UP) and Prometheus answer on the management port, and not on
+	 * the service port.
+	 */
+	public static void assertProbesOnManagementPortOnly(int port, int managementPort) {
+		expect(get(managementPort, "/actuator/health/liveness").statusCode() == 200, "liveness is not 200");
+		HttpResponse<String> readiness = get(managementPort, "/actuator/health/readiness");
+		expect(readiness.statusCode() == 200 && "UP".equals(json.readTree(readiness.body()).path("status").asString()),
+				"readiness is not UP: " + readiness.body());
+		expect(get(managementPort, "/actuator/prometheus").body().contains("jvm_memory_used_bytes"),
+				"prometheus shows no JVM metrics");
+		expect(get(port, "/actuator/health").statusCode() == 404, "actuator is exposed on the service port");
+	}
+
+	/** An unknown path answers 404 problem+json with code, trace id and a request id. */
+	public static JsonNode assertNotFoundProblem(int port, String path) {
+		HttpResponse<String> response = get(port, path);
+		expect(response.statusCode() == 404, path + " answered " + response.statusCode());
+		expect(response.headers()
+			.firstValue("Content-Type")
+			.filter((type) -> type.startsWith("application/problem+json"))
+			.isPresent(), "not application/problem+json: " + response.headers().firstValue("Content-Type"));
+		expect(response.headers().firstValue("X-Request-Id").isPresent(), "no X-Request-Id header");
+		JsonNode problem = json.readTree(response.body());
+		expect("not_found".equals(problem.path("code").asString()), "code is not not_found: " + problem);
+		expect(!problem.path("traceId").asString().isBlank(), "no traceId: " + problem);
+		expect(path.equals(problem.path("instance").asString()), "instance is not the path: " + problem);
+		return problem;
+	}
+
+	public static HttpResponse<String> get(int port, String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+					BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new AssertionError("GET " + path + " on port " + port + " failed: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError("Interrupted", ex);
+		}
+	}
+
+	private static void expect(boolean condition, String failure) {
+		if (!condition) {
+			throw new AssertionError(failure);
+		}
+	}
+
+}
