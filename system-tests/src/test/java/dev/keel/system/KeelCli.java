@@ -18,6 +18,11 @@ final class KeelCli {
 
 	static final int OFFSET = 20000;
 
+	/** The bootstrap admin of the test platform; a test-only credential. */
+	static final String ADMIN_EMAIL = "admin@keel.test";
+
+	static final String ADMIN_PASSWORD = "system-test-admin-only-9f3c";
+
 	private final Path home = Path.of(System.getProperty("keel.home", "..")).toAbsolutePath().normalize();
 
 	private final Path stateDir = Path.of(System.getProperty("keel.stateDir", "target/keel")).toAbsolutePath();
@@ -46,7 +51,8 @@ final class KeelCli {
 
 	Map<String, String> environment() {
 		return Map.of("KEEL_PORT_OFFSET", String.valueOf(OFFSET), "KEEL_STATE_DIR", this.stateDir.toString(),
-				"KEEL_MONGODB_URI", "", "KEEL_KAFKA_BOOTSTRAP_SERVERS", "", "KEEL_SMTP_HOST", "", "NO_COLOR", "1");
+				"KEEL_MONGODB_URI", "", "KEEL_KAFKA_BOOTSTRAP_SERVERS", "", "KEEL_SMTP_HOST", "", "NO_COLOR", "1",
+				"KEEL_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "KEEL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
 	}
 
 	Path home() {

@@ -17,11 +17,11 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,29 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The platform skeleton end to end: {@code keel run --detach --scale data-service=2},
- * then discovery, routing, load spreading, failure and recovery, the mail sink, and
- * {@code keel stop}.
+ * The platform skeleton end to end, on the platform {@link RunningPlatform} started: discovery,
+ * routing, load spreading, failure and recovery, the mail sink, and finally {@code keel stop}.
+ * It runs after every other system test class, since it kills services and stops the platform.
  */
+@ExtendWith(RunningPlatform.class)
 @TestMethodOrder(OrderAnnotation.class)
+@Order(Integer.MAX_VALUE)
 class PlatformSystemTests {
 
-	private static final KeelCli keel = new KeelCli();
+	private static final KeelCli keel = RunningPlatform.keel;
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final String GATEWAY = "http://localhost:" + KeelCli.port(8080);
-
-	@BeforeAll
-	static void startThePlatform() throws Exception {
-		keel.run("stop");
-		Result run = keel.run("run", "--detach", "--clean", "--scale", "data-service=2", "--timeout", "240");
-		System.out.println(run.output());
-		assertThat(run.exitCode()).as(run.output()).isZero();
-		assertThat(run.output()).contains("/api/data/**", "routable", "Keel is up and routable");
-	}
 
 	@AfterAll
 	static void stopThePlatform() throws Exception {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import dev.keel.launcher.Keel;
@@ -23,16 +24,24 @@ import dev.keel.launcher.process.Supervisor;
  * process of this checkout that the state no longer knows about (say, after a crashed
  * launcher).
  */
-@Command(name = "stop", description = "Stop every component of the local platform, in reverse order.")
+@Command(name = "stop",
+		description = "Stop every component of the local platform, in reverse order, or only the one named.")
 public class StopCommand implements Callable<Integer> {
 
 	@ParentCommand
 	private Keel keel;
 
+	@Parameters(arity = "0..1", paramLabel = "COMPONENT",
+			description = "Stop only this component (./keel start brings it back), e.g. kafka.")
+	private String only;
+
 	@Override
 	public Integer call() throws IOException {
 		Layout layout = this.keel.layout();
 		PrintStream out = this.keel.out();
+		if (this.only != null) {
+			return stopOne(layout, out);
+		}
 		List<Running> components = new ArrayList<>(RunCommand.runningState(layout).components());
 		components.addAll(strays(layout, components));
 		if (components.stream().noneMatch(Running::alive)) {
@@ -43,6 +52,17 @@ public class StopCommand implements Callable<Integer> {
 			out.println("Stopped.");
 		}
 		Files.deleteIfExists(layout.stateFile());
+		return 0;
+	}
+
+	private int stopOne(Layout layout, PrintStream out) {
+		java.util.Optional<Running> component = RunCommand.runningState(layout).find(this.only);
+		if (component.isEmpty()) {
+			out.printf("'%s' is not part of the running platform; ./keel status lists the components.%n", this.only);
+			return 1;
+		}
+		Supervisor.stop(List.of(component.get()), out);
+		out.printf("Stopped %s; ./keel start %s brings it back.%n", this.only, this.only);
 		return 0;
 	}
 

@@ -1,0 +1,7 @@
+package dev.keel.auth.token;
+
+public interface PasswordLogin {
+
+	LoginOutcome login(String email, String password);
+
+}

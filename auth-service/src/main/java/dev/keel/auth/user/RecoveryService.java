@@ -1,0 +1,103 @@
+package dev.keel.auth.user;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import dev.keel.auth.token.SessionRevocation;
+import dev.keel.auth.user.OneTimeTokens.Issued;
+import dev.keel.auth.user.OneTimeTokens.Purpose;
+import dev.keel.auth.user.Outcomes.Change;
+import dev.keel.auth.user.Outcomes.Done;
+import dev.keel.auth.user.Outcomes.Invalid;
+import dev.keel.auth.user.Outcomes.InvalidToken;
+import dev.keel.auth.user.Outcomes.NotFound;
+import dev.keel.events.auth.EmailVerificationRequested;
+import dev.keel.events.auth.EmailVerified;
+import dev.keel.events.auth.PasswordResetRequested;
+
+/**
+ * Email verification and password reset. The tokens travel in events to
+ * notification-service, which emails the links; they are single use and expire (24 h and
+ * 1 h by default).
+ */
+@Service
+class RecoveryService {
+
+	private final Users users;
+
+	private final OneTimeTokens tokens;
+
+	private final UserEvents events;
+
+	private final PasswordPolicy policy;
+
+	private final UserService userService;
+
+	private final SessionRevocation sessions;
+
+	private final UserProperties properties;
+
+	RecoveryService(Users users, OneTimeTokens tokens, UserEvents events, PasswordPolicy policy,
+			UserService userService, SessionRevocation sessions, UserProperties properties) {
+		this.users = users;
+		this.tokens = tokens;
+		this.events = events;
+		this.policy = policy;
+		this.userService = userService;
+		this.sessions = sessions;
+		this.properties = properties;
+	}
+
+	Change verifyEmail(String token) {
+		Optional<User> user = this.tokens.redeem(token, Purpose.VERIFY_EMAIL).flatMap(this.users::findById);
+		if (user.isEmpty()) {
+			return new InvalidToken();
+		}
+		if (user.get().emailVerified()) {
+			return new Done(user.get());
+		}
+		Update update = this.events.appendTo(new Update().set("emailVerified", true),
+				EmailVerified.of(user.get().id(), user.get().email()));
+		return this.users.update(user.get().id(), update).<Change>map(Done::new).orElseGet(NotFound::new);
+	}
+
+	/** Sends a new verification link unless the email is already verified. */
+	void resendVerification(String userId) {
+		this.users.findById(userId).filter((user) -> !user.emailVerified()).ifPresent((user) -> {
+			Issued link = this.tokens.issue(user.id(), Purpose.VERIFY_EMAIL,
+					this.properties.verificationTokenLifetime());
+			this.users.update(user.id(), this.events.appendTo(new Update(), EmailVerificationRequested.of(user.id(),
+					user.email(), user.displayName(), link.token(), link.expiresAt())));
+		});
+	}
+
+	/**
+	 * Sends a reset link when the account exists and is enabled; the caller learns
+	 * nothing either way.
+	 */
+	void forgotPassword(String email) {
+		this.users.findByEmail(email).filter((user) -> !user.disabled()).ifPresent((user) -> {
+			Issued link = this.tokens.issue(user.id(), Purpose.RESET_PASSWORD, this.properties.resetTokenLifetime());
+			this.users.update(user.id(), this.events.appendTo(new Update(), PasswordResetRequested.of(user.id(),
+					user.email(), user.displayName(), link.token(), link.expiresAt())));
+		});
+	}
+
+	/** Sets a new password from a reset link and ends every session of the user. */
+	Change resetPassword(String token, String newPassword) {
+		Optional<String> weak = this.policy.problem(newPassword);
+		if (weak.isPresent()) {
+			return Invalid.of("newPassword", weak.get());
+		}
+		Optional<User> user = this.tokens.redeem(token, Purpose.RESET_PASSWORD).flatMap(this.users::findById);
+		if (user.isEmpty()) {
+			return new InvalidToken();
+		}
+		Change changed = this.userService.setPassword(user.get(), newPassword);
+		this.sessions.revokeAllSessions(user.get().id());
+		return changed;
+	}
+
+}

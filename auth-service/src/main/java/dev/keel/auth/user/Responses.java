@@ -1,0 +1,46 @@
+package dev.keel.auth.user;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
+import dev.keel.auth.user.Outcomes.Change;
+import dev.keel.auth.user.Outcomes.Done;
+import dev.keel.auth.user.Outcomes.EmailTaken;
+import dev.keel.auth.user.Outcomes.Invalid;
+import dev.keel.auth.user.Outcomes.InvalidToken;
+import dev.keel.auth.user.Outcomes.NotFound;
+import dev.keel.support.web.KeelProblemException;
+import dev.keel.support.web.Problems;
+
+/**
+ * Maps the user features' outcomes to HTTP: the one place their statuses and codes are
+ * chosen.
+ */
+final class Responses {
+
+	private Responses() {
+	}
+
+	/** The changed user, or the problem that explains why there is none. */
+	static User user(Change change) {
+		return switch (change) {
+			case Done done -> done.user();
+			case Invalid invalid -> throw invalid(invalid);
+			case EmailTaken taken -> throw new KeelProblemException(HttpStatus.CONFLICT, "email_taken",
+					"An account with this email already exists.");
+			case InvalidToken invalid -> throw new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_token",
+					"The link is invalid, already used or expired. Request a new one.");
+			case NotFound missing -> throw userGone();
+		};
+	}
+
+	static ErrorResponseException invalid(Invalid invalid) {
+		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
+				Problems.validation("The request has invalid fields.", invalid.errors()), null);
+	}
+
+	static KeelProblemException userGone() {
+		return KeelProblemException.notFound("user_not_found", "No user has this id.");
+	}
+
+}

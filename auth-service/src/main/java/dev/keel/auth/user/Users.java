@@ -1,0 +1,96 @@
+package dev.keel.auth.user;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code users} collection. Writes go through explicit inserts and updates, never a
+ * whole-document save, so that the pending events in a user's {@code _outbox} are never
+ * overwritten by a later change.
+ */
+@Repository
+class Users {
+
+	static final String COLLECTION = "users";
+
+	private final MongoTemplate mongo;
+
+	Users(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		this.mongo.indexOps(COLLECTION)
+			.createIndex(new Index("email", Sort.Direction.ASC).unique().named("email_unique"));
+	}
+
+	/**
+	 * Inserts a new user with its events; a taken email fails with a duplicate-key error.
+	 */
+	void insert(User user, List<Document> events) {
+		Document document = new Document();
+		this.mongo.getConverter().write(user, document);
+		document.put(UserEvents.OUTBOX_FIELD, new ArrayList<>(events));
+		this.mongo.insert(document, COLLECTION);
+	}
+
+	Optional<User> findById(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, User.class));
+	}
+
+	Optional<User> findByEmail(String email) {
+		return Optional
+			.ofNullable(this.mongo.findOne(Query.query(Criteria.where("email").is(User.normalize(email))), User.class));
+	}
+
+	/**
+	 * Applies an update (with any events it pushes) and returns the user as it is
+	 * afterwards.
+	 */
+	Optional<User> update(String id, Update update) {
+		update.set("updatedAt", java.time.Instant.now());
+		return Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), update,
+				FindAndModifyOptions.options().returnNew(true), User.class));
+	}
+
+	/**
+	 * A page of users ordered by id, optionally only those whose email starts with a
+	 * prefix.
+	 */
+	List<User> page(String emailPrefix, String afterId, int limit) {
+		Criteria criteria = new Criteria();
+		List<Criteria> conditions = new ArrayList<>();
+		if (emailPrefix != null && !emailPrefix.isBlank()) {
+			conditions
+				.add(Criteria.where("email").regex("^" + java.util.regex.Pattern.quote(User.normalize(emailPrefix))));
+		}
+		if (afterId != null) {
+			conditions.add(Criteria.where("_id").gt(afterId));
+		}
+		if (!conditions.isEmpty()) {
+			criteria = new Criteria().andOperator(conditions);
+		}
+		Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
+		return this.mongo.find(query, User.class);
+	}
+
+	boolean exists(String email) {
+		return this.mongo.exists(Query.query(Criteria.where("email").is(User.normalize(email))), User.class);
+	}
+
+}
