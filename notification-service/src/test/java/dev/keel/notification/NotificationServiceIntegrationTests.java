@@ -5,13 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,9 +24,13 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.launcher.testing.JwksServer;
 import dev.keel.launcher.testing.ServiceContract;
+import dev.keel.launcher.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "eureka.client.enabled=false" })
 class NotificationServiceIntegrationTests {
+
+	static final TestTokens tokens = TestTokens.create();
+
+	static final JwksServer jwks = JwksServer.start(tokens);
 
 	@LocalServerPort
 	int port;
@@ -46,14 +59,41 @@ class NotificationServiceIntegrationTests {
 	@Autowired
 	ConsumerFactory<String, String> consumers;
 
+	@DynamicPropertySource
+	static void security(DynamicPropertyRegistry registry) {
+		registry.add("keel.security.jwk-set-uri", jwks::uri);
+		registry.add("keel.security.load-balanced", () -> false);
+		registry.add("keel.security.issuer", tokens::issuer);
+	}
+
+	@AfterAll
+	static void stopJwks() {
+		jwks.close();
+	}
+
+	static Stream<Named<String>> invalidTokens() {
+		return tokens.invalidTokens("user-1").entrySet().stream().map((e) -> Named.of(e.getKey(), e.getValue()));
+	}
+
 	@Test
 	void probesAndMetricsAnswerOnTheManagementPortOnly() {
-		ServiceContract.assertProbesOnManagementPortOnly(this.port, this.managementPort);
+		ServiceContract.assertProbesOnManagementPortOnly(this.port, this.managementPort, tokens.token("user-1"));
 	}
 
 	@Test
 	void unknownApiPathIsANotFoundProblem() {
-		ServiceContract.assertNotFoundProblem(this.port, "/api/notification/nope");
+		ServiceContract.assertNotFoundProblem(this.port, "/api/notifications/nope", tokens.token("user-1"));
+	}
+
+	@Test
+	void requestWithoutATokenIsAnUnauthorizedProblem() {
+		ServiceContract.assertUnauthorizedProblem(this.port, "/api/notifications/nope", null);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidTokens")
+	void invalidTokenIsAnUnauthorizedProblem(String token) {
+		ServiceContract.assertUnauthorizedProblem(this.port, "/api/notifications/nope", token);
 	}
 
 	@Test

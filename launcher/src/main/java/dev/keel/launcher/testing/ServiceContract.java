@@ -29,35 +29,89 @@ public final class ServiceContract {
 	 * the service port.
 	 */
 	public static void assertProbesOnManagementPortOnly(int port, int managementPort) {
+		assertProbesOnManagementPortOnly(port, managementPort, null);
+	}
+
+	/**
+	 * Liveness, readiness (UP) and Prometheus answer on the management port without a
+	 * token, and not on the service port, even for a caller with a valid token.
+	 * @param bearerToken sent to the service port only; {@code null} for none
+	 */
+	public static void assertProbesOnManagementPortOnly(int port, int managementPort, String bearerToken) {
 		expect(get(managementPort, "/actuator/health/liveness").statusCode() == 200, "liveness is not 200");
 		HttpResponse<String> readiness = get(managementPort, "/actuator/health/readiness");
 		expect(readiness.statusCode() == 200 && "UP".equals(json.readTree(readiness.body()).path("status").asString()),
 				"readiness is not UP: " + readiness.body());
 		expect(get(managementPort, "/actuator/prometheus").body().contains("jvm_memory_used_bytes"),
 				"prometheus shows no JVM metrics");
-		expect(get(port, "/actuator/health").statusCode() == 404, "actuator is exposed on the service port");
+		expect(get(port, "/actuator/health", bearerToken).statusCode() == 404,
+				"actuator is exposed on the service port");
 	}
 
 	/** An unknown path answers 404 problem+json with code, trace id and a request id. */
 	public static JsonNode assertNotFoundProblem(int port, String path) {
-		HttpResponse<String> response = get(port, path);
-		expect(response.statusCode() == 404, path + " answered " + response.statusCode());
+		return assertNotFoundProblem(port, path, null);
+	}
+
+	/**
+	 * An unknown path answers 404 problem+json with code, trace id and a request id, to a
+	 * caller with this token.
+	 * @param bearerToken sent as {@code Authorization: Bearer}; {@code null} for none
+	 */
+	public static JsonNode assertNotFoundProblem(int port, String path, String bearerToken) {
+		HttpResponse<String> response = get(port, path, bearerToken);
+		JsonNode problem = assertProblem(response, 404, "not_found", path);
+		expect(path.equals(problem.path("instance").asString()), "instance is not the path: " + problem);
+		return problem;
+	}
+
+	/**
+	 * The path answers 401 problem+json ({@code unauthorized}) with an RFC 6750
+	 * challenge: {@code WWW-Authenticate: Bearer}, with {@code error="invalid_token"}
+	 * when a token was sent.
+	 * @param bearerToken sent as {@code Authorization: Bearer}; {@code null} for none
+	 */
+	public static JsonNode assertUnauthorizedProblem(int port, String path, String bearerToken) {
+		HttpResponse<String> response = get(port, path, bearerToken);
+		JsonNode problem = assertProblem(response, 401, "unauthorized", path);
+		String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+		expect(challenge.startsWith("Bearer"), "no Bearer challenge: '" + challenge + "'");
+		if (bearerToken != null) {
+			expect(challenge.contains("error=\"invalid_token\""), "no invalid_token error: '" + challenge + "'");
+		}
+		expect(path.equals(problem.path("instance").asString()), "instance is not the path: " + problem);
+		return problem;
+	}
+
+	private static JsonNode assertProblem(HttpResponse<String> response, int status, String code, String path) {
+		expect(response.statusCode() == status, path + " answered " + response.statusCode() + ": " + response.body());
 		expect(response.headers()
 			.firstValue("Content-Type")
 			.filter((type) -> type.startsWith("application/problem+json"))
 			.isPresent(), "not application/problem+json: " + response.headers().firstValue("Content-Type"));
 		expect(response.headers().firstValue("X-Request-Id").isPresent(), "no X-Request-Id header");
 		JsonNode problem = json.readTree(response.body());
-		expect("not_found".equals(problem.path("code").asString()), "code is not not_found: " + problem);
+		expect(code.equals(problem.path("code").asString()), "code is not " + code + ": " + problem);
+		expect(problem.path("status").asInt() == status, "status is not " + status + ": " + problem);
 		expect(!problem.path("traceId").asString().isBlank(), "no traceId: " + problem);
-		expect(path.equals(problem.path("instance").asString()), "instance is not the path: " + problem);
 		return problem;
 	}
 
 	public static HttpResponse<String> get(int port, String path) {
+		return get(port, path, null);
+	}
+
+	/**
+	 * A GET on the port.
+	 * @param bearerToken sent as {@code Authorization: Bearer}; {@code null} for none
+	 */
+	public static HttpResponse<String> get(int port, String path, String bearerToken) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+		if (bearerToken != null) {
+			request.header("Authorization", "Bearer " + bearerToken);
+		}
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-					BodyHandlers.ofString());
+			return http.send(request.build(), BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
 			throw new AssertionError("GET " + path + " on port " + port + " failed: " + ex.getMessage(), ex);

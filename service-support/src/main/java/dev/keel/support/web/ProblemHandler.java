@@ -1,6 +1,7 @@
 package dev.keel.support.web;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -36,6 +37,10 @@ import dev.keel.support.web.Problems.FieldProblem;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private static final Set<String> SECURITY_EXCEPTIONS = Set.of(
+			"org.springframework.security.access.AccessDeniedException",
+			"org.springframework.security.core.AuthenticationException");
 
 	private final TraceIds traceIds;
 
@@ -83,11 +88,30 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
+		if (isSecurityException(ex)) {
+			// Spring Security's filters answer these (401, 403), as for denials before
+			// the controller; a 500 here would hide a method-security denial.
+			throw ex;
+		}
 		log.error("Unhandled exception for {}", path(request), ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
 				"An unexpected error occurred. Quote the traceId when reporting it.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/**
+	 * Whether this is one of Spring Security's access-denied or authentication
+	 * exceptions, matched by name so that services without Spring Security can use this
+	 * handler.
+	 */
+	private static boolean isSecurityException(Exception ex) {
+		for (Class<?> type = ex.getClass(); type != null; type = type.getSuperclass()) {
+			if (SECURITY_EXCEPTIONS.contains(type.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -17,8 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "spring.jackson.deserialization.fail-on-unknown-properties=true")
+// Every path public: these tests are about errors, and bearer-token security has its own.
+@SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.jackson.deserialization.fail-on-unknown-properties=true", "keel.security.public-paths=/**" })
 class ProblemHandlingIntegrationTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();

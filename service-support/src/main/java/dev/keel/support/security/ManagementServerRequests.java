@@ -1,0 +1,26 @@
+package dev.keel.support.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+/**
+ * Matches requests served by the separate management server (actuator probes and
+ * metrics), which Boot passes through the same security filter. The gateway never routes
+ * to that port, and probes carry no token.
+ */
+class ManagementServerRequests implements RequestMatcher {
+
+	private static final String MANAGEMENT = "management";
+
+	@Override
+	public boolean matches(HttpServletRequest request) {
+		WebApplicationContext context = WebApplicationContextUtils
+			.getWebApplicationContext(request.getServletContext());
+		return context != null && WebServerApplicationContext.hasServerNamespace(context, MANAGEMENT);
+	}
+
+}
