@@ -112,7 +112,7 @@ class PlatformSystemTests {
 		long first = served(managementPorts.get(0));
 		long second = served(managementPorts.get(1));
 		for (int request = 0; request < 20; request++) {
-			assertThat(get(GATEWAY + "/api/data/anything", "*/*").statusCode()).isEqualTo(404);
+			assertThat(get(GATEWAY + "/api/data/anything", "*/*").statusCode()).isEqualTo(401);
 		}
 		long servedByFirst = served(managementPorts.get(0)) - first;
 		long servedBySecond = served(managementPorts.get(1)) - second;
