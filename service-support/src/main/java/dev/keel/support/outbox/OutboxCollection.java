@@ -1,0 +1,132 @@
+package dev.keel.support.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/**
+ * The relay's view of one collection: claiming documents with pending entries, removing
+ * published entries, deleting drained tombstones.
+ * <p>
+ * It goes through the driver's API rather than Spring Data's query mapping, which turns a
+ * {@code String} {@code _id} that looks like an ObjectId into an ObjectId and would then
+ * miss the document. Emptiness is tested with {@code "_outbox.0": {$exists: false}}
+ * because mongo-java-server does not match {@code "_outbox.createdAt": {$exists: false}}
+ * against an empty array, as MongoDB does.
+ */
+final class OutboxCollection {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxCollection.class);
+
+	static final String INDEX = "keel_outbox_pending";
+
+	private static final String CREATED_AT = Outbox.ENTRIES + ".createdAt";
+
+	private final MongoOperations mongo;
+
+	private final String name;
+
+	private volatile boolean indexed;
+
+	OutboxCollection(MongoOperations mongo, String name) {
+		this.mongo = mongo;
+		this.name = name;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	/**
+	 * A sparse index holds only documents with pending entries, so finding the oldest
+	 * stays cheap however large the collection is. The relay works without it, so an
+	 * unreachable store only means another try next round, and a conflicting index only a
+	 * warning.
+	 */
+	void createIndexOnce() {
+		if (this.indexed) {
+			return;
+		}
+		try {
+			this.mongo.execute(this.name, (collection) -> collection.createIndex(Indexes.ascending(CREATED_AT),
+					new IndexOptions().sparse(true).name(INDEX)));
+			this.indexed = true;
+		}
+		catch (DataAccessResourceFailureException ex) {
+			log.debug("Could not create the outbox index of {} yet: {}", this.name, ex.getMessage());
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not create the outbox index of {}: {}", this.name, ex.getMessage());
+			this.indexed = true;
+		}
+	}
+
+	/**
+	 * Claims the document with the oldest pending entry that no other relay holds.
+	 * @return the claimed document, or {@code null} if there is none
+	 */
+	PendingDocument claim(String owner, Instant now, Duration lease) {
+		Instant until = now.plus(lease);
+		Bson claimable = Filters.and(Filters.exists(CREATED_AT),
+				Filters.or(Filters.exists(Outbox.LEASE, false), Filters.lt(Outbox.LEASE + ".until", Date.from(now))));
+		Bson claim = Updates.set(Outbox.LEASE, new Document("owner", owner).append("until", Date.from(until)));
+		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().sort(Sorts.ascending(CREATED_AT))
+			.projection(Projections.include(Outbox.ENTRIES, Outbox.DELETE_WHEN_DRAINED))
+			.returnDocument(ReturnDocument.AFTER);
+		Document claimed = this.mongo.execute(this.name,
+				(collection) -> collection.findOneAndUpdate(claimable, claim, options));
+		return (claimed != null) ? PendingDocument.of(claimed, until) : null;
+	}
+
+	/**
+	 * Removes the published entries and gives up the claim, at once or, to retry the rest
+	 * later, at {@code retryAt}. The removal happens even if another relay took the
+	 * document over meanwhile: those entries are out either way.
+	 */
+	void release(PendingDocument document, List<String> published, String owner, Instant retryAt) {
+		Bson mine = Filters.and(Filters.eq("_id", document.id()), Filters.eq(Outbox.LEASE + ".owner", owner));
+		Bson unclaim = (retryAt != null) ? Updates.set(Outbox.LEASE + ".until", Date.from(retryAt))
+				: Updates.unset(Outbox.LEASE);
+		if (published.isEmpty()) {
+			update(mine, unclaim);
+			return;
+		}
+		Bson pull = Updates.pull(Outbox.ENTRIES, new Document("id", new Document("$in", published)));
+		if (update(mine, Updates.combine(pull, unclaim)) == 0) {
+			update(Filters.eq("_id", document.id()), pull);
+		}
+	}
+
+	/**
+	 * Deletes a document marked for deletion if its outbox is empty; entries added since
+	 * the claim keep it until a later round.
+	 */
+	void deleteIfDrained(Object id) {
+		Bson drainedTombstone = Filters.and(Filters.eq("_id", id), Filters.eq(Outbox.DELETE_WHEN_DRAINED, true),
+				Filters.exists(Outbox.ENTRIES + ".0", false));
+		this.mongo.execute(this.name, (collection) -> collection.deleteOne(drainedTombstone));
+	}
+
+	private long update(Bson filter, Bson update) {
+		return this.mongo.execute(this.name, (collection) -> collection.updateOne(filter, update).getMatchedCount());
+	}
+
+}

@@ -1,0 +1,209 @@
+package dev.keel.support.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+import dev.keel.support.outbox.DocumentDrainer.Outcome;
+
+/**
+ * Publishes the entries waiting in the configured collections' outboxes, on one virtual
+ * thread that never holds up the service's writes.
+ * <p>
+ * Each round claims up to {@code batch-size} documents per collection, oldest entry
+ * first, and drains them concurrently, each in its own order. A claim is a lease in the
+ * document itself, so several instances of a service share the work without publishing
+ * the same entries at once. When Kafka is unavailable, the entries stay where they are
+ * and the relay pauses with a capped exponential backoff; an entry Kafka refuses (too
+ * large, say) holds up only its own document, which is retried after the longest pause.
+ * Otherwise the relay sleeps until {@link #wakeUp()} or the poll interval.
+ * <p>
+ * It stops after the web server (a lower lifecycle phase), so events of the last requests
+ * still go out; whatever is left waits for the next start or another instance.
+ */
+public class OutboxRelay implements SmartLifecycle, DisposableBean {
+
+	/** Stops after the web server's graceful shutdown, starts before it. */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private final List<OutboxCollection> collections;
+
+	private final OutboxPublisher publisher;
+
+	private final DocumentDrainer drainer;
+
+	private final OutboxProperties properties;
+
+	private final String owner = UUID.randomUUID().toString();
+
+	private final Semaphore nudges = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private volatile CountDownLatch stopRequested = new CountDownLatch(0);
+
+	private Thread loop;
+
+	OutboxRelay(MongoOperations mongo, OutboxPublisher publisher, OutboxMetrics metrics, OutboxProperties properties) {
+		this.collections = properties.collections().stream().map((name) -> new OutboxCollection(mongo, name)).toList();
+		this.publisher = publisher;
+		this.drainer = new DocumentDrainer(publisher, metrics, this.owner, properties);
+		this.properties = properties;
+	}
+
+	/**
+	 * Asks for a round now instead of at the next poll. Call it after a write that added
+	 * entries, so they are published within milliseconds. Cheap, never blocks, and
+	 * ignored while Kafka is failing, so that writes do not defeat the backoff.
+	 */
+	public void wakeUp() {
+		if (this.nudges.availablePermits() == 0) {
+			this.nudges.release();
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running || !isAutoStartup()) {
+			return;
+		}
+		this.running = true;
+		this.stopRequested = new CountDownLatch(1);
+		this.loop = Thread.ofVirtual().name("keel-outbox-relay").start(this::run);
+		log.info("Outbox relay {} watching {}", this.owner, this.properties.collections());
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (!this.running) {
+			return;
+		}
+		this.running = false;
+		this.stopRequested.countDown();
+		this.nudges.release();
+		try {
+			if (!this.loop.join(this.properties.sendTimeout().multipliedBy(3))) {
+				log.warn("Outbox relay did not finish its round in time; its entries stay for the next start");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Whether there is anything to do: the relay is enabled and has collections. Also
+	 * checked by {@link #start()}, so that an explicit context start leaves a disabled
+	 * relay alone.
+	 */
+	@Override
+	public boolean isAutoStartup() {
+		return this.properties.enabled() && !this.collections.isEmpty();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	@Override
+	public void destroy() {
+		this.publisher.close();
+	}
+
+	private void run() {
+		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
+		while (this.running) {
+			RelayRound round = relayOnce();
+			if (round.failed()) {
+				pause(backoff.next());
+			}
+			else {
+				backoff.reset();
+				if (!round.full()) {
+					awaitNudge();
+				}
+			}
+		}
+	}
+
+	private RelayRound relayOnce() {
+		RelayRound round = RelayRound.IDLE;
+		for (OutboxCollection collection : this.collections) {
+			try {
+				collection.createIndexOnce();
+				round = round.and(relay(collection));
+			}
+			catch (DataAccessException ex) {
+				log.warn("Could not read the outbox of {}: {}", collection.name(), ex.getMessage());
+				round = round.and(RelayRound.STORE_FAILED);
+			}
+			catch (RuntimeException ex) {
+				log.error("Outbox round for {} failed", collection.name(), ex);
+				round = round.and(RelayRound.STORE_FAILED);
+			}
+		}
+		return round;
+	}
+
+	private RelayRound relay(OutboxCollection collection) {
+		List<Future<Outcome>> drains = new ArrayList<>();
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			PendingDocument document;
+			while (this.running && drains.size() < this.properties.batchSize()
+					&& (document = collection.claim(this.owner, Instant.now(), this.properties.lease())) != null) {
+				PendingDocument claimed = document;
+				drains.add(executor.submit(() -> this.drainer.drain(collection, claimed)));
+			}
+		}
+		List<Outcome> outcomes = drains.stream().map(Future::resultNow).toList();
+		return new RelayRound(drains.size() == this.properties.batchSize(),
+				outcomes.stream().anyMatch(Outcome::published), outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
+	}
+
+	private void awaitNudge() {
+		try {
+			this.nudges.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+			this.nudges.drainPermits();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+	private void pause(Duration duration) {
+		try {
+			this.stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+			this.nudges.drainPermits();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

@@ -1,0 +1,18 @@
+/**
+ * The embedded transactional outbox that carries Keel's integration events to Kafka.
+ * <p>
+ * MongoDB has no multi-document transactions here (the embedded store has no sessions at
+ * all), but a single-document write is atomic. So a service writes the event into the
+ * changed document itself, as an element of its {@value Outbox#ENTRIES} array, in the
+ * same write as the change: the event exists exactly when the change does. The
+ * {@link OutboxRelay} then publishes pending entries in array order, waits for the
+ * broker's acknowledgement and only then removes them. A crash between the publish and
+ * the removal publishes again, so delivery is at least once and consumers deduplicate by
+ * event id; a Kafka outage only makes entries wait, it never fails a write.
+ * <p>
+ * Services use {@link Outbox} to add entries to their writes and call
+ * {@link OutboxRelay#wakeUp()} afterwards; everything else is auto-configured when both a
+ * {@code MongoTemplate} and a {@code KafkaTemplate} exist, and configured under
+ * {@code keel.outbox} ({@link OutboxProperties}).
+ */
+package dev.keel.support.outbox;
