@@ -12,7 +12,10 @@ import dev.keel.system.Api.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Accounts through the gateway (API.md §2): signup, profile, verification, reset, lockout, admin. */
+/**
+ * Accounts through the gateway (API.md §2): signup, profile, verification, reset,
+ * lockout, admin.
+ */
 @ExtendWith(RunningPlatform.class)
 class AccountSystemTests {
 
@@ -46,7 +49,8 @@ class AccountSystemTests {
 	void emailsAreUniqueWhateverTheirCase() {
 		String email = Accounts.newEmail();
 		Accounts.signUp(email);
-		Reply again = Api.post("/api/auth/signup", null, Map.of("email", email.toUpperCase(), "password", Accounts.PASSWORD));
+		Reply again = Api.post("/api/auth/signup", null,
+				Map.of("email", email.toUpperCase(), "password", Accounts.PASSWORD));
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.field("code")).isEqualTo("email_taken");
 	}
@@ -87,8 +91,9 @@ class AccountSystemTests {
 		assertThat(Api.post("/api/auth/password/forgot", null, Map.of("email", email)).status()).isEqualTo(202);
 		String token = AuthEvents.first("keel.user.password-reset-requested", id).path("data").path("token").asString();
 		String newPassword = "a brand new passphrase 42";
-		assertThat(Api.post("/api/auth/password/reset", null, Map.of("token", token, "newPassword", newPassword))
-			.status()).isEqualTo(204);
+		assertThat(
+				Api.post("/api/auth/password/reset", null, Map.of("token", token, "newPassword", newPassword)).status())
+			.isEqualTo(204);
 		assertThat(Api.post("/api/auth/password/reset", null, Map.of("token", token, "newPassword", newPassword))
 			.field("code")).isEqualTo("invalid_token");
 		assertThat(Accounts.refresh(before.refreshToken()).field("error")).isEqualTo("invalid_grant");

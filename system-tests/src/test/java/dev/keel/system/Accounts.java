@@ -9,7 +9,9 @@ import dev.keel.system.Api.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Test accounts and sessions: signing up, logging in and refreshing through the gateway. */
+/**
+ * Test accounts and sessions: signing up, logging in and refreshing through the gateway.
+ */
 final class Accounts {
 
 	static final String PASSWORD = "correct horse battery staple";
@@ -29,7 +31,8 @@ final class Accounts {
 	}
 
 	static Session login(String email, String password) {
-		Reply reply = Api.form("/api/auth/token", Map.of("grant_type", "password", "username", email, "password", password));
+		Reply reply = Api.form("/api/auth/token",
+				Map.of("grant_type", "password", "username", email, "password", password));
 		assertThat(reply.status()).as(reply.body().toString()).isEqualTo(200);
 		return Session.of(reply.body());
 	}

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A client of the platform's API through the gateway, as an app would call it. Every call must
- * answer within 10 s, and no call may get a 500.
+ * A client of the platform's API through the gateway, as an app would call it. Every call
+ * must answer within 10 s, and no call may get a 500.
  */
 final class Api {
 
@@ -91,7 +91,10 @@ final class Api {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	/** A response: its status, headers and JSON body (missing node when empty or not JSON). */
+	/**
+	 * A response: its status, headers and JSON body (missing node when empty or not
+	 * JSON).
+	 */
 	record Reply(HttpResponse<String> response) {
 
 		int status() {

@@ -23,7 +23,9 @@ final class AuthEvents {
 	private AuthEvents() {
 	}
 
-	/** Every event for which the predicate holds, read until none has come for a while. */
+	/**
+	 * Every event for which the predicate holds, read until none has come for a while.
+	 */
 	static List<JsonNode> all(Predicate<JsonNode> wanted, Duration quiet) {
 		List<JsonNode> found = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = consumer()) {

@@ -29,8 +29,9 @@ class AuthEventsSystemTests {
 		Result started = RunningPlatform.keel.run("start", "kafka");
 		assertThat(started.exitCode()).as(started.output()).isZero();
 		AuthEvents.first("keel.user.registered", id);
-		List<JsonNode> registered = AuthEvents.all((event) -> "keel.user.registered".equals(event.path("type").asString())
-				&& id.equals(event.path("subject").asString()), Duration.ofSeconds(5));
+		List<JsonNode> registered = AuthEvents
+			.all((event) -> "keel.user.registered".equals(event.path("type").asString())
+					&& id.equals(event.path("subject").asString()), Duration.ofSeconds(5));
 		assertThat(registered).hasSize(1);
 		assertThat(registered.getFirst().path("data").path("email").asString()).isEqualTo(email);
 		assertThat(registered.getFirst().path("source").asString()).isEqualTo("/keel/auth-service");

@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The platform skeleton end to end, on the platform {@link RunningPlatform} started: discovery,
- * routing, load spreading, failure and recovery, the mail sink, and finally {@code keel stop}.
- * It runs after every other system test class, since it kills services and stops the platform.
+ * The platform skeleton end to end, on the platform {@link RunningPlatform} started:
+ * discovery, routing, load spreading, failure and recovery, the mail sink, and finally
+ * {@code keel stop}. It runs after every other system test class, since it kills services
+ * and stops the platform.
  */
 @ExtendWith(RunningPlatform.class)
 @TestMethodOrder(OrderAnnotation.class)

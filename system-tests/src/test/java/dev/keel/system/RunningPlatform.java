@@ -11,8 +11,8 @@ import dev.keel.system.KeelCli.Result;
 /**
  * Starts the platform once per test run, with {@code keel run --detach --clean --scale
  * data-service=2}, for every system test class that uses it; {@link PlatformSystemTests},
- * ordered last, stops it and checks that nothing is left. Should a run end without that class,
- * the platform is stopped when JUnit closes the store.
+ * ordered last, stops it and checks that nothing is left. Should a run end without that
+ * class, the platform is stopped when JUnit closes the store.
  */
 class RunningPlatform implements BeforeAllCallback {
 

@@ -27,7 +27,10 @@ import dev.keel.system.Api.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tokens through the gateway (API.md §2): grants, rotation, revocation, service accounts and keys. */
+/**
+ * Tokens through the gateway (API.md §2): grants, rotation, revocation, service accounts
+ * and keys.
+ */
 @ExtendWith(RunningPlatform.class)
 class TokenSystemTests {
 
@@ -103,8 +106,9 @@ class TokenSystemTests {
 		Reply wrongCurrent = Api.post("/api/auth/me/password", current.accessToken(),
 				Map.of("currentPassword", "not it at all", "newPassword", newPassword));
 		assertThat(wrongCurrent.status()).isEqualTo(400);
-		assertThat(Api.post("/api/auth/me/password", current.accessToken(),
-				Map.of("currentPassword", Accounts.PASSWORD, "newPassword", newPassword))
+		assertThat(Api
+			.post("/api/auth/me/password", current.accessToken(),
+					Map.of("currentPassword", Accounts.PASSWORD, "newPassword", newPassword))
 			.status()).isEqualTo(204);
 		assertThat(Accounts.refresh(other.refreshToken()).field("error")).isEqualTo("invalid_grant");
 		assertThat(Accounts.refresh(current.refreshToken()).status()).isEqualTo(200);
@@ -192,12 +196,17 @@ class TokenSystemTests {
 		return Accounts.login(email, Accounts.PASSWORD);
 	}
 
-	/** A standard JOSE library reading only the JWKS URL, as a partner's backend would. */
+	/**
+	 * A standard JOSE library reading only the JWKS URL, as a partner's backend would.
+	 */
 	private static NimbusJwtDecoder decoder() {
 		return NimbusJwtDecoder.withJwkSetUri(Api.GATEWAY + "/api/auth/.well-known/jwks.json").build();
 	}
 
-	/** The same token with its payload changed to claim the admin role; the signature no longer matches. */
+	/**
+	 * The same token with its payload changed to claim the admin role; the signature no
+	 * longer matches.
+	 */
 	private static String tamper(String token) {
 		String[] parts = token.split("\\.");
 		String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"user\"", "\"admin\"");

@@ -1,38 +1,37 @@
 package dev.keel.auth.user;
 
 import java.util.Arrays;
-import java.util.List;
 
-import org.bson.Document;
+import io.micrometer.tracing.Tracer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.query.Update;
-
 import org.springframework.stereotype.Component;
 
 import dev.keel.auth.config.AuthProperties;
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.auth.UserEvent;
 import dev.keel.support.outbox.Outbox;
+import dev.keel.support.outbox.OutboxEntry;
+import dev.keel.support.outbox.Traceparent;
 
 /**
- * Turns user events into outbox entries for the user's own document, so that a change and
- * its events are one atomic write and the relay publishes them to
- * {@code keel.auth.events}, keyed by user id.
+ * Turns user events into outbox entries of the user's own document, so that a change and
+ * its events are one atomic write; the relay publishes them to {@code keel.auth.events},
+ * keyed by user id, with the trace context of the request that caused them.
  */
 @Component
 class UserEvents {
-
-	static final String OUTBOX_FIELD = Outbox.FIELD;
 
 	static final String SOURCE = "/keel/auth-service";
 
 	private final AuthProperties properties;
 
-	private final Outbox outbox;
+	private final ObjectProvider<Tracer> tracer;
 
-	UserEvents(AuthProperties properties, Outbox outbox) {
+	UserEvents(AuthProperties properties, ObjectProvider<Tracer> tracer) {
 		this.properties = properties;
-		this.outbox = outbox;
+		this.tracer = tracer;
 	}
 
 	/**
@@ -40,15 +39,16 @@ class UserEvents {
 	 * change.
 	 */
 	Update appendTo(Update update, UserEvent... events) {
-		update.push(OUTBOX_FIELD).each(entries(events).toArray());
-		return update;
+		return Outbox.push(update, entries(events));
 	}
 
-	List<Document> entries(UserEvent... events) {
+	OutboxEntry[] entries(UserEvent... events) {
+		Tracer current = this.tracer.getIfAvailable();
+		String traceparent = (current != null) ? Traceparent.current(current) : null;
 		return Arrays.stream(events)
-			.map((event) -> this.outbox.entry(this.properties.events().topic(),
-					EventEnvelope.wrap(SOURCE, event, this.outbox.currentTraceparent())))
-			.toList();
+			.map((event) -> Outbox.entry(this.properties.events().topic(),
+					EventEnvelope.wrap(SOURCE, event, traceparent)))
+			.toArray(OutboxEntry[]::new);
 	}
 
 }

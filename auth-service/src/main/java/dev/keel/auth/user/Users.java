@@ -17,6 +17,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import dev.keel.support.outbox.Outbox;
+import dev.keel.support.outbox.OutboxEntry;
+import dev.keel.support.outbox.OutboxRelay;
+
 /**
  * The {@code users} collection. Writes go through explicit inserts and updates, never a
  * whole-document save, so that the pending events in a user's {@code _outbox} are never
@@ -29,8 +33,11 @@ class Users {
 
 	private final MongoTemplate mongo;
 
-	Users(MongoTemplate mongo) {
+	private final OutboxRelay relay;
+
+	Users(MongoTemplate mongo, OutboxRelay relay) {
 		this.mongo = mongo;
+		this.relay = relay;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -42,11 +49,11 @@ class Users {
 	/**
 	 * Inserts a new user with its events; a taken email fails with a duplicate-key error.
 	 */
-	void insert(User user, List<Document> events) {
+	void insert(User user, OutboxEntry... events) {
 		Document document = new Document();
 		this.mongo.getConverter().write(user, document);
-		document.put(UserEvents.OUTBOX_FIELD, new ArrayList<>(events));
-		this.mongo.insert(document, COLLECTION);
+		this.mongo.insert(Outbox.attach(document, events), COLLECTION);
+		this.relay.wakeUp();
 	}
 
 	Optional<User> findById(String id) {
@@ -64,8 +71,10 @@ class Users {
 	 */
 	Optional<User> update(String id, Update update) {
 		update.set("updatedAt", java.time.Instant.now());
-		return Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), update,
-				FindAndModifyOptions.options().returnNew(true), User.class));
+		Optional<User> updated = Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
+				update, FindAndModifyOptions.options().returnNew(true), User.class));
+		this.relay.wakeUp();
+		return updated;
 	}
 
 	/**

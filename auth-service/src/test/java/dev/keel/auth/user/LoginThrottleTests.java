@@ -28,11 +28,16 @@ class LoginThrottleTests {
 
 	@Test
 	void failuresOlderThanTheWindowDoNotCount() {
-		List<Instant> old = failures(5, Duration.ofMinutes(4)).stream().map((at) -> at.minus(Duration.ofMinutes(5))).toList();
+		List<Instant> old = failures(5, Duration.ofMinutes(4)).stream()
+			.map((at) -> at.minus(Duration.ofMinutes(5)))
+			.toList();
 		assertThat(this.throttle.lockedFor(old, this.now)).isEmpty();
 	}
 
-	/** {@code count} failures, the newest one {@code spacing} ago and each earlier by {@code spacing}. */
+	/**
+	 * {@code count} failures, the newest one {@code spacing} ago and each earlier by
+	 * {@code spacing}.
+	 */
 	private List<Instant> failures(int count, Duration spacing) {
 		return IntStream.rangeClosed(1, count).mapToObj((i) -> this.now.minus(spacing.multipliedBy(i))).toList();
 	}

@@ -16,7 +16,8 @@ class PasswordPolicyTests {
 	@Test
 	void refusesShortLongAndCommonPasswords() {
 		assertThat(this.policy.problem("Abc!234")).hasValueSatisfying((why) -> assertThat(why).contains("at least 8"));
-		assertThat(this.policy.problem("x".repeat(129))).hasValueSatisfying((why) -> assertThat(why).contains("at most"));
+		assertThat(this.policy.problem("x".repeat(129)))
+			.hasValueSatisfying((why) -> assertThat(why).contains("at most"));
 		assertThat(this.policy.problem("Password1")).hasValueSatisfying((why) -> assertThat(why).contains("common"));
 		assertThat(this.policy.problem("iloveyou")).isPresent();
 		assertThat(this.policy.problem(null)).isPresent();
