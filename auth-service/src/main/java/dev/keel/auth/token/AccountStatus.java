@@ -1,9 +1,0 @@
-package dev.keel.auth.token;
-
-import java.util.Optional;
-
-public interface AccountStatus {
-
-	Optional<Principal> activePrincipal(String subject);
-
-}
