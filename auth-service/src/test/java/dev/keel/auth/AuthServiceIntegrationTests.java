@@ -9,11 +9,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,9 +21,7 @@ import dev.keel.launcher.testing.ServiceContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** auth-service on a real Kafka broker and MongoDB-wire store, over real HTTP. */
-@ExtendWith(EmbeddedInfrastructure.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "eureka.client.enabled=false" })
+@AuthServiceIntegrationTest
 class AuthServiceIntegrationTests {
 
 	@LocalServerPort
@@ -45,7 +40,9 @@ class AuthServiceIntegrationTests {
 
 	@Test
 	void unknownApiPathIsANotFoundProblem() {
-		ServiceContract.assertNotFoundProblem(this.port, "/api/auth/nope");
+		// Anonymous callers get 401 on unknown paths that need a token; public ones are
+		// 404.
+		ServiceContract.assertNotFoundProblem(this.port, "/api/auth/.well-known/nope");
 	}
 
 	@Test

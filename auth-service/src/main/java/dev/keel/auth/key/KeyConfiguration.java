@@ -1,0 +1,19 @@
+package dev.keel.auth.key;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The master key, loaded (or, for local development, created) once at start-up, so a
+ * production instance without {@code KEEL_AUTH_MASTER_KEY} fails before it serves
+ * anything.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeyConfiguration {
+
+	@Bean
+	MasterKey masterKey(KeyProperties properties) {
+		return MasterKeyLoader.load(properties);
+	}
+
+}

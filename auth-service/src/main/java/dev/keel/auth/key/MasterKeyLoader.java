@@ -1,0 +1,101 @@
+package dev.keel.auth.key;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the master key: {@code KEEL_AUTH_MASTER_KEY} when set; otherwise, outside
+ * production, a key file for local development that is created on first use, readable by
+ * its owner only. In production a missing master key stops the service from starting.
+ */
+final class MasterKeyLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(MasterKeyLoader.class);
+
+	static final String MISSING_IN_PRODUCTION = """
+			KEEL_AUTH_MASTER_KEY is not set. With KEEL_PROFILE=production auth-service refuses to start \
+			without it: it is the AES-256 key that encrypts the private signing keys in MongoDB, and every \
+			auth-service instance needs the same one. Generate one with `openssl rand -base64 32`, keep it \
+			in your secret store and set KEEL_AUTH_MASTER_KEY to it.""";
+
+	private MasterKeyLoader() {
+	}
+
+	static MasterKey load(KeyProperties properties) {
+		if (properties.hasMasterKey()) {
+			return MasterKey.fromBase64(properties.masterKey());
+		}
+		if (properties.production()) {
+			throw new IllegalStateException(MISSING_IN_PRODUCTION);
+		}
+		return fromFile(properties.masterKeyFile().toAbsolutePath());
+	}
+
+	private static MasterKey fromFile(Path file) {
+		try {
+			if (!Files.exists(file)) {
+				create(file);
+			}
+			MasterKey key = MasterKey.fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
+			warn(file);
+			return key;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read or create the local master key file " + file
+					+ "; set KEEL_AUTH_MASTER_KEY (generate one with `openssl rand -base64 32`)", ex);
+		}
+	}
+
+	/**
+	 * Writes the new key to a temporary file first and moves it into place, so that a
+	 * second instance starting at the same moment never reads a half-written file.
+	 */
+	private static void create(Path file) throws IOException {
+		Path directory = file.getParent();
+		if (directory != null && !Files.exists(directory)) {
+			Files.createDirectories(directory, ownerOnly("rwx------"));
+		}
+		Path temporary = Files.createTempFile(directory, "auth-master", ".tmp", ownerOnly("rw-------"));
+		try {
+			Files.writeString(temporary, MasterKey.generate().toBase64() + "\n", StandardCharsets.US_ASCII);
+			Files.move(temporary, file);
+		}
+		catch (FileAlreadyExistsException ex) {
+			// another instance on this machine created it first
+		}
+		finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	private static FileAttribute<?>[] ownerOnly(String permissions) {
+		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			return new FileAttribute<?>[0];
+		}
+		return new FileAttribute<?>[] {
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) };
+	}
+
+	private static void warn(Path file) {
+		log.warn("""
+
+				************************************************************************************
+				*  KEEL_AUTH_MASTER_KEY IS NOT SET: using the LOCAL DEVELOPMENT master key in      *
+				*  {}
+				*  Private signing keys are encrypted with a key that sits next to the service.    *
+				*  Never run like this in production: set KEEL_AUTH_MASTER_KEY on every instance   *
+				*  (generate one with `openssl rand -base64 32`) and KEEL_PROFILE=production.      *
+				************************************************************************************""", file);
+	}
+
+}

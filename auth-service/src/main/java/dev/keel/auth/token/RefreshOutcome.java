@@ -1,0 +1,20 @@
+package dev.keel.auth.token;
+
+/** The result of presenting a refresh token. */
+sealed interface RefreshOutcome {
+
+	/**
+	 * @param sessionId the family id
+	 * @param subject the user the session belongs to
+	 * @param refreshToken the new refresh token, in the clear, to hand to the client once
+	 */
+	record Refreshed(String sessionId, String subject, String refreshToken) implements RefreshOutcome {
+	}
+
+	/**
+	 * Unknown, used, revoked or expired; {@code description} says which, for the client.
+	 */
+	record Invalid(String description) implements RefreshOutcome {
+	}
+
+}

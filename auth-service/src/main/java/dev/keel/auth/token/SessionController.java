@@ -1,0 +1,51 @@
+package dev.keel.auth.token;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.keel.auth.token.RequestParameters.Parsed;
+
+/** Ending sessions from the client side: token revocation (RFC 7009) and logout. */
+@RestController
+class SessionController {
+
+	private final RefreshTokens refreshTokens;
+
+	private final SessionRevocation sessions;
+
+	SessionController(RefreshTokens refreshTokens, SessionRevocation sessions) {
+		this.refreshTokens = refreshTokens;
+		this.sessions = sessions;
+	}
+
+	/**
+	 * Revokes the family of a refresh token. Always 200, whether the token was valid,
+	 * unknown, already revoked or an access token (those cannot be revoked and simply
+	 * expire), so the answer tells a caller nothing about the token.
+	 */
+	@PostMapping("/api/auth/revoke")
+	ResponseEntity<Void> revoke(HttpServletRequest request) {
+		if (RequestParameters.read(request) instanceof Parsed.Parameters parameters
+				&& parameters.values().get("token") instanceof String token && !token.isEmpty()) {
+			this.refreshTokens.revoke(token);
+		}
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
+	}
+
+	/** Ends the caller's current session: the one named by the access token's sid. */
+	@PostMapping("/api/auth/logout")
+	ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
+		String sessionId = token.getClaimAsString("sid");
+		if (sessionId != null) {
+			this.sessions.endSession(token.getSubject(), sessionId);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+}

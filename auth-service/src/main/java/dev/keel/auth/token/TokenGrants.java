@@ -1,0 +1,120 @@
+package dev.keel.auth.token;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import dev.keel.auth.token.BasicAuthorization.Credentials;
+import dev.keel.auth.token.GrantResult.ClientRefused;
+import dev.keel.auth.token.GrantResult.Granted;
+import dev.keel.auth.token.RefreshOutcome.Invalid;
+import dev.keel.auth.token.RefreshOutcome.Refreshed;
+
+import static dev.keel.auth.token.GrantResult.refused;
+import static dev.keel.auth.token.OAuthError.INVALID_GRANT;
+import static dev.keel.auth.token.OAuthError.INVALID_REQUEST;
+
+/**
+ * The three grants of the token endpoint: {@code password} starts a session,
+ * {@code refresh_token} continues one (for a user who is still active, with their current
+ * roles), {@code client_credentials} issues a service account an access token only.
+ */
+@Service
+class TokenGrants {
+
+	private final PasswordLogin passwords;
+
+	private final AccountStatus accounts;
+
+	private final ClientCredentialsLogin clients;
+
+	private final RefreshTokens refreshTokens;
+
+	private final AccessTokens accessTokens;
+
+	TokenGrants(PasswordLogin passwords, AccountStatus accounts, ClientCredentialsLogin clients,
+			RefreshTokens refreshTokens, AccessTokens accessTokens) {
+		this.passwords = passwords;
+		this.accounts = accounts;
+		this.clients = clients;
+		this.refreshTokens = refreshTokens;
+		this.accessTokens = accessTokens;
+	}
+
+	GrantResult grant(TokenRequest request) {
+		String grantType = request.parameter("grant_type");
+		if (grantType == null) {
+			return refused(INVALID_REQUEST, "The grant_type parameter is missing.");
+		}
+		return switch (grantType) {
+			case "password" -> password(request);
+			case "refresh_token" -> refresh(request);
+			case "client_credentials" -> clientCredentials(request);
+			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE,
+					"Supported grant types: password, refresh_token, client_credentials.");
+		};
+	}
+
+	private GrantResult password(TokenRequest request) {
+		String username = request.parameter("username");
+		String password = request.parameter("password");
+		if (username == null || password == null) {
+			return refused(INVALID_REQUEST, "The password grant needs the username (email) and password parameters.");
+		}
+		return switch (this.passwords.login(username, password)) {
+			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal());
+			case LoginOutcome.Rejected rejected -> refused(INVALID_GRANT, "The email or password is wrong.");
+			case LoginOutcome.Throttled throttled -> new GrantResult.Throttled(throttled.retryAfter());
+		};
+	}
+
+	private GrantResult session(Principal user) {
+		Refreshed session = this.refreshTokens.start(user.subject());
+		return new Granted(
+				TokenResponse.bearer(this.accessTokens.issue(user, session.sessionId()), session.refreshToken()));
+	}
+
+	private GrantResult refresh(TokenRequest request) {
+		String token = request.parameter("refresh_token");
+		if (token == null) {
+			return refused(INVALID_REQUEST, "The refresh_token parameter is missing.");
+		}
+		return switch (this.refreshTokens.refresh(token)) {
+			case Invalid invalid -> refused(INVALID_GRANT, invalid.description());
+			case Refreshed refreshed -> continueSession(refreshed);
+		};
+	}
+
+	private GrantResult continueSession(Refreshed refreshed) {
+		Optional<Principal> user = this.accounts.activePrincipal(refreshed.subject());
+		if (user.isEmpty()) {
+			this.refreshTokens.revokeSession(refreshed.sessionId());
+			return refused(INVALID_GRANT, "The refresh token is no longer valid: the account is not active.");
+		}
+		return new Granted(TokenResponse.bearer(this.accessTokens.issue(user.get(), refreshed.sessionId()),
+				refreshed.refreshToken()));
+	}
+
+	private GrantResult clientCredentials(TokenRequest request) {
+		String bodyId = request.parameter("client_id");
+		String bodySecret = request.parameter("client_secret");
+		return switch (request.authorization()) {
+			case BasicAuthorization.Malformed malformed ->
+				new ClientRefused("The Authorization header is not valid HTTP Basic client credentials.", true);
+			case Credentials basic when bodyId != null || bodySecret != null -> refused(INVALID_REQUEST,
+					"Send the client credentials in the Authorization header or in the body, not in both.");
+			case Credentials basic -> authenticateClient(basic.clientId(), basic.clientSecret(), true);
+			case BasicAuthorization.None none when bodyId == null || bodySecret == null ->
+				new ClientRefused("Client authentication failed: send client_id and client_secret.", false);
+			case BasicAuthorization.None none -> authenticateClient(bodyId, bodySecret, false);
+		};
+	}
+
+	private GrantResult authenticateClient(String clientId, String secret, boolean basic) {
+		return this.clients.authenticate(clientId, secret)
+			.<GrantResult>map(
+					(client) -> new Granted(TokenResponse.bearer(this.accessTokens.issue(client, null), null)))
+			.orElseGet(() -> new ClientRefused("Client authentication failed: unknown client or wrong secret.", basic));
+	}
+
+}
