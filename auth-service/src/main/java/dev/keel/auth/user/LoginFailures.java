@@ -5,8 +5,7 @@ import java.util.List;
 
 import org.bson.Document;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Component;
  * reveals nothing about which accounts exist.
  */
 @Component
-class LoginFailures {
+class LoginFailures implements InitializingBean {
 
 	private static final String COLLECTION = "login_failures";
 
@@ -33,8 +32,12 @@ class LoginFailures {
 		this.mongo = mongo;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void createIndexes() {
+	/**
+	 * Indexes exist before the first request: the embedded store does not guard index
+	 * creation against writes.
+	 */
+	@Override
+	public void afterPropertiesSet() {
 		this.mongo.indexOps(COLLECTION)
 			.createIndex(new Index("lastFailureAt", Sort.Direction.ASC).expire(java.time.Duration.ofDays(1)));
 	}

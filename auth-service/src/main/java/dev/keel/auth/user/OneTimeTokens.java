@@ -12,8 +12,7 @@ import java.util.Optional;
 
 import org.bson.Document;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,7 +28,7 @@ import org.springframework.stereotype.Component;
  * concurrent use.
  */
 @Component
-class OneTimeTokens {
+class OneTimeTokens implements InitializingBean {
 
 	enum Purpose {
 
@@ -51,8 +50,12 @@ class OneTimeTokens {
 		this.mongo = mongo;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void createIndexes() {
+	/**
+	 * Indexes exist before the first request: the embedded store does not guard index
+	 * creation against writes.
+	 */
+	@Override
+	public void afterPropertiesSet() {
 		this.mongo.indexOps(COLLECTION)
 			.createIndex(new Index("expiresAt", Sort.Direction.ASC).expire(Duration.ofDays(1)));
 	}

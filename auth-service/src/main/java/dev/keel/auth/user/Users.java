@@ -6,8 +6,7 @@ import java.util.Optional;
 
 import org.bson.Document;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,7 +26,7 @@ import dev.keel.support.outbox.OutboxRelay;
  * overwritten by a later change.
  */
 @Repository
-class Users {
+class Users implements InitializingBean {
 
 	static final String COLLECTION = "users";
 
@@ -40,8 +39,12 @@ class Users {
 		this.relay = relay;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void createIndexes() {
+	/**
+	 * Indexes exist before the first request: the embedded store does not guard index
+	 * creation against writes.
+	 */
+	@Override
+	public void afterPropertiesSet() {
 		this.mongo.indexOps(COLLECTION)
 			.createIndex(new Index("email", Sort.Direction.ASC).unique().named("email_unique"));
 	}

@@ -85,6 +85,10 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		if (this.running || !isAutoStartup()) {
 			return;
 		}
+		// Before the first write can arrive: the embedded store does not guard index
+		// creation
+		// against concurrent inserts.
+		this.collections.forEach(OutboxCollection::createIndexOnce);
 		this.running = true;
 		this.stopRequested = new CountDownLatch(1);
 		this.loop = Thread.ofVirtual().name("keel-outbox-relay").start(this::run);
