@@ -59,7 +59,7 @@ public class StartCommand implements Callable<Integer> {
 		Instant deadline = Instant.now().plusSeconds(this.timeoutSeconds);
 		try {
 			supervisor.awaitReady(supervisor.start(List.of(component)), deadline);
-			String prefix = Routes.PREFIXES.get(component.module());
+			String prefix = component.isService() ? Routes.PREFIXES.get(component.module()) : null;
 			if (prefix != null) {
 				Routes.awaitRoutable(prefix, Ports.from(System.getenv()), deadline);
 				out.printf("%s is back; the gateway routes %s** again.%n", this.name, prefix);

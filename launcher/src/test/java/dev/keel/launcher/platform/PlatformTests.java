@@ -95,6 +95,17 @@ class PlatformTests {
 	}
 
 	@Test
+	void aStoppedComponentRestartsOnItsOwnPorts() {
+		Component kafka = Platform.restart(this.layout, Map.of(),
+				new RunState.Running("kafka", Kind.INFRA, null, 1, 9092, 0, "kafka.log"));
+		assertThat(kafka.arguments()).containsSequence("--port", "9092");
+		Component second = Platform.restart(this.layout, Map.of(),
+				new RunState.Running("data-service-2", Kind.SERVICE, "data-service", 1, 41234, 41235, "d.log"));
+		assertThat(second.environment()).containsEntry("KEEL_PORT", "41234")
+			.containsEntry("KEEL_MANAGEMENT_PORT", "41235");
+	}
+
+	@Test
 	void refusesToScaleWhatCannotBeScaled() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Platform.plan(this.layout, Map.of(), Map.of("discovery", 2)))
