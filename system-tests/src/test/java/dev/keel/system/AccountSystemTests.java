@@ -1,6 +1,7 @@
 package dev.keel.system;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,21 @@ class AccountSystemTests {
 	}
 
 	@Test
+	void resendSendsAFreshVerificationLink() {
+		String email = Accounts.newEmail();
+		String id = Accounts.signUp(email);
+		Session session = Accounts.login(email, Accounts.PASSWORD);
+		assertThat(Api.post("/api/auth/email/resend", session.accessToken(), Map.of()).status()).isEqualTo(202);
+		assertThat(Api.post("/api/auth/email/resend", null, Map.of()).status()).isEqualTo(401);
+		List<JsonNode> links = AuthEvents
+			.all((event) -> "keel.user.email-verification-requested".equals(event.path("type").asString())
+					&& id.equals(event.path("subject").asString()), Duration.ofSeconds(3));
+		assertThat(links).hasSize(2);
+		assertThat(links.get(0).path("data").path("token").asString())
+			.isNotEqualTo(links.get(1).path("data").path("token").asString());
+	}
+
+	@Test
 	void resetLinkTokenWorksOnceAndEndsEverySession() {
 		String email = Accounts.newEmail();
 		String id = Accounts.signUp(email);
@@ -146,6 +162,10 @@ class AccountSystemTests {
 		Session admin = Accounts.admin();
 		Reply found = Api.get("/api/auth/admin/users?email=" + email, admin.accessToken());
 		assertThat(found.body().path("items").get(0).path("id").asString()).isEqualTo(id);
+		assertThat(Api.get("/api/auth/admin/users/" + id, admin.accessToken()).field("email")).isEqualTo(email);
+		Reply unknown = Api.get("/api/auth/admin/users/000000000000000000000000", admin.accessToken());
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
 		assertThat(Api.get("/api/auth/admin/users?limit=101", admin.accessToken()).status()).isEqualTo(400);
 
 		Reply disabled = Api.patch("/api/auth/admin/users/" + id, admin.accessToken(), Map.of("disabled", true));

@@ -53,7 +53,7 @@ public final class Platform {
 					ports);
 			return new Component(component.name(), component.kind(), component.module(), stopped.port(),
 					stopped.managementPort(), component.arguments(), withManagementPort(component, stopped),
-					component.heap());
+					component.heap(), component.jvmOptions());
 		}
 		return infrastructure(layout, Map.of(), ports).stream()
 			.filter((component) -> component.name().equals(stopped.name()))
@@ -111,7 +111,8 @@ public final class Platform {
 			settings.put("KEEL_SMTP_HOST", "localhost");
 			settings.put("KEEL_SMTP_PORT", String.valueOf(ports.smtp()));
 		}
-		return new Component(name, kind, module, port, managementPort, List.of(), settings, "256m");
+		List<String> jit = "auth-service".equals(module) ? List.of() : Component.QUICK_JIT;
+		return new Component(name, kind, module, port, managementPort, List.of(), settings, "256m", jit);
 	}
 
 	/**

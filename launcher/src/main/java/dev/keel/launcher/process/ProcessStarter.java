@@ -30,7 +30,7 @@ public final class ProcessStarter {
 	 */
 	public static final String HOME_PROPERTY = "keel.home";
 
-	private static final List<String> JVM_DEFAULTS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
+	private static final List<String> JVM_DEFAULTS = List.of("-XX:+UseSerialGC", "-Xss512k",
 			"-XX:+ExitOnOutOfMemoryError");
 
 	private final Layout layout;
@@ -63,6 +63,7 @@ public final class ProcessStarter {
 		command.add(this.java);
 		command.add("-Xmx" + component.heap());
 		command.addAll(JVM_DEFAULTS);
+		command.addAll(component.jvmOptions());
 		if (Runtime.version().feature() >= 24) {
 			// Eureka's XStream and kafka-clients still use sun.misc.Unsafe; JDK 24+ warns
 			// on every start.

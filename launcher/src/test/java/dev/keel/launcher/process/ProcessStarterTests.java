@@ -25,6 +25,17 @@ class ProcessStarterTests {
 	}
 
 	@Test
+	void authServiceKeepsTheFullJitForPasswordHashing() {
+		Component auth = Platform.plan(this.layout, Map.of(), Map.of())
+			.stream()
+			.filter((component) -> component.name().equals("auth-service"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(new ProcessStarter(this.layout, Map.of("KEEL_CDS", "false")).command(auth))
+			.doesNotContain("-XX:TieredStopAtLevel=1");
+	}
+
+	@Test
 	void servicesRunTheirJarWithExtraJavaOptionsWhenClassDataSharingIsOff() {
 		Component data = Platform.plan(this.layout, Map.of(), Map.of())
 			.stream()
@@ -34,7 +45,7 @@ class ProcessStarterTests {
 		List<String> command = new ProcessStarter(this.layout,
 				Map.of("KEEL_CDS", "false", "KEEL_JAVA_OPTS", "-Dfoo=1  -Dbar=2"))
 			.command(data);
-		assertThat(command).contains("-Dfoo=1", "-Dbar=2", "-Dkeel.component=data-service")
+		assertThat(command).contains("-Dfoo=1", "-Dbar=2", "-Dkeel.component=data-service", "-XX:TieredStopAtLevel=1")
 			.containsSequence("-jar", "/tmp/keel-home/data-service/target/data-service.jar");
 	}
 
