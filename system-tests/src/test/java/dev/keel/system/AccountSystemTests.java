@@ -168,6 +168,15 @@ class AccountSystemTests {
 		assertThat(unknown.contentType()).startsWith("application/problem+json");
 		assertThat(Api.get("/api/auth/admin/users?limit=101", admin.accessToken()).status()).isEqualTo(400);
 
+		Reply promoted = Api.patch("/api/auth/admin/users/" + id, admin.accessToken(),
+				Map.of("roles", List.of("user", "editor")));
+		assertThat(promoted.body().path("roles").toString()).contains("editor");
+		Session promotedSession = Accounts.login(email, Accounts.PASSWORD);
+		assertThat(Api.get("/api/auth/me", promotedSession.accessToken()).body().path("roles").toString())
+			.contains("editor");
+		assertThat(Api.patch("/api/auth/admin/users/" + id, admin.accessToken(), Map.of("roles", List.of("Bad Role")))
+			.status()).isEqualTo(400);
+
 		Reply disabled = Api.patch("/api/auth/admin/users/" + id, admin.accessToken(), Map.of("disabled", true));
 		assertThat(disabled.body().path("disabled").asBoolean()).isTrue();
 		assertThat(Accounts.refresh(user.refreshToken()).field("error")).isEqualTo("invalid_grant");

@@ -49,11 +49,18 @@ final class Routes {
 		}
 	}
 
-	/** Waits until the gateway routes requests under {@code prefix} to a live service. */
+	/**
+	 * Waits until the gateway routes requests under {@code prefix} to a live service,
+	 * three answers in a row, so that a circuit breaker still half-open does not pass for
+	 * routable.
+	 */
 	static void awaitRoutable(String prefix, Ports ports, Instant deadline) {
 		URI probe = URI.create("http://localhost:" + ports.gateway() + prefix + "__keel_route_check");
-		awaitCondition(() -> routable(Health.get(probe)), deadline, "the gateway does not route " + prefix + "%s",
-				() -> "");
+		int[] inARow = { 0 };
+		awaitCondition(() -> {
+			inARow[0] = routable(Health.get(probe)) ? inARow[0] + 1 : 0;
+			return inARow[0] >= 3;
+		}, deadline, "the gateway does not route " + prefix + "%s", () -> "");
 	}
 
 	/**
