@@ -48,6 +48,27 @@ final class Api {
 			.method("PATCH", BodyPublishers.ofString(json.writeValueAsString(body))));
 	}
 
+	static Reply put(String path, String bearer, Object body) {
+		return call("PUT", path, bearer, Map.of(), body);
+	}
+
+	/**
+	 * Any request: {@code body} is sent as it is when it is a string, else as JSON; a
+	 * {@code Content-Type} among the headers replaces {@code application/json}.
+	 */
+	static Reply call(String method, String path, String bearer, Map<String, String> headers, Object body) {
+		HttpRequest.Builder builder = request(path, bearer);
+		headers.forEach(builder::header);
+		if (body == null) {
+			return send(builder.method(method, BodyPublishers.noBody()));
+		}
+		if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+			builder.header("Content-Type", "application/json");
+		}
+		String text = (body instanceof String string) ? string : json.writeValueAsString(body);
+		return send(builder.method(method, BodyPublishers.ofString(text)));
+	}
+
 	static Reply form(String path, Map<String, String> fields) {
 		String body = fields.entrySet()
 			.stream()
