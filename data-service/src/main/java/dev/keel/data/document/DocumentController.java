@@ -1,6 +1,7 @@
 package dev.keel.data.document;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,22 +20,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.keel.data.document.DocumentOutcome.Deleted;
 import dev.keel.data.document.DocumentOutcome.Rejected;
 import dev.keel.data.document.DocumentOutcome.Replayed;
 import dev.keel.data.document.DocumentOutcome.Written;
+import dev.keel.data.query.Page;
+import dev.keel.data.query.QueryRejectedException;
+import dev.keel.data.query.QueryRequest;
 import dev.keel.support.security.CurrentCaller;
 import dev.keel.support.web.KeelProblemException;
 import dev.keel.support.web.Problems;
+import dev.keel.support.web.Problems.FieldProblem;
 
 /**
  * The documents of a collection. Reachable without a token: the collection's rules
  * decide, per request, whether a caller must have one.
  */
 @RestController
-@RequestMapping("/api/data/collections/{collection}/documents")
+@RequestMapping("/api/data/collections/{collection}")
 class DocumentController {
 
 	static final String MERGE_PATCH = "application/merge-patch+json";
@@ -50,7 +56,34 @@ class DocumentController {
 		this.bodies = bodies;
 	}
 
-	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping("/documents")
+	QueryPage query(@PathVariable String collection, @RequestParam(required = false) String filter,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String fields,
+			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+			Optional<CurrentCaller> caller) {
+		try {
+			Page page = this.documents.query(collection, new QueryRequest(filter, sort, fields, limit, cursor), caller);
+			return new QueryPage(
+					page.items().stream().<JsonNode>map((item) -> StoredDocument.of(item).toJson()).toList(),
+					page.nextCursor());
+		}
+		catch (QueryRejectedException ex) {
+			throw problem(ex);
+		}
+	}
+
+	@GetMapping("/count")
+	Count count(@PathVariable String collection, @RequestParam(required = false) String filter,
+			Optional<CurrentCaller> caller) {
+		try {
+			return new Count(this.documents.count(collection, filter, caller));
+		}
+		catch (QueryRejectedException ex) {
+			throw problem(ex);
+		}
+	}
+
+	@PostMapping(path = "/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JsonNode> create(@PathVariable String collection, HttpServletRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, Optional<CurrentCaller> caller) {
 		if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -60,7 +93,7 @@ class DocumentController {
 		return respond(collection, this.documents.create(collection, this.bodies.read(request), key, caller));
 	}
 
-	@GetMapping("/{id}")
+	@GetMapping("/documents/{id}")
 	ResponseEntity<JsonNode> get(@PathVariable String collection, @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			Optional<CurrentCaller> caller) {
@@ -72,7 +105,7 @@ class DocumentController {
 		return respond(collection, outcome);
 	}
 
-	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PutMapping(path = "/documents/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JsonNode> replace(@PathVariable String collection, @PathVariable String id,
 			HttpServletRequest request, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			Optional<CurrentCaller> caller) {
@@ -80,7 +113,7 @@ class DocumentController {
 				this.documents.replace(collection, id, this.bodies.read(request), new Precondition(ifMatch), caller));
 	}
 
-	@PatchMapping(path = "/{id}", consumes = MERGE_PATCH)
+	@PatchMapping(path = "/documents/{id}", consumes = MERGE_PATCH)
 	ResponseEntity<JsonNode> patch(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			Optional<CurrentCaller> caller) {
@@ -88,7 +121,7 @@ class DocumentController {
 				this.documents.patch(collection, id, this.bodies.read(request), new Precondition(ifMatch), caller));
 	}
 
-	@DeleteMapping("/{id}")
+	@DeleteMapping("/documents/{id}")
 	ResponseEntity<JsonNode> delete(@PathVariable String collection, @PathVariable String id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			Optional<CurrentCaller> caller) {
@@ -121,8 +154,35 @@ class DocumentController {
 		return problem;
 	}
 
+	private static KeelProblemException problem(QueryRejectedException rejected) {
+		KeelProblemException problem = new KeelProblemException(HttpStatus.BAD_REQUEST, rejected.code(),
+				rejected.getMessage());
+		if (rejected.field() != null) {
+			problem.getBody()
+				.setProperty(Problems.ERRORS, List.of(new FieldProblem(rejected.field(), rejected.getMessage())));
+		}
+		return problem;
+	}
+
 	private static URI location(String collection, String id) {
 		return URI.create("/api/data/collections/" + collection + "/documents/" + id);
+	}
+
+	/**
+	 * A page of query results.
+	 *
+	 * @param items the documents
+	 * @param nextCursor where the next page starts, or {@code null} after the last
+	 */
+	record QueryPage(List<JsonNode> items, String nextCursor) {
+	}
+
+	/**
+	 * A count.
+	 *
+	 * @param count how many documents match
+	 */
+	record Count(long count) {
 	}
 
 }

@@ -25,6 +25,11 @@ import dev.keel.data.document.DocumentOutcome.Replayed;
 import dev.keel.data.document.DocumentOutcome.Written;
 import dev.keel.data.document.Documents.DuplicateValuesException;
 import dev.keel.data.document.IdempotencyKeys.Claim;
+import dev.keel.data.query.DocumentQueries;
+import dev.keel.data.query.FieldTypes;
+import dev.keel.data.query.Page;
+import dev.keel.data.query.QueryRejectedException;
+import dev.keel.data.query.QueryRequest;
 import dev.keel.support.outbox.Outbox;
 import dev.keel.support.outbox.OutboxRelay;
 import dev.keel.support.security.CurrentCaller;
@@ -52,8 +57,11 @@ class DocumentService {
 
 	private final JsonMapper json;
 
+	private final DocumentQueries queries;
+
 	DocumentService(CollectionService collections, Documents documents, DocumentEvents events, IdempotencyKeys keys,
-			OutboxRelay relay, JsonMapper json) {
+			OutboxRelay relay, JsonMapper json, DocumentQueries queries) {
+		this.queries = queries;
 		this.collections = collections;
 		this.documents = documents;
 		this.events = events;
@@ -67,6 +75,30 @@ class DocumentService {
 		Bson scope = DocumentAccess.scope(definition.access().read(), caller);
 		StoredDocument found = this.documents.find(definition.storage(), id, scope);
 		return (found != null) ? new Written(found, false) : Rejected.notFound(id);
+	}
+
+	/**
+	 * A page of the documents the caller may read that match the query.
+	 * @throws QueryRejectedException if the query is invalid or too expensive
+	 */
+	Page query(String collection, QueryRequest request, Optional<CurrentCaller> caller) {
+		CollectionDefinition definition = this.collections.require(collection);
+		Bson scope = DocumentAccess.scope(definition.access().read(), caller);
+		return this.queries.find(this.documents.storage(definition.storage()), scope, request, types(definition));
+	}
+
+	/**
+	 * How many documents the caller may read match the filter.
+	 * @throws QueryRejectedException if the filter is invalid or too expensive
+	 */
+	long count(String collection, String filter, Optional<CurrentCaller> caller) {
+		CollectionDefinition definition = this.collections.require(collection);
+		Bson scope = DocumentAccess.scope(definition.access().read(), caller);
+		return this.queries.count(this.documents.storage(definition.storage()), scope, filter, types(definition));
+	}
+
+	private static FieldTypes types(CollectionDefinition definition) {
+		return FieldTypes.fromSchema((definition.schema() != null) ? definition.schema().source() : null);
 	}
 
 	DocumentOutcome create(String collection, JsonNode body, String idempotencyKey, Optional<CurrentCaller> caller) {
