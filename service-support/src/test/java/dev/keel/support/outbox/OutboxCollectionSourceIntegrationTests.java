@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.data.DocumentCreated;
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.launcher.testing.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
