@@ -25,10 +25,9 @@ final class DataEvents {
 	private DataEvents() {
 	}
 
-	/** The events about one collection and the documents in it. */
-	static Predicate<Event> about(String collection) {
-		return (event) -> event.key() != null
-				&& (event.key().equals(collection) || event.key().startsWith(collection + "/"));
+	/** The events about the documents of one collection, not about the collection. */
+	static Predicate<Event> documentsIn(String collection) {
+		return (event) -> event.key() != null && event.key().startsWith(collection + "/");
 	}
 
 	/**

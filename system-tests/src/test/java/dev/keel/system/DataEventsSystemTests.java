@@ -58,7 +58,8 @@ class DataEventsSystemTests {
 		Reply deleted = Api.delete(path, admin);
 		assertThat(deleted.status()).as(describe(deleted)).isEqualTo(204);
 
-		List<Event> events = DataEvents.read(DataEvents.about(notes), 3, Duration.ofSeconds(60), Duration.ofSeconds(2));
+		List<Event> events = DataEvents.read(DataEvents.documentsIn(notes), 3, Duration.ofSeconds(60),
+				Duration.ofSeconds(2));
 		assertThat(events).extracting(Event::type)
 			.containsExactly("keel.document.created", "keel.document.updated", "keel.document.deleted");
 		assertThat(events).allSatisfy((event) -> {
@@ -115,7 +116,7 @@ class DataEventsSystemTests {
 			assertThat(started.exitCode()).as(started.output()).isZero();
 		}
 
-		List<Event> events = DataEvents.read(DataEvents.about(orders), 100, Duration.ofSeconds(120),
+		List<Event> events = DataEvents.read(DataEvents.documentsIn(orders), 100, Duration.ofSeconds(120),
 				Duration.ofSeconds(5));
 		assertThat(events).hasSize(100);
 		assertThat(events.stream().map(Event::id).collect(Collectors.toSet())).hasSize(100);

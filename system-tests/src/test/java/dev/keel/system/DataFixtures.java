@@ -152,14 +152,14 @@ final class DataFixtures {
 	}
 
 	/**
-	 * Percent-encodes a query value but keeps RSQL's punctuation, which is legal in a
-	 * query, readable and short, as a browser or curl user would send it.
+	 * Percent-encodes a query value as JavaScript's {@code encodeURIComponent} does, the
+	 * way most client apps send it: parentheses stay as they are, {@code = ; ,} do not.
 	 */
 	static String encode(String value) {
 		StringBuilder encoded = new StringBuilder();
 		value.codePoints().forEach((c) -> {
 			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-					|| "-._~()*!',;=:@/$".indexOf(c) >= 0) {
+					|| "-_.!~*'()".indexOf(c) >= 0) {
 				encoded.appendCodePoint(c);
 			}
 			else {

@@ -61,7 +61,8 @@ class DataPersistenceSystemTests {
 		Reply afterwards = patch(document(notes, id), again, "{\"priority\": 2}");
 		assertThat(afterwards.status()).as(describe(afterwards)).isEqualTo(200);
 		assertThat(afterwards.header("ETag")).isEqualTo("\"3\"");
-		List<Event> events = DataEvents.read(DataEvents.about(notes), 3, Duration.ofSeconds(60), Duration.ofSeconds(2));
+		List<Event> events = DataEvents.read(DataEvents.documentsIn(notes), 3, Duration.ofSeconds(60),
+				Duration.ofSeconds(2));
 		assertThat(events).extracting((event) -> event.data().path("version").asLong()).containsExactly(1L, 2L, 3L);
 	}
 

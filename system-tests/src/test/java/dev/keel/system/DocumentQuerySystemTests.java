@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.keel.system.Api.Reply;
+
 import static dev.keel.system.DataFixtures.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +93,19 @@ class DocumentQuerySystemTests {
 		tasks.assertMatches("_id=in=(" + tasks.id("alpha") + "," + tasks.id("omega") + ")", "alpha", "omega");
 		tasks.assertMatches("_version==1", tasks.titles().toArray(String[]::new));
 		tasks.assertMatches("_updatedAt=gt=2000-01-01T00:00:00.000Z", tasks.titles().toArray(String[]::new));
+	}
+
+	@Test
+	void filtersWithRawOperatorsAndEncodedCharactersReadTheSame() {
+		// curl users and many HTTP libraries leave '=' in a query value as it is, which
+		// RFC
+		// 3986 allows, and encode only what they must, such as spaces and quotes.
+		for (String raw : List.of("done==true%3Bpriority=ge=3", "done==true%20and%20priority=ge=3",
+				"title=in=(gamma,%22omega%22)", "title==%27omega%27,title==gamma")) {
+			Reply reply = Api.get(DataFixtures.documents(tasks.collection()) + "?limit=100&filter=" + raw,
+					tasks.owner().token());
+			assertThat(DataFixtures.titles(reply)).as(raw).containsExactlyInAnyOrder("gamma", "omega");
+		}
 	}
 
 	@Test
