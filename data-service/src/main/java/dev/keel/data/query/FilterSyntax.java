@@ -38,9 +38,9 @@ final class FilterSyntax {
 
 	static final ComparisonOperator GREATER_OR_EQUAL = single("=ge=");
 
-	static final ComparisonOperator IN = new ComparisonOperator("=in=", Arity.nary(1));
+	static final ComparisonOperator IN = new ComparisonOperator("=in=", Arity.of(1, Integer.MAX_VALUE));
 
-	static final ComparisonOperator OUT = new ComparisonOperator("=out=", Arity.nary(1));
+	static final ComparisonOperator OUT = new ComparisonOperator("=out=", Arity.of(1, Integer.MAX_VALUE));
 
 	static final ComparisonOperator EXISTS = single("=exists=");
 
