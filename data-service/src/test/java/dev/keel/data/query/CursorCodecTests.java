@@ -10,6 +10,7 @@ import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonJavaScript;
+import org.bson.BsonNull;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
@@ -86,6 +87,14 @@ class CursorCodecTests {
 		BsonArray values = new BsonArray(List.of(new BsonJavaScript("sleep(10000)"), new BsonString("id")));
 		String forged = forge(values, "a==1", SortOrder.parse("a", this.types));
 		assertInvalid(forged, "a==1", SortOrder.parse("a", this.types));
+	}
+
+	@Test
+	void aForgedCursorCannotCarryAnObjectThatReadsLikeAnOperator() {
+		BsonDocument operator = new BsonDocument("$ne", new BsonNull());
+		String forged = forge(new BsonArray(List.of(operator, new BsonString("id"))), "",
+				SortOrder.parse("a", this.types));
+		assertInvalid(forged, "", SortOrder.parse("a", this.types));
 	}
 
 	@Test

@@ -44,7 +44,8 @@ class QueryParametersTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "$natural", "_outbox", "a..b", "-", "title,,priority", "title,-title", "tags", "a b" })
+	@ValueSource(strings = { "$natural", "_outbox", "a..b", "-", "title,,priority", "title,-title", "tags",
+			"notes.text", "a b" })
 	void badSortsAreRejected(String sort) {
 		assertThatThrownBy(() -> SortOrder.parse(sort, this.tasks)).isInstanceOf(QueryRejectedException.class)
 			.extracting("code")
