@@ -56,6 +56,10 @@ sealed interface DocumentOutcome {
 			return new Rejected(HttpStatus.CONFLICT, "duplicate", detail, List.of());
 		}
 
+		static Rejected refused(RuntimeException reason) {
+			return new Rejected(HttpStatus.BAD_REQUEST, "invalid_document", reason.getMessage(), List.of());
+		}
+
 		static Rejected invalidDocument(List<FieldProblem> errors) {
 			return new Rejected(HttpStatus.BAD_REQUEST, "invalid_document",
 					"The document has fields that cannot be stored.", errors);

@@ -24,6 +24,7 @@ import dev.keel.data.document.DocumentOutcome.Rejected;
 import dev.keel.data.document.DocumentOutcome.Replayed;
 import dev.keel.data.document.DocumentOutcome.Written;
 import dev.keel.data.document.Documents.DuplicateValuesException;
+import dev.keel.data.document.Documents.RefusedDocumentException;
 import dev.keel.data.document.IdempotencyKeys.Claim;
 import dev.keel.data.query.DocumentQueries;
 import dev.keel.data.query.FieldTypes;
@@ -127,7 +128,15 @@ class DocumentService {
 		Instant now = now();
 		String owner = caller.map(CurrentCaller::subject).orElse(null);
 		StoredDocument document = new StoredDocument(id, owner, 1, now, now, (ObjectNode) body);
-		if (!this.documents.insert(definition.storage(), document, this.events.created(definition, document, owner))) {
+		boolean inserted;
+		try {
+			inserted = this.documents.insert(definition.storage(), document,
+					this.events.created(definition, document, owner));
+		}
+		catch (RefusedDocumentException ex) {
+			return Rejected.refused(ex);
+		}
+		if (!inserted) {
 			StoredDocument earlier = (claim != null) ? this.documents.find(definition.storage(), id,
 					DocumentAccess.scope(definition.access().create(), caller)) : null;
 			return (earlier != null) ? new Replayed(earlier.toJson())
@@ -221,6 +230,9 @@ class DocumentService {
 			}
 			catch (DuplicateValuesException ex) {
 				return Rejected.duplicate(ex.getMessage());
+			}
+			catch (RefusedDocumentException ex) {
+				return Rejected.refused(ex);
 			}
 			if (precondition.isPresent()) {
 				return Rejected.versionConflict();

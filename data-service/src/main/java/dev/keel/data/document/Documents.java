@@ -1,5 +1,7 @@
 package dev.keel.data.document;
 
+import java.util.Set;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -23,6 +25,12 @@ import dev.keel.support.outbox.OutboxEntry;
  */
 @Repository
 class Documents {
+
+	/**
+	 * Write errors about the document itself: a bad value, parallel arrays in a compound
+	 * index, an index key or a document too large.
+	 */
+	private static final Set<Integer> REFUSED_DOCUMENT = Set.of(2, 171, 17280, 10334);
 
 	private static final Bson WITHOUT_OUTBOX = Projections.exclude(Outbox.FIELDS);
 
@@ -63,7 +71,7 @@ class Documents {
 			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
 				return false;
 			}
-			throw ex;
+			throw refused(ex);
 		}
 	}
 
@@ -82,8 +90,22 @@ class Documents {
 			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
 				throw new DuplicateValuesException();
 			}
-			throw ex;
+			throw refused(ex);
 		}
+	}
+
+	private static RuntimeException refused(MongoWriteException ex) {
+		return REFUSED_DOCUMENT.contains(ex.getError().getCode())
+				? new RefusedDocumentException(ex.getError().getMessage()) : ex;
+	}
+
+	/** The database refused the document for what it holds. */
+	static final class RefusedDocumentException extends RuntimeException {
+
+		RefusedDocumentException(String reason) {
+			super("The database cannot store this document: " + reason);
+		}
+
 	}
 
 	/** A write collided with a unique index. */

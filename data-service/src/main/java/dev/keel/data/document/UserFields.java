@@ -70,6 +70,9 @@ final class UserFields {
 		else if (node.isString() && hasLoneSurrogate(node.asString())) {
 			problems.add(new FieldProblem(path, "is not valid Unicode text"));
 		}
+		else if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+			problems.add(new FieldProblem(path, "is a number too large to store"));
+		}
 		else if (node.isBigInteger() && !node.canConvertToLong()) {
 			problems.add(new FieldProblem(path, "is a number outside the 64-bit integer range"));
 		}

@@ -34,6 +34,11 @@ final class CursorValues {
 		reader.readStartDocument();
 		while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
 			String name = reader.readName();
+			if (name.isEmpty() || name.startsWith("$") || name.contains(".")) {
+				// No stored document has such a name; as a sort value it would read like
+				// an operator.
+				throw new IllegalArgumentException("Not a field name a document holds: " + name);
+			}
 			document.put(name, value(reader, depth));
 		}
 		reader.readEndDocument();

@@ -15,16 +15,10 @@ import cz.jirutka.rsql.parser.ast.Node;
 /**
  * Turns filter text into an RSQL syntax tree, or into {@code invalid_filter}.
  * <p>
- * The text is bounded before the parser sees it: the JavaCC parser recurses once per
- * parenthesised group, so deep nesting would end in a {@link StackOverflowError}, and
- * long input costs time. Only Keel's operators are registered, so any other
- * ({@code =like=}, {@code >}) fails to parse.
+ * The text is bounded first ({@link FilterBounds}). Only Keel's operators are registered,
+ * so any other ({@code =like=}, {@code >}) fails to parse.
  */
 final class FilterSyntax {
-
-	static final int MAX_LENGTH = 4096;
-
-	static final int MAX_DEPTH = 8;
 
 	static final ComparisonOperator EQUAL = single("==");
 
@@ -38,9 +32,9 @@ final class FilterSyntax {
 
 	static final ComparisonOperator GREATER_OR_EQUAL = single("=ge=");
 
-	static final ComparisonOperator IN = new ComparisonOperator("=in=", Arity.nary(1));
+	static final ComparisonOperator IN = new ComparisonOperator("=in=", Arity.of(1, Integer.MAX_VALUE));
 
-	static final ComparisonOperator OUT = new ComparisonOperator("=out=", Arity.nary(1));
+	static final ComparisonOperator OUT = new ComparisonOperator("=out=", Arity.of(1, Integer.MAX_VALUE));
 
 	static final ComparisonOperator EXISTS = single("=exists=");
 
@@ -55,7 +49,7 @@ final class FilterSyntax {
 	}
 
 	static Node parse(String filter) {
-		checkBounds(filter);
+		FilterBounds.check(filter);
 		try {
 			return parser.parse(filter);
 		}
@@ -63,61 +57,6 @@ final class FilterSyntax {
 			// The parser wraps everything, its lexer's TokenMgrError included.
 			throw QueryRejectedException.invalidFilter(describe(ex.getCause(), filter));
 		}
-	}
-
-	/** Checks length and parenthesis depth in one pass that knows quoted values. */
-	static void checkBounds(String filter) {
-		if (filter.length() > MAX_LENGTH) {
-			throw QueryRejectedException.invalidFilter("The filter is longer than " + MAX_LENGTH + " characters");
-		}
-		int depth = 0;
-		char quote = 0;
-		char previous = 0;
-		boolean inArguments = false;
-		for (int i = 0; i < filter.length(); i++) {
-			char c = filter.charAt(i);
-			if (quote != 0) {
-				if (c == '\\') {
-					i++;
-				}
-				else if (c == quote) {
-					quote = 0;
-					previous = c;
-				}
-				continue;
-			}
-			if (c == '\'' || c == '"') {
-				quote = c;
-			}
-			else if (c == '(') {
-				// After an operator it opens the value list of =in=/=out=, which the
-				// parser
-				// reads without recursing; anywhere else it opens a group.
-				if (isOperatorEnd(previous)) {
-					inArguments = true;
-				}
-				else if (++depth > MAX_DEPTH) {
-					throw QueryRejectedException
-						.invalidFilter("The filter nests parentheses deeper than " + MAX_DEPTH + " levels");
-				}
-			}
-			else if (c == ')') {
-				if (inArguments) {
-					inArguments = false;
-				}
-				else if (--depth < 0) {
-					throw QueryRejectedException
-						.invalidFilter("Unbalanced ')' at position " + (i + 1) + " of the filter");
-				}
-			}
-			if (c != ' ' && c != '\t') {
-				previous = c;
-			}
-		}
-	}
-
-	private static boolean isOperatorEnd(char c) {
-		return c == '=' || c == '<' || c == '>';
 	}
 
 	private static String describe(Throwable problem, String filter) {

@@ -39,6 +39,11 @@ final class FilterValues {
 		};
 	}
 
+	/**
+	 * Whether an {@code ==} value has a wildcard. The parser hands over values unquoted,
+	 * so quoting does not make a star literal; {@code =in=(*)} compares with a literal
+	 * star.
+	 */
 	static boolean isWildcard(String text) {
 		return text.startsWith("*") || text.endsWith("*");
 	}

@@ -17,7 +17,7 @@ public record QueryRequest(String filter, String sort, String fields, String lim
 	 * @param filter RSQL, or {@code null}
 	 * @return the request
 	 */
-	public static QueryRequest filter(String filter) {
+	public static QueryRequest firstPage(String filter) {
 		return new QueryRequest(filter, null, null, null, null);
 	}
 

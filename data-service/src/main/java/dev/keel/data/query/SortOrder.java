@@ -60,6 +60,11 @@ record SortOrder(List<SortKey> keys) {
 		if (!FieldPaths.isAllowed(path)) {
 			throw invalid(FieldPaths.abbreviate(path), FieldPaths.describe(path));
 		}
+		for (int dot = path.indexOf('.'); dot > 0; dot = path.indexOf('.', dot + 1)) {
+			if (types.typeOf(path.substring(0, dot)) == FieldType.ARRAY) {
+				throw invalid(path, "'" + path + "' is inside an array, which has no single value to sort by");
+			}
+		}
 		if (FieldPaths.typeOf(types, path) == FieldType.ARRAY) {
 			throw invalid(path, "'" + path + "' is an array, which has no single value to sort by");
 		}
