@@ -49,10 +49,13 @@ class DocumentController {
 
 	private final DocumentService documents;
 
+	private final DocumentCreation creation;
+
 	private final JsonBodies bodies;
 
-	DocumentController(DocumentService documents, JsonBodies bodies) {
+	DocumentController(DocumentService documents, DocumentCreation creation, JsonBodies bodies) {
 		this.documents = documents;
+		this.creation = creation;
 		this.bodies = bodies;
 	}
 
@@ -90,7 +93,7 @@ class DocumentController {
 			throw new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_idempotency_key",
 					"An Idempotency-Key is 1 to 255 printable ASCII characters.");
 		}
-		return respond(collection, this.documents.create(collection, this.bodies.read(request), key, caller));
+		return respond(collection, this.creation.create(collection, this.bodies.read(request), key, caller));
 	}
 
 	@GetMapping("/documents/{id}")

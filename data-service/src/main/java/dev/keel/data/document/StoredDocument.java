@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.bson.Document;
@@ -100,8 +99,5 @@ record StoredDocument(String id, String owner, long version, Instant createdAt, 
 	}
 
 	/** The names of the system fields, which stay when user fields are replaced. */
-	static Map<String, Boolean> systemFields() {
-		return Map.of(ID, true, OWNER, true, VERSION, true, CREATED_AT, true, UPDATED_AT, true);
-	}
 
 }

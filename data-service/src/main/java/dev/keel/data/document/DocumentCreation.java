@@ -1,0 +1,106 @@
+package dev.keel.data.document;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import dev.keel.data.collection.CollectionDefinition;
+import dev.keel.data.collection.CollectionService;
+import dev.keel.data.document.DocumentOutcome.Rejected;
+import dev.keel.data.document.DocumentOutcome.Replayed;
+import dev.keel.data.document.DocumentOutcome.Written;
+import dev.keel.data.document.Documents.RefusedDocumentException;
+import dev.keel.data.document.IdempotencyKeys.Claim;
+import dev.keel.support.outbox.OutboxRelay;
+import dev.keel.support.security.CurrentCaller;
+
+/**
+ * Creates documents, once per idempotency key: a repeated key replays the first response,
+ * and the id a key claimed is the only id its document can ever get.
+ */
+@Service
+class DocumentCreation {
+
+	private final CollectionService collections;
+
+	private final Documents documents;
+
+	private final DocumentEvents events;
+
+	private final IdempotencyKeys keys;
+
+	private final OutboxRelay relay;
+
+	private final JsonMapper json;
+
+	DocumentCreation(CollectionService collections, Documents documents, DocumentEvents events, IdempotencyKeys keys,
+			OutboxRelay relay, JsonMapper json) {
+		this.collections = collections;
+		this.documents = documents;
+		this.events = events;
+		this.keys = keys;
+		this.relay = relay;
+		this.json = json;
+	}
+
+	DocumentOutcome create(String collection, JsonNode body, String idempotencyKey, Optional<CurrentCaller> caller) {
+		CollectionDefinition definition = this.collections.require(collection);
+		DocumentAccess.scope(definition.access().create(), caller);
+		Optional<Rejected> invalid = DocumentValidation.check(definition, body);
+		if (invalid.isPresent()) {
+			return invalid.get();
+		}
+		if (idempotencyKey == null) {
+			return insert(definition, body, new ObjectId().toHexString(), caller, null);
+		}
+		String scope = caller.map(CurrentCaller::subject).orElse("") + "\n" + collection;
+		String bodyHash = IdempotencyKeys.hash(this.json.writeValueAsString(body));
+		Claim claim = this.keys.claim(scope, idempotencyKey, bodyHash, new ObjectId().toHexString());
+		if (!claim.bodyHash().equals(bodyHash)) {
+			return new Rejected(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+					"This Idempotency-Key was used with a different body; use a new key for a new document.",
+					List.of());
+		}
+		if (claim.response() != null) {
+			return new Replayed((ObjectNode) this.json.readTree(claim.response()));
+		}
+		return insert(definition, body, claim.documentId(), caller, claim);
+	}
+
+	private DocumentOutcome insert(CollectionDefinition definition, JsonNode body, String id,
+			Optional<CurrentCaller> caller, Claim claim) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		String owner = caller.map(CurrentCaller::subject).orElse(null);
+		StoredDocument document = new StoredDocument(id, owner, 1, now, now, (ObjectNode) body);
+		boolean inserted;
+		try {
+			inserted = this.documents.insert(definition.storage(), document,
+					this.events.created(definition, document, owner));
+		}
+		catch (RefusedDocumentException ex) {
+			return Rejected.refused(ex);
+		}
+		if (!inserted) {
+			// With a claim, the id may be taken by an earlier attempt with the same key.
+			StoredDocument earlier = (claim != null) ? this.documents.find(definition.storage(), id,
+					DocumentAccess.scope(definition.access().create(), caller)) : null;
+			return (earlier != null) ? new Replayed(earlier.toJson())
+					: Rejected.duplicate("Another document already has these values in a field that must be unique.");
+		}
+		this.relay.wakeUp();
+		if (claim != null) {
+			this.keys.complete(claim, this.json.writeValueAsString(document.toJson()));
+		}
+		return new Written(document, true);
+	}
+
+}
