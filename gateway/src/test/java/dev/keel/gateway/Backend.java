@@ -86,7 +86,8 @@ public final class Backend {
 			sleep(Duration.ofSeconds(5));
 		}
 		int status = path.endsWith("/unavailable") ? 503 : 200;
-		byte[] body = json.writeValueAsBytes(new Echo(this.name, exchange.getRequestMethod(), path, headers(exchange)));
+		byte[] body = json.writeValueAsBytes(new Echo(this.name, exchange.getRequestMethod(), path,
+				exchange.getRequestURI().getRawQuery(), headers(exchange)));
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, body.length);
 		exchange.getResponseBody().write(body);
@@ -129,7 +130,7 @@ public final class Backend {
 	 * @param path the request path
 	 * @param headers the request headers, names in lower case
 	 */
-	public record Echo(String backend, String method, String path, Map<String, String> headers) {
+	public record Echo(String backend, String method, String path, String rawQuery, Map<String, String> headers) {
 	}
 
 }
