@@ -2,6 +2,7 @@ package dev.keel.support.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -80,20 +81,42 @@ final class OutboxCollection {
 	}
 
 	/**
-	 * Claims the document with the oldest pending entry that no other relay holds.
-	 * @return the claimed document, or {@code null} if there is none
+	 * The ids of up to {@code limit} documents with pending entries that no relay holds,
+	 * oldest entry first. One query per round rather than one per document: the embedded
+	 * store ignores the sparse index and scans the collection for each.
 	 */
-	PendingDocument claim(String owner, Instant now, Duration lease) {
+	List<Object> claimable(Instant now, int limit) {
+		List<Object> ids = new ArrayList<>();
+		this.mongo
+			.execute(this.name,
+					(collection) -> collection.find(claimableFilter(now))
+						.sort(Sorts.ascending(CREATED_AT))
+						.projection(Projections.include("_id"))
+						.limit(limit)
+						.into(new ArrayList<>()))
+			.forEach((document) -> ids.add(document.get("_id")));
+		return ids;
+	}
+
+	/**
+	 * Claims one document found by {@link #claimable}, unless another relay took it or
+	 * its entries were published meanwhile.
+	 * @return the claimed document, or {@code null}
+	 */
+	PendingDocument claim(Object id, String owner, Instant now, Duration lease) {
 		Instant until = now.plus(lease);
-		Bson claimable = Filters.and(Filters.exists(CREATED_AT),
-				Filters.or(Filters.exists(Outbox.LEASE, false), Filters.lt(Outbox.LEASE + ".until", Date.from(now))));
 		Bson claim = Updates.set(Outbox.LEASE, new Document("owner", owner).append("until", Date.from(until)));
-		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().sort(Sorts.ascending(CREATED_AT))
+		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
 			.projection(Projections.include(Outbox.ENTRIES, Outbox.DELETE_WHEN_DRAINED))
 			.returnDocument(ReturnDocument.AFTER);
-		Document claimed = this.mongo.execute(this.name,
-				(collection) -> collection.findOneAndUpdate(claimable, claim, options));
+		Document claimed = this.mongo.execute(this.name, (collection) -> collection
+			.findOneAndUpdate(Filters.and(Filters.eq("_id", id), claimableFilter(now)), claim, options));
 		return (claimed != null) ? PendingDocument.of(claimed, until) : null;
+	}
+
+	private static Bson claimableFilter(Instant now) {
+		return Filters.and(Filters.exists(CREATED_AT),
+				Filters.or(Filters.exists(Outbox.LEASE, false), Filters.lt(Outbox.LEASE + ".until", Date.from(now))));
 	}
 
 	/**

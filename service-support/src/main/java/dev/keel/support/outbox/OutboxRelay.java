@@ -30,8 +30,9 @@ import dev.keel.support.outbox.DocumentDrainer.Outcome;
  * Publishes the entries waiting in the configured collections' outboxes, on one virtual
  * thread that never holds up the service's writes.
  * <p>
- * Each round claims up to {@code batch-size} documents per collection, oldest entry
- * first, and drains them concurrently, each in its own order. A claim is a lease in the
+ * Each round finds up to {@code batch-size} documents per collection with one query,
+ * oldest entry first, claims them one by one by id and drains them concurrently, each in
+ * its own order. A claim is a lease in the
  * document itself, so several instances of a service share the work without publishing
  * the same entries at once. When Kafka is unavailable, the entries stay where they are
  * and the relay pauses with a capped exponential backoff; an entry Kafka refuses (too
@@ -207,17 +208,19 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	private RelayRound relay(OutboxCollection collection) {
+		List<Object> candidates = collection.claimable(Instant.now(), this.properties.batchSize());
 		List<Future<Outcome>> drains = new ArrayList<>();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			PendingDocument document;
-			while (this.running && drains.size() < this.properties.batchSize()
-					&& (document = collection.claim(this.owner, Instant.now(), this.properties.lease())) != null) {
-				PendingDocument claimed = document;
-				drains.add(executor.submit(() -> this.drainer.drain(collection, claimed)));
+			for (Object id : candidates) {
+				PendingDocument claimed = this.running
+						? collection.claim(id, this.owner, Instant.now(), this.properties.lease()) : null;
+				if (claimed != null) {
+					drains.add(executor.submit(() -> this.drainer.drain(collection, claimed)));
+				}
 			}
 		}
 		List<Outcome> outcomes = drains.stream().map(Future::resultNow).toList();
-		return new RelayRound(drains.size() == this.properties.batchSize(),
+		return new RelayRound(candidates.size() == this.properties.batchSize(),
 				outcomes.stream().anyMatch(Outcome::published), outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
 	}
 
