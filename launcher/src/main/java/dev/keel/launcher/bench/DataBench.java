@@ -112,8 +112,7 @@ final class DataBench {
 				this.out.println();
 				this.out.print("Cleaning up: ");
 				try {
-					gateway.delete();
-					this.out.print("deleted " + BenchItems.COLLECTION + ", ");
+					this.out.print(gateway.delete() ? "deleted " + BenchItems.COLLECTION + ", " : "");
 				}
 				catch (Exception ex) {
 					this.out

@@ -1,5 +1,6 @@
 package dev.keel.launcher.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -68,6 +69,12 @@ class DataBenchCommand implements Callable<Integer> {
 		catch (BenchAbort abort) {
 			out.println();
 			out.println("keel bench data: " + abort.getMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			out.println();
+			out.println("keel bench data: a setup request failed (" + ClosedLoop.describe(ex)
+					+ "). ./keel status shows whether every component is up.");
 			return 1;
 		}
 	}

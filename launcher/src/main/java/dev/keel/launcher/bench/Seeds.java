@@ -30,11 +30,23 @@ record Seeds(List<String> ids, List<ObjectId> rawIds) {
 			throws Exception {
 		out.printf("Setting up: %s (through the gateway) and %s (raw driver), %d documents each ...%n",
 				BenchItems.COLLECTION, BenchItems.RAW_COLLECTION, settings.documents());
-		gateway.delete();
-		gateway.define();
+		try {
+			gateway.delete();
+			gateway.define();
+		}
+		catch (Operation.UnexpectedAnswer ex) {
+			throw new BenchAbort("Setting up " + BenchItems.COLLECTION + " through the gateway failed: "
+					+ ex.getMessage() + (ex.getMessage().contains(" 403") ? " (the account is not an admin)" : "")
+					+ ". ./keel logs data-service may say more.");
+		}
 		List<String> ids = create(direct, settings.documents(), settings.concurrency());
 		List<ObjectId> rawIds = raw.prepare(settings.documents());
-		checkQuery(gateway.queryPage(), raw.queryPage());
+		try {
+			checkQuery(gateway.queryPage(), raw.queryPage());
+		}
+		catch (Operation.UnexpectedAnswer ex) {
+			throw new BenchAbort("The query of the benchmark failed: " + ex.getMessage() + ".");
+		}
 		return new Seeds(ids, rawIds);
 	}
 
