@@ -30,10 +30,10 @@ public class KeelOutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OutboxRelay keelOutboxRelay(MongoTemplate mongo, ProducerFactory<?, ?> producerFactory, OutboxProperties properties,
-			ObjectProvider<MeterRegistry> meterRegistry) {
+			ObjectProvider<MeterRegistry> meterRegistry, ObjectProvider<OutboxCollectionSource> sources) {
 		OutboxPublisher publisher = new OutboxPublisher(producerFactory, properties.sendTimeout());
 		OutboxMetrics metrics = new OutboxMetrics(meterRegistry.getIfAvailable(CompositeMeterRegistry::new));
-		return new OutboxRelay(mongo, publisher, metrics, properties);
+		return new OutboxRelay(mongo, publisher, metrics, properties, sources.orderedStream().toList());
 	}
 
 }

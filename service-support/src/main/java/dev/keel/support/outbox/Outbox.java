@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.bson.Document;
 
+import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -111,6 +112,18 @@ public final class Outbox {
 	 */
 	public static Criteria notDeleted() {
 		return Criteria.where(DELETE_WHEN_DRAINED).ne(true);
+	}
+
+	/**
+	 * Creates the relay's index on a collection that is about to receive documents with
+	 * outboxes. The relay creates it too, but for a collection created at run time it
+	 * should exist before the first insert: the embedded store does not guard index
+	 * creation against concurrent writes.
+	 * @param mongo the database
+	 * @param collection the collection's name
+	 */
+	public static void prepare(MongoOperations mongo, String collection) {
+		new OutboxCollection(mongo, collection).createIndexOnce();
 	}
 
 	private static List<Document> documents(OutboxEntry... entries) {

@@ -3,8 +3,12 @@ package dev.keel.support.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +48,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-	private final List<OutboxCollection> collections;
+	private final MongoOperations mongo;
+
+	private final List<OutboxCollectionSource> sources;
+
+	private final Map<String, OutboxCollection> collections = new ConcurrentHashMap<>();
 
 	private final OutboxPublisher publisher;
 
@@ -62,8 +70,10 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private Thread loop;
 
-	OutboxRelay(MongoOperations mongo, OutboxPublisher publisher, OutboxMetrics metrics, OutboxProperties properties) {
-		this.collections = properties.collections().stream().map((name) -> new OutboxCollection(mongo, name)).toList();
+	OutboxRelay(MongoOperations mongo, OutboxPublisher publisher, OutboxMetrics metrics, OutboxProperties properties,
+			List<OutboxCollectionSource> sources) {
+		this.mongo = mongo;
+		this.sources = List.copyOf(sources);
 		this.publisher = publisher;
 		this.drainer = new DocumentDrainer(publisher, metrics, this.owner, properties);
 		this.properties = properties;
@@ -88,11 +98,12 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		// Before the first write can arrive: the embedded store does not guard index
 		// creation
 		// against concurrent inserts.
-		this.collections.forEach(OutboxCollection::createIndexOnce);
+		this.properties.collections().forEach((name) -> collection(name).createIndexOnce());
 		this.running = true;
 		this.stopRequested = new CountDownLatch(1);
 		this.loop = Thread.ofVirtual().name("keel-outbox-relay").start(this::run);
-		log.info("Outbox relay {} watching {}", this.owner, this.properties.collections());
+		log.info("Outbox relay {} watching {}{}", this.owner, this.properties.collections(),
+				this.sources.isEmpty() ? "" : " and collections defined at run time");
 	}
 
 	@Override
@@ -125,7 +136,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 */
 	@Override
 	public boolean isAutoStartup() {
-		return this.properties.enabled() && !this.collections.isEmpty();
+		return this.properties.enabled() && (!this.properties.collections().isEmpty() || !this.sources.isEmpty());
 	}
 
 	@Override
@@ -156,7 +167,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private RelayRound relayOnce() {
 		RelayRound round = RelayRound.IDLE;
-		for (OutboxCollection collection : this.collections) {
+		for (OutboxCollection collection : currentCollections()) {
 			try {
 				collection.createIndexOnce();
 				round = round.and(relay(collection));
@@ -171,6 +182,28 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 			}
 		}
 		return round;
+	}
+
+	/**
+	 * The fixed collections and whatever the sources name now. A source that fails (its
+	 * store is unreachable) costs only its own collections this round.
+	 */
+	private List<OutboxCollection> currentCollections() {
+		Set<String> names = new LinkedHashSet<>(this.properties.collections());
+		for (OutboxCollectionSource source : this.sources) {
+			try {
+				names.addAll(source.collectionNames());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not list the collections of {}: {}", source, ex.getMessage());
+			}
+		}
+		this.collections.keySet().retainAll(names);
+		return names.stream().map(this::collection).toList();
+	}
+
+	private OutboxCollection collection(String name) {
+		return this.collections.computeIfAbsent(name, (key) -> new OutboxCollection(this.mongo, key));
 	}
 
 	private RelayRound relay(OutboxCollection collection) {

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.keel.events.EventEnvelope;
 import dev.keel.launcher.infra.KafkaBroker;
 import dev.keel.launcher.infra.MongoStore;
+import dev.keel.launcher.testing.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.keel.support.outbox;
+package dev.keel.launcher.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,18 +18,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads everything a topic holds, as a consumer in a new group starting from the
  * beginning would, up to the end offsets at the time of the call.
  */
-final class TopicRecords {
+public final class TopicRecords {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private TopicRecords() {
 	}
 
-	static List<ConsumerRecord<String, String>> withKey(String bootstrapServers, String topic, String key) {
+	public static List<ConsumerRecord<String, String>> withKey(String bootstrapServers, String topic, String key) {
 		return all(bootstrapServers, topic).stream().filter((record) -> key.equals(record.key())).toList();
 	}
 
-	static List<ConsumerRecord<String, String>> all(String bootstrapServers, String topic) {
+	public static List<ConsumerRecord<String, String>> all(String bootstrapServers, String topic) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
 				false, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -52,7 +52,7 @@ final class TopicRecords {
 		}
 	}
 
-	static String header(ConsumerRecord<?, ?> record, String name) {
+	public static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}

@@ -1,0 +1,207 @@
+package dev.keel.data.collection;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import dev.keel.data.config.DriverUpdates;
+import dev.keel.support.outbox.Outbox;
+import dev.keel.support.outbox.OutboxEntry;
+
+/**
+ * Collection definitions in the {@value #COLLECTION} collection, one document per name. A
+ * deleted collection keeps its document, marked {@code deleted}, until its storage is
+ * dropped; {@code pendingDrops} lists storage still to drop. Schemas are stored as JSON
+ * text, because their keywords ({@code $ref}, {@code $defs}) cannot be MongoDB field
+ * names. Compiled schemas are cached per revision.
+ */
+@Repository
+class CollectionStore {
+
+	static final String COLLECTION = "collections";
+
+	private final MongoTemplate mongo;
+
+	private final JsonMapper json;
+
+	private final DriverUpdates updates;
+
+	private final Map<String, Compiled> schemas = new ConcurrentHashMap<>();
+
+	CollectionStore(MongoTemplate mongo, JsonMapper json, DriverUpdates updates) {
+		this.mongo = mongo;
+		this.json = json;
+		this.updates = updates;
+	}
+
+	Optional<CollectionDefinition> find(String name) {
+		Document stored = definitions().find(Filters.and(Filters.eq("_id", name), active())).first();
+		return Optional.ofNullable(stored).map(this::definition);
+	}
+
+	/** The definition of a name, deleted or not, for a change of its definition. */
+	Optional<Stored> findStored(String name) {
+		return Optional.ofNullable(definitions().find(Filters.eq("_id", name)).first())
+			.map((stored) -> new Stored(definition(stored), stored.getBoolean("deleted", false)));
+	}
+
+	List<CollectionDefinition> list(String after, int limit) {
+		Bson filter = (after != null) ? Filters.and(active(), Filters.gt("_id", after)) : active();
+		List<CollectionDefinition> page = new ArrayList<>();
+		definitions().find(filter).sort(Sorts.ascending("_id")).limit(limit).forEach((d) -> page.add(definition(d)));
+		return page;
+	}
+
+	/** Inserts the first definition of a name; false if another request was quicker. */
+	boolean insert(CollectionDefinition definition, OutboxEntry event) {
+		Document document = fields(definition).append("_id", definition.name());
+		try {
+			definitions().insertOne(Outbox.attach(document, event));
+			return true;
+		}
+		catch (MongoWriteException ex) {
+			if (ex.getError().getCode() == 11000) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Replaces the definition if it is still at {@code revision}; false if it changed
+	 * meanwhile. A deleted definition comes back to life with the new storage, its old
+	 * storage staying in {@code pendingDrops}.
+	 */
+	boolean replace(CollectionDefinition definition, long revision, OutboxEntry event) {
+		Update update = new Update();
+		fields(definition).forEach(update::set);
+		update.unset("deleted");
+		Outbox.push(update, event);
+		Bson unchanged = Filters.and(Filters.eq("_id", definition.name()), Filters.eq("revision", revision));
+		return definitions().updateOne(unchanged, this.updates.of(update)).getModifiedCount() == 1;
+	}
+
+	/** Marks an active definition deleted; false if there was none. */
+	boolean markDeleted(String name, String storage, OutboxEntry event) {
+		Update update = new Update().set("deleted", true)
+			.set("deletedAt", new Date())
+			.inc("revision", 1L)
+			.addToSet("pendingDrops", storage);
+		Outbox.push(update, event);
+		Bson active = Filters.and(Filters.eq("_id", name), active());
+		return definitions().updateOne(active, this.updates.of(update)).getModifiedCount() == 1;
+	}
+
+	MongoCollection<Document> definitions() {
+		return this.mongo.getCollection(COLLECTION);
+	}
+
+	/** Every storage collection that exists or waits to be dropped. */
+	List<String> storageNames() {
+		List<String> names = new ArrayList<>();
+		definitions().find().projection(Projections.include("storage", "pendingDrops", "deleted")).forEach((stored) -> {
+			if (!stored.getBoolean("deleted", false)) {
+				names.add(stored.getString("storage"));
+			}
+			names.addAll(stored.getList("pendingDrops", String.class, List.of()));
+		});
+		return names;
+	}
+
+	/** Definitions with storage to drop: deleted ones, or ones defined again since. */
+	List<Document> withPendingDrops() {
+		List<Document> found = new ArrayList<>();
+		definitions().find(Filters.or(Filters.eq("deleted", true), Filters.exists("pendingDrops.0")))
+			.projection(Projections.include("pendingDrops", "deleted", "deletedAt"))
+			.forEach(found::add);
+		return found;
+	}
+
+	void dropped(String name, String storage) {
+		definitions().updateOne(Filters.eq("_id", name), new Document("$pull", new Document("pendingDrops", storage)));
+	}
+
+	/**
+	 * Removes a deleted definition once its storage is dropped and its events are out.
+	 */
+	void removeIfDone(String name) {
+		definitions().deleteOne(Filters.and(Filters.eq("_id", name), Filters.eq("deleted", true),
+				Filters.exists("pendingDrops.0", false), Filters.exists(Outbox.ENTRIES + ".0", false)));
+	}
+
+	private static Bson active() {
+		return Filters.ne("deleted", true);
+	}
+
+	private Document fields(CollectionDefinition definition) {
+		List<Document> indexes = definition.indexes()
+			.stream()
+			.map((index) -> new Document("fields", index.fields()).append("unique", index.unique()))
+			.toList();
+		return new Document("schema",
+				(definition.schema() != null) ? this.json.writeValueAsString(definition.schema().source()) : null)
+			.append("access", new Document(definition.access().toMap()))
+			.append("indexes", indexes)
+			.append("storage", definition.storage())
+			.append("revision", definition.revision())
+			.append("createdAt", Date.from(definition.createdAt()))
+			.append("updatedAt", Date.from(definition.updatedAt()));
+	}
+
+	private CollectionDefinition definition(Document stored) {
+		String name = stored.getString("_id");
+		long revision = stored.get("revision", Number.class).longValue();
+		Document rules = stored.get("access", Document.class);
+		Access access = new Access(rule(rules, "read"), rule(rules, "create"), rule(rules, "update"),
+				rule(rules, "delete"));
+		List<IndexDefinition> indexes = stored.getList("indexes", Document.class, List.of())
+			.stream()
+			.map((index) -> new IndexDefinition(index.getList("fields", String.class), index.getBoolean("unique")))
+			.toList();
+		return new CollectionDefinition(name, schema(name, revision, stored.getString("schema")), access, indexes,
+				stored.getString("storage"), revision, stored.getDate("createdAt").toInstant(),
+				stored.getDate("updatedAt").toInstant());
+	}
+
+	private DocumentSchema schema(String name, long revision, String text) {
+		if (text == null) {
+			return null;
+		}
+		Compiled cached = this.schemas.get(name);
+		if (cached != null && cached.revision() == revision) {
+			return cached.schema();
+		}
+		DocumentSchema schema = DocumentSchema.compile(this.json.readTree(text));
+		this.schemas.put(name, new Compiled(revision, schema));
+		return schema;
+	}
+
+	private static AccessRule rule(Document rules, String operation) {
+		return AccessRule.parse(rules.getString(operation))
+			.orElseThrow(() -> new IllegalStateException("Stored access rule is invalid: " + rules));
+	}
+
+	private record Compiled(long revision, DocumentSchema schema) {
+	}
+
+	/** A stored definition and whether it is deleted. */
+	record Stored(CollectionDefinition definition, boolean deleted) {
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.keel.data.collection;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drops the storage of deleted collections, on a virtual thread of its own. A storage is
+ * dropped only once its documents' events are all published (a deleted collection's last
+ * changes still reach consumers) and a grace period has passed, so that a write that read
+ * the definition just before the delete cannot recreate the storage behind the drop.
+ * Every instance runs one; dropping twice is harmless.
+ */
+@Component
+class StorageJanitor implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(StorageJanitor.class);
+
+	static final Duration GRACE = Duration.ofSeconds(5);
+
+	private static final Duration INTERVAL = Duration.ofSeconds(5);
+
+	private final CollectionStore store;
+
+	private final CollectionStorage storage;
+
+	private final Semaphore nudges = new Semaphore(0);
+
+	private volatile boolean running;
+
+	private Thread loop;
+
+	StorageJanitor(CollectionStore store, CollectionStorage storage) {
+		this.store = store;
+		this.storage = storage;
+	}
+
+	void wakeUp() {
+		if (this.nudges.availablePermits() == 0) {
+			this.nudges.release();
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		this.running = true;
+		this.loop = Thread.ofVirtual().name("keel-storage-janitor").start(this::run);
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		this.nudges.release();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		while (this.running) {
+			try {
+				this.nudges.tryAcquire(INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+				this.nudges.drainPermits();
+				if (this.running) {
+					cleanUp();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (DataAccessException | com.mongodb.MongoException ex) {
+				log.warn("Could not drop the storage of deleted collections yet: {}", ex.getMessage());
+			}
+		}
+	}
+
+	void cleanUp() {
+		for (Document definition : this.store.withPendingDrops()) {
+			String name = definition.getString("_id");
+			Date deletedAt = definition.getDate("deletedAt");
+			if (deletedAt != null && deletedAt.toInstant().plus(GRACE).isAfter(Instant.now())) {
+				continue;
+			}
+			for (String drop : definition.getList("pendingDrops", String.class, List.of())) {
+				if (!this.storage.hasPendingEvents(drop)) {
+					this.storage.drop(drop);
+					this.store.dropped(name, drop);
+					log.info("Dropped {}, the storage of deleted collection {}", drop, name);
+				}
+			}
+			this.store.removeIfDone(name);
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.keel.data.document;
+
+import java.util.Optional;
+
+import com.mongodb.client.model.Filters;
+import org.bson.conversions.Bson;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+import dev.keel.data.collection.AccessDecision;
+import dev.keel.data.collection.AccessRule;
+import dev.keel.support.outbox.Outbox;
+import dev.keel.support.security.CurrentCaller;
+import dev.keel.support.web.KeelProblemException;
+
+/**
+ * Turns an access rule into the filter every read and write of the request is restricted
+ * to, so that documents the caller may not see do not exist for them: not by id, not in
+ * queries, not in counts.
+ */
+final class DocumentAccess {
+
+	private DocumentAccess() {
+	}
+
+	/**
+	 * The filter for what the caller may touch under the rule.
+	 * @throws KeelProblemException 401 without a token where one is needed, 403 when the
+	 * token lacks the role
+	 */
+	static Bson scope(AccessRule rule, Optional<CurrentCaller> caller) {
+		Bson live = Filters.ne(Outbox.DELETE_WHEN_DRAINED, true);
+		return switch (rule.decide(caller)) {
+			case AccessDecision.Everything everything -> live;
+			case AccessDecision.OwnOnly own -> Filters.and(live, Filters.eq(StoredDocument.OWNER, own.subject()));
+			case AccessDecision.Unauthenticated unauthenticated -> throw unauthorized();
+			case AccessDecision.Forbidden forbidden -> throw new KeelProblemException(HttpStatus.FORBIDDEN, "forbidden",
+					"This collection's '" + rule.text() + "' rule does not let you do this.");
+		};
+	}
+
+	private static KeelProblemException unauthorized() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		return new KeelProblemException(HttpStatus.UNAUTHORIZED, "unauthorized",
+				"This collection needs an access token: send 'Authorization: Bearer <token>'.", headers);
+	}
+
+}

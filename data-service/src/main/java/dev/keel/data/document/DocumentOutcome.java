@@ -1,0 +1,71 @@
+package dev.keel.data.document;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.keel.support.web.Problems.FieldProblem;
+
+/** How a document request ended: a document to return, or a rejection. */
+sealed interface DocumentOutcome {
+
+	/**
+	 * The document after the request.
+	 *
+	 * @param document the document
+	 * @param created whether the request created it
+	 */
+	record Written(StoredDocument document, boolean created) implements DocumentOutcome {
+	}
+
+	/**
+	 * The first response to a creation with the same idempotency key.
+	 *
+	 * @param body the document as it was returned then
+	 */
+	record Replayed(ObjectNode body) implements DocumentOutcome {
+	}
+
+	/** The document was deleted. */
+	record Deleted() implements DocumentOutcome {
+	}
+
+	/**
+	 * The request was refused and changed nothing.
+	 *
+	 * @param status the HTTP status
+	 * @param code the problem code
+	 * @param detail what went wrong
+	 * @param errors the fields at fault, possibly none
+	 */
+	record Rejected(HttpStatus status, String code, String detail,
+			List<FieldProblem> errors) implements DocumentOutcome {
+
+		static Rejected notFound(String id) {
+			return new Rejected(HttpStatus.NOT_FOUND, "document_not_found", "There is no document '" + id + "'.",
+					List.of());
+		}
+
+		static Rejected versionConflict() {
+			return new Rejected(HttpStatus.PRECONDITION_FAILED, "version_conflict",
+					"The document has changed since the version in If-Match; fetch it again.", List.of());
+		}
+
+		static Rejected duplicate(String detail) {
+			return new Rejected(HttpStatus.CONFLICT, "duplicate", detail, List.of());
+		}
+
+		static Rejected invalidDocument(List<FieldProblem> errors) {
+			return new Rejected(HttpStatus.BAD_REQUEST, "invalid_document",
+					"The document has fields that cannot be stored.", errors);
+		}
+
+		static Rejected schemaViolated(List<FieldProblem> errors) {
+			return new Rejected(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed",
+					"The document does not match the collection's schema.", errors);
+		}
+
+	}
+
+}
