@@ -9,11 +9,12 @@ import java.time.Duration;
  * @param warmup the unmeasured time before it
  * @param concurrency requests in flight, one virtual thread each
  * @param documents how many documents to seed for get-by-id and the query
+ * @param settleTimeout how long to wait for an idle platform before each scenario
  * @param email the admin to log in as
  * @param password the admin's password
  */
-record BenchSettings(Duration duration, Duration warmup, int concurrency, int documents, String email,
-		String password) {
+record BenchSettings(Duration duration, Duration warmup, int concurrency, int documents, Duration settleTimeout,
+		String email, String password) {
 
 	/** A scenario, warm-up included. */
 	Duration perScenario() {
@@ -23,7 +24,8 @@ record BenchSettings(Duration duration, Duration warmup, int concurrency, int do
 	@Override
 	public String toString() {
 		return "BenchSettings[duration=" + this.duration + ", warmup=" + this.warmup + ", concurrency="
-				+ this.concurrency + ", documents=" + this.documents + ", email=" + this.email + "]";
+				+ this.concurrency + ", documents=" + this.documents + ", settleTimeout=" + this.settleTimeout
+				+ ", email=" + this.email + "]";
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.keel.launcher.bench;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -11,14 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One run of {@code keel bench data}: log in, set up {@code bench_items} (through the
  * gateway) and {@code bench_raw} (with the driver), check that both answer the query
  * alike, run every scenario, print the table, and clean up, also on Ctrl-C.
- * <p>
- * Reads run before creates, so that get-by-id and the query see the same seeded documents
- * on every target: the created documents would otherwise make the store that takes the
- * most creates (the raw driver's) the slowest to query.
  */
 final class DataBench {
-
-	private static final List<String> OPERATIONS = List.of("get-by-id", "query", "create");
 
 	private final BenchSettings settings;
 
@@ -55,7 +48,10 @@ final class DataBench {
 			try {
 				printHeader();
 				Seeds seeds = Seeds.plant(gateway, direct, raw, this.settings, this.out);
-				List<ScenarioResult> results = measure(session, gateway, direct, raw, seeds);
+				Settle settle = new Settle(Settle.cpuOf(this.targets.pids()), Duration.ofSeconds(2),
+						this.settings.settleTimeout());
+				List<ScenarioResult> results = new Scenarios(this.settings, session, seeds, settle, this.out)
+					.run(gateway, direct, raw);
 				this.out.println();
 				ResultTable.lines(results).forEach(this.out::println);
 				return results.stream().anyMatch((result) -> result.measurement().errors() > 0) ? 1 : 0;
@@ -63,36 +59,9 @@ final class DataBench {
 			finally {
 				cleanUp.run();
 				removeHook(onInterrupt);
+				noteLeftoverWork();
 			}
 		}
-	}
-
-	private List<ScenarioResult> measure(AdminSession session, DataApi gateway, DataApi direct, RawStore raw,
-			Seeds seeds) throws InterruptedException {
-		ClosedLoop loop = new ClosedLoop(this.settings.concurrency(), this.settings.warmup(), this.settings.duration());
-		List<ScenarioResult> results = new ArrayList<>();
-		int total = OPERATIONS.size() * Target.values().length;
-		for (String operation : OPERATIONS) {
-			for (Target target : Target.values()) {
-				if (target != Target.RAW_DRIVER) {
-					session.login();
-				}
-				this.out.printf("[%d/%d] %-9s via %-10s ... %d s warm-up, %d s measured%n", results.size() + 1, total,
-						operation, target.label(), this.settings.warmup().toSeconds(),
-						this.settings.duration().toSeconds());
-				Operation call = switch (target) {
-					case GATEWAY -> seeds.operation(operation, gateway);
-					case DIRECT -> seeds.operation(operation, direct);
-					case RAW_DRIVER -> seeds.rawOperation(operation, raw);
-				};
-				Measurement measurement = loop.run(call);
-				this.out.printf("      %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s%n",
-						measurement.requestsPerSecond(), measurement.p50Millis(), measurement.p99Millis(),
-						measurement.errors(), (measurement.errors() > 0) ? "  <-- ERRORS" : "");
-				results.add(new ScenarioResult(operation, target, measurement));
-			}
-		}
-		return results;
 	}
 
 	private void printHeader() {
@@ -127,6 +96,18 @@ final class DataBench {
 				}
 			}
 		};
+	}
+
+	/**
+	 * The benchmark's documents leave events that data-service's outbox may still be
+	 * publishing; whoever measures next should know.
+	 */
+	private void noteLeftoverWork() throws InterruptedException {
+		double cores = new Settle(Settle.cpuOf(this.targets.pids()), Duration.ofSeconds(2), Duration.ZERO).await();
+		if (!Settle.idle(cores)) {
+			this.out.printf("The platform is still busy (%.1f cores), most likely data-service's outbox publishing the "
+					+ "events of the benchmark's documents. Let it finish before measuring again.%n", cores);
+		}
 	}
 
 	private static void removeHook(Thread hook) {

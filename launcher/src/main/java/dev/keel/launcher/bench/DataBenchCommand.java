@@ -46,6 +46,12 @@ class DataBenchCommand implements Callable<Integer> {
 			description = "Documents seeded for get-by-id and the query (default ${DEFAULT-VALUE}).")
 	int documents;
 
+	@Option(names = "--settle-timeout", defaultValue = "2m", converter = FlexibleDuration.class, paramLabel = "TIME",
+			description = "Before each scenario, wait up to this long for the platform to go idle, e.g. while "
+					+ "data-service's outbox publishes the events of earlier writes (default ${DEFAULT-VALUE}; "
+					+ "0 to not wait).")
+	Duration settleTimeout;
+
 	@Option(names = "--email", paramLabel = "EMAIL",
 			description = "The admin to log in as (default: KEEL_BOOTSTRAP_ADMIN_EMAIL, else the local "
 					+ "development admin of ./keel run).")
@@ -84,8 +90,8 @@ class DataBenchCommand implements Callable<Integer> {
 		if (this.duration.isNegative() || this.duration.isZero()) {
 			throw new ParameterException(this.spec.commandLine(), "--duration must be more than 0");
 		}
-		if (this.warmup.isNegative()) {
-			throw new ParameterException(this.spec.commandLine(), "--warmup must not be negative");
+		if (this.warmup.isNegative() || this.settleTimeout.isNegative()) {
+			throw new ParameterException(this.spec.commandLine(), "--warmup and --settle-timeout must not be negative");
 		}
 		if (this.concurrency < 1 || this.concurrency > 1024) {
 			throw new ParameterException(this.spec.commandLine(), "--concurrency must be between 1 and 1024");
@@ -100,7 +106,8 @@ class DataBenchCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), "No admin to log in as: pass --email and --password, "
 					+ "or set both KEEL_BOOTSTRAP_ADMIN_EMAIL and KEEL_BOOTSTRAP_ADMIN_PASSWORD");
 		}
-		return new BenchSettings(this.duration, this.warmup, this.concurrency, this.documents, user, secret);
+		return new BenchSettings(this.duration, this.warmup, this.concurrency, this.documents, this.settleTimeout, user,
+				secret);
 	}
 
 	private Keel keel() {

@@ -11,6 +11,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -30,6 +31,8 @@ final class RawStore implements AutoCloseable {
 
 	private final MongoClient client;
 
+	private final MongoDatabase database;
+
 	private final MongoCollection<Document> collection;
 
 	private final Bson filter = Filters.and(Filters.eq("status", "open"), Filters.gte("priority", 3));
@@ -41,12 +44,13 @@ final class RawStore implements AutoCloseable {
 			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
 			.build();
 		this.client = MongoClients.create(settings);
-		this.collection = this.client.getDatabase(database).getCollection(BenchItems.RAW_COLLECTION);
+		this.database = this.client.getDatabase(database);
+		this.collection = this.database.getCollection(BenchItems.RAW_COLLECTION);
 	}
 
 	/** Drops what a previous run left, creates the index and seeds; returns the ids. */
 	List<ObjectId> prepare(int documents) {
-		this.collection.drop();
+		drop();
 		this.collection.createIndex(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("priority")));
 		List<Document> seeded = new ArrayList<>(documents);
 		for (int n = 0; n < documents; n++) {
@@ -81,8 +85,14 @@ final class RawStore implements AutoCloseable {
 		return this::queryPage;
 	}
 
+	/**
+	 * Drops the scratch collection if it is there (the embedded store logs an error for
+	 * dropping one that is not).
+	 */
 	void drop() {
-		this.collection.drop();
+		if (this.database.listCollectionNames().filter(Filters.eq("name", BenchItems.RAW_COLLECTION)).first() != null) {
+			this.collection.drop();
+		}
 	}
 
 	@Override

@@ -26,8 +26,13 @@ final class ResultTable {
 		lines.add(String.format(Locale.ROOT, ROW, "OPERATION", "TARGET", "REQ/S", "P50 MS", "P99 MS", "ERRORS"));
 		for (ScenarioResult result : results) {
 			Measurement m = result.measurement();
-			lines.add(String.format(Locale.ROOT, ROW, result.operation(), result.target().label(),
-					number(m.requestsPerSecond(), 0), number(m.p50Millis(), 2), number(m.p99Millis(), 2), m.errors()));
+			String row = String.format(Locale.ROOT, ROW, result.operation(), result.target().label(),
+					number(m.requestsPerSecond(), 0), number(m.p50Millis(), 2), number(m.p99Millis(), 2), m.errors());
+			lines.add(result.startedIdle() ? row
+					: row + String.format(Locale.ROOT, "  * busy before (%.1f cores)", result.busyCoresBefore()));
+		}
+		if (results.stream().anyMatch((result) -> !result.startedIdle())) {
+			lines.add("* started while the platform was still busy with earlier work (see --settle-timeout)");
 		}
 		lines.add("");
 		lines.addAll(ratios(results, Target.GATEWAY, Target.DIRECT));

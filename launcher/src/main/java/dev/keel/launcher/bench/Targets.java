@@ -2,6 +2,7 @@ package dev.keel.launcher.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import dev.keel.launcher.platform.RunState;
@@ -17,8 +18,9 @@ import dev.keel.launcher.platform.RunState.Running;
  * @param direct the base URL of the data-service instance measured directly
  * @param mongoUri data-service's MongoDB connection string
  * @param database data-service's database
+ * @param pids the platform's live processes, to tell when it is idle
  */
-record Targets(URI gateway, URI direct, String mongoUri, String database) {
+record Targets(URI gateway, URI direct, String mongoUri, String database, List<Long> pids) {
 
 	static Targets from(RunState state, Path stateFile, Map<String, String> environment) {
 		if (state.components().stream().noneMatch(Running::alive)) {
@@ -31,7 +33,8 @@ record Targets(URI gateway, URI direct, String mongoUri, String database) {
 		String external = environment.getOrDefault("KEEL_MONGODB_URI", "").trim();
 		String mongoUri = external.isEmpty() ? "mongodb://localhost:" + live(state, "mongo-data").port() : external;
 		String database = environment.getOrDefault("KEEL_MONGODB_DATABASE", "").trim();
-		return new Targets(local(gateway), local(data), mongoUri, database.isEmpty() ? "keel_data" : database);
+		List<Long> pids = state.components().stream().filter(Running::alive).map(Running::pid).toList();
+		return new Targets(local(gateway), local(data), mongoUri, database.isEmpty() ? "keel_data" : database, pids);
 	}
 
 	private static Running live(RunState state, String name) {

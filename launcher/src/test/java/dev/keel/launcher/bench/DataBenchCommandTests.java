@@ -23,6 +23,7 @@ class DataBenchCommandTests {
 		assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(settings.concurrency()).isEqualTo(16);
 		assertThat(settings.documents()).isEqualTo(2000);
+		assertThat(settings.settleTimeout()).isEqualTo(Duration.ofMinutes(2));
 		assertThat(settings.email()).isEqualTo("admin@keel.local");
 		assertThat(settings.password()).isEqualTo("keel-local-dev-admin");
 	}
@@ -30,12 +31,14 @@ class DataBenchCommandTests {
 	@Test
 	void optionsOverrideTheDefaults() {
 		BenchSettings settings = parse("bench", "data", "--duration", "1m", "--warmup", "0", "--concurrency", "64",
-				"--documents", "500", "--email", "ops@example.com", "--password", "pw-from-option")
+				"--documents", "500", "--settle-timeout", "0", "--email", "ops@example.com", "--password",
+				"pw-from-option")
 			.settings(Map.of());
 		assertThat(settings.duration()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(settings.warmup()).isZero();
 		assertThat(settings.concurrency()).isEqualTo(64);
 		assertThat(settings.documents()).isEqualTo(500);
+		assertThat(settings.settleTimeout()).isZero();
 		assertThat(settings.email()).isEqualTo("ops@example.com");
 		assertThat(settings.password()).isEqualTo("pw-from-option");
 		assertThat(settings.toString()).doesNotContain("pw-from-option");

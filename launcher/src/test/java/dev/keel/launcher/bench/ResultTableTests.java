@@ -32,6 +32,16 @@ class ResultTableTests {
 	}
 
 	@Test
+	void aScenarioThatStartedOnABusyPlatformIsMarked() {
+		Measurement m = new Measurement(3000, TEN_SECONDS, 1e6, 5e6, Map.of());
+		List<String> lines = ResultTable.lines(List.of(new ScenarioResult("create", Target.DIRECT, m, 0.05),
+				new ScenarioResult("create", Target.GATEWAY, m, 1.1)));
+		assertThat(lines.get(1)).doesNotContain("busy");
+		assertThat(lines.get(2)).endsWith("* busy before (1.1 cores)");
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("* started while the platform was"));
+	}
+
+	@Test
 	void noRatioWithoutBothSides() {
 		assertThat(
 				ResultTable.ratios(List.of(result("create", Target.GATEWAY, 100, 1, 2)), Target.GATEWAY, Target.DIRECT))

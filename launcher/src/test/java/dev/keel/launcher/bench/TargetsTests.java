@@ -30,6 +30,7 @@ class TargetsTests {
 		assertThat(targets.direct()).isEqualTo(URI.create("http://localhost:38082"));
 		assertThat(targets.mongoUri()).isEqualTo("mongodb://localhost:57082");
 		assertThat(targets.database()).isEqualTo("keel_data");
+		assertThat(targets.pids()).hasSize(4);
 	}
 
 	@Test
