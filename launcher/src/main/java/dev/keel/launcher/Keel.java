@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import dev.keel.launcher.bench.BenchCommand;
 import dev.keel.launcher.cli.LogsCommand;
 import dev.keel.launcher.cli.MailCommand;
 import dev.keel.launcher.cli.RunCommand;
@@ -27,7 +28,7 @@ import dev.keel.launcher.platform.Layout;
 		description = "Runs Keel locally: embedded Kafka, MongoDB-wire stores and a mail sink, then discovery, "
 				+ "the services and the gateway.",
 		subcommands = { RunCommand.class, StartCommand.class, StopCommand.class, StatusCommand.class, LogsCommand.class,
-				MailCommand.class, InfraCommand.class, CommandLine.HelpCommand.class },
+				MailCommand.class, BenchCommand.class, InfraCommand.class, CommandLine.HelpCommand.class },
 		footer = { "", "Also, handled by the ./keel script itself:",
 				"  test    Run the full test suite (./mvnw verify with a JDK 21+).",
 				"  build   Build every module (skipping tests)." })

@@ -19,6 +19,7 @@ import dev.keel.launcher.Keel;
 import dev.keel.launcher.platform.Component;
 import dev.keel.launcher.platform.Kind;
 import dev.keel.launcher.platform.Layout;
+import dev.keel.launcher.platform.LocalAdmin;
 import dev.keel.launcher.platform.Platform;
 import dev.keel.launcher.platform.Ports;
 import dev.keel.launcher.platform.RunState;
@@ -80,6 +81,7 @@ public class RunCommand implements Callable<Integer> {
 		StatusCommand.printTable(supervisor.state(), out);
 		out.printf("%nKeel is up and routable after %.1f s. Gateway: http://localhost:%d%n",
 				Duration.between(started, Instant.now()).toMillis() / 1000.0, Ports.from(System.getenv()).gateway());
+		printAdmin(System.getenv(), out);
 		if (this.detach) {
 			Runtime.getRuntime().removeShutdownHook(stopOnExit);
 			out.println("Running in the background: ./keel status, ./keel logs <component>, ./keel stop.");
@@ -101,6 +103,13 @@ public class RunCommand implements Callable<Integer> {
 		}
 		out.println("Waiting until the gateway routes to every service ...");
 		Routes.await(plan, Ports.from(System.getenv()), deadline, out);
+	}
+
+	static void printAdmin(Map<String, String> environment, PrintStream out) {
+		LocalAdmin.from(environment)
+			.ifPresentOrElse((admin) -> out.println(admin.summary()),
+					() -> out.printf("No bootstrap admin: set both %s and %s to have one.%n", LocalAdmin.EMAIL_VARIABLE,
+							LocalAdmin.PASSWORD_VARIABLE));
 	}
 
 	private static void reportFailure(String reason, Path log, PrintStream out) {

@@ -14,8 +14,9 @@ import java.util.Set;
  * environment. External infrastructure named by {@code KEEL_MONGODB_URI},
  * {@code KEEL_KAFKA_BOOTSTRAP_SERVERS} or {@code KEEL_SMTP_HOST} replaces the embedded
  * counterpart; otherwise every service is told where its embedded store, the broker, the
- * mail sink and discovery are. Extra instances from {@code --scale} get random free
- * ports.
+ * mail sink and discovery are. auth-service gets the {@link LocalAdmin} development
+ * default unless the environment names an admin. Extra instances from {@code --scale} get
+ * random free ports.
  */
 public final class Platform {
 
@@ -110,6 +111,12 @@ public final class Platform {
 		if (isBlank(environment.get("KEEL_SMTP_HOST"))) {
 			settings.put("KEEL_SMTP_HOST", "localhost");
 			settings.put("KEEL_SMTP_PORT", String.valueOf(ports.smtp()));
+		}
+		if ("auth-service".equals(module)) {
+			LocalAdmin.from(environment).filter(LocalAdmin::developmentDefault).ifPresent((admin) -> {
+				settings.put(LocalAdmin.EMAIL_VARIABLE, admin.email());
+				settings.put(LocalAdmin.PASSWORD_VARIABLE, admin.password());
+			});
 		}
 		List<String> jit = "auth-service".equals(module) ? List.of() : Component.QUICK_JIT;
 		return new Component(name, kind, module, port, managementPort, List.of(), settings, "256m", jit);

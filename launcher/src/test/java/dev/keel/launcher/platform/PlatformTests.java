@@ -68,6 +68,25 @@ class PlatformTests {
 	}
 
 	@Test
+	void authServiceGetsTheDevelopmentAdminWhenTheEnvironmentNamesNone() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of());
+		assertThat(find(plan, "auth-service").environment())
+			.containsEntry("KEEL_BOOTSTRAP_ADMIN_EMAIL", "admin@keel.local")
+			.containsEntry("KEEL_BOOTSTRAP_ADMIN_PASSWORD", LocalAdmin.DEVELOPMENT_DEFAULT.password());
+		assertThat(find(plan, "data-service").environment()).doesNotContainKey("KEEL_BOOTSTRAP_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void anAdminNamedByTheEnvironmentReachesAuthServiceUnchanged() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_BOOTSTRAP_ADMIN_EMAIL", "admin@keel.test",
+				"KEEL_BOOTSTRAP_ADMIN_PASSWORD", "system-test-admin-only"), Map.of());
+		// Inherited from the launcher's environment as it is; no default is layered on
+		// top.
+		assertThat(find(plan, "auth-service").environment()).doesNotContainKeys("KEEL_BOOTSTRAP_ADMIN_EMAIL",
+				"KEEL_BOOTSTRAP_ADMIN_PASSWORD");
+	}
+
+	@Test
 	void externalInfrastructureIsLeftToTheInheritedEnvironment() {
 		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_MONGODB_URI", "mongodb://db:27017"), Map.of());
 		assertThat(find(plan, "data-service").environment()).doesNotContainKey("KEEL_MONGODB_URI")

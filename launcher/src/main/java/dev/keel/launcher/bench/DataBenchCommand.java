@@ -1,0 +1,117 @@
+package dev.keel.launcher.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import dev.keel.launcher.Keel;
+import dev.keel.launcher.platform.Layout;
+import dev.keel.launcher.platform.LocalAdmin;
+import dev.keel.launcher.platform.RunState;
+
+/**
+ * {@code keel bench data}: the data-service benchmark against the running platform.
+ */
+@Command(name = "data", mixinStandardHelpOptions = true,
+		description = { "Measure data-service: create, get-by-id and a filtered query, through the gateway, "
+				+ "directly against one data-service instance, and with the raw MongoDB driver on the same store.",
+				"Needs a running platform (./keel run --detach). Prints requests/s, p50 and p99 per scenario; "
+						+ "cleans up its collections at the end." })
+class DataBenchCommand implements Callable<Integer> {
+
+	@Spec
+	private CommandSpec spec;
+
+	@Option(names = "--duration", defaultValue = "15s", converter = FlexibleDuration.class, paramLabel = "TIME",
+			description = "Measured time per scenario, e.g. 15s, 2m (default ${DEFAULT-VALUE}).")
+	Duration duration;
+
+	@Option(names = "--warmup", defaultValue = "5s", converter = FlexibleDuration.class, paramLabel = "TIME",
+			description = "Unmeasured warm-up before each scenario (default ${DEFAULT-VALUE}).")
+	Duration warmup;
+
+	@Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
+			description = "Requests in flight, each on its own virtual thread (default ${DEFAULT-VALUE}).")
+	int concurrency;
+
+	@Option(names = "--documents", defaultValue = "2000", paramLabel = "N",
+			description = "Documents seeded for get-by-id and the query (default ${DEFAULT-VALUE}).")
+	int documents;
+
+	@Option(names = "--settle-timeout", defaultValue = "2m", converter = FlexibleDuration.class, paramLabel = "TIME",
+			description = "Before each scenario, wait up to this long for the platform to go idle, e.g. while "
+					+ "data-service's outbox publishes the events of earlier writes (default ${DEFAULT-VALUE}; "
+					+ "0 to not wait).")
+	Duration settleTimeout;
+
+	@Option(names = "--email", paramLabel = "EMAIL",
+			description = "The admin to log in as (default: KEEL_BOOTSTRAP_ADMIN_EMAIL, else the local "
+					+ "development admin of ./keel run).")
+	String email;
+
+	@Option(names = "--password", paramLabel = "PASSWORD", description = "The admin's password (default: "
+			+ "KEEL_BOOTSTRAP_ADMIN_PASSWORD, else the local development admin's).")
+	String password;
+
+	@Override
+	public Integer call() throws Exception {
+		Keel keel = keel();
+		Layout layout = keel.layout();
+		PrintStream out = keel.out();
+		BenchSettings settings = settings(System.getenv());
+		try {
+			RunState state = RunState.read(layout.stateFile()).orElse(RunState.empty());
+			Targets targets = Targets.from(state, layout.stateFile(), System.getenv());
+			return new DataBench(settings, targets, out).run();
+		}
+		catch (BenchAbort abort) {
+			out.println();
+			out.println("keel bench data: " + abort.getMessage());
+			return 1;
+		}
+		catch (IOException ex) {
+			out.println();
+			out.println("keel bench data: a setup request failed (" + ClosedLoop.describe(ex)
+					+ "). ./keel status shows whether every component is up.");
+			return 1;
+		}
+	}
+
+	/** The options with the admin filled in from the environment, checked. */
+	BenchSettings settings(Map<String, String> environment) {
+		if (this.duration.isNegative() || this.duration.isZero()) {
+			throw new ParameterException(this.spec.commandLine(), "--duration must be more than 0");
+		}
+		if (this.warmup.isNegative() || this.settleTimeout.isNegative()) {
+			throw new ParameterException(this.spec.commandLine(), "--warmup and --settle-timeout must not be negative");
+		}
+		if (this.concurrency < 1 || this.concurrency > 1024) {
+			throw new ParameterException(this.spec.commandLine(), "--concurrency must be between 1 and 1024");
+		}
+		if (this.documents < 1 || this.documents > 1_000_000) {
+			throw new ParameterException(this.spec.commandLine(), "--documents must be between 1 and 1000000");
+		}
+		LocalAdmin admin = LocalAdmin.from(environment).orElse(null);
+		String user = (this.email != null) ? this.email : (admin != null) ? admin.email() : null;
+		String secret = (this.password != null) ? this.password : (admin != null) ? admin.password() : null;
+		if (user == null || secret == null) {
+			throw new ParameterException(this.spec.commandLine(), "No admin to log in as: pass --email and --password, "
+					+ "or set both KEEL_BOOTSTRAP_ADMIN_EMAIL and KEEL_BOOTSTRAP_ADMIN_PASSWORD");
+		}
+		return new BenchSettings(this.duration, this.warmup, this.concurrency, this.documents, this.settleTimeout, user,
+				secret);
+	}
+
+	private Keel keel() {
+		return (Keel) this.spec.parent().parent().userObject();
+	}
+
+}
