@@ -32,12 +32,12 @@ import dev.keel.support.outbox.DocumentDrainer.Outcome;
  * <p>
  * Each round finds up to {@code batch-size} documents per collection with one query,
  * oldest entry first, claims them one by one by id and drains them concurrently, each in
- * its own order. A claim is a lease in the
- * document itself, so several instances of a service share the work without publishing
- * the same entries at once. When Kafka is unavailable, the entries stay where they are
- * and the relay pauses with a capped exponential backoff; an entry Kafka refuses (too
- * large, say) holds up only its own document, which is retried after the longest pause.
- * Otherwise the relay sleeps until {@link #wakeUp()} or the poll interval.
+ * its own order. A claim is a lease in the document itself, so several instances of a
+ * service share the work without publishing the same entries at once. When Kafka is
+ * unavailable, the entries stay where they are and the relay pauses with a capped
+ * exponential backoff; an entry Kafka refuses (too large, say) holds up only its own
+ * document, which is retried after the longest pause. Otherwise the relay sleeps until
+ * {@link #wakeUp()} or the poll interval.
  * <p>
  * It stops after the web server (a lower lifecycle phase), so events of the last requests
  * still go out; whatever is left waits for the next start or another instance.
