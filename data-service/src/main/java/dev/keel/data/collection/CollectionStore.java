@@ -51,8 +51,9 @@ class CollectionStore {
 	}
 
 	Optional<CollectionDefinition> find(String name) {
-		Document stored = definitions().find(Filters.and(Filters.eq("_id", name), active())).first();
-		return Optional.ofNullable(stored).map(this::definition);
+		// By _id alone, the one lookup the embedded store answers from an index.
+		Document stored = definitions().find(Filters.eq("_id", name)).first();
+		return Optional.ofNullable(stored).filter((d) -> !d.getBoolean("deleted", false)).map(this::definition);
 	}
 
 	/** The definition of a name, deleted or not, for a change of its definition. */

@@ -2,20 +2,16 @@ package dev.keel.data.document;
 
 import java.util.Optional;
 
-import com.mongodb.client.model.Filters;
-import org.bson.conversions.Bson;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 import dev.keel.data.collection.AccessDecision;
 import dev.keel.data.collection.AccessRule;
-import dev.keel.support.outbox.Outbox;
 import dev.keel.support.security.CurrentCaller;
 import dev.keel.support.web.KeelProblemException;
 
 /**
- * Turns an access rule into the filter every read and write of the request is restricted
+ * Turns an access rule into the scope every read and write of the request is restricted
  * to, so that documents the caller may not see do not exist for them: not by id, not in
  * queries, not in counts.
  */
@@ -25,15 +21,14 @@ final class DocumentAccess {
 	}
 
 	/**
-	 * The filter for what the caller may touch under the rule.
+	 * What the caller may touch under the rule.
 	 * @throws KeelProblemException 401 without a token where one is needed, 403 when the
 	 * token lacks the role
 	 */
-	static Bson scope(AccessRule rule, Optional<CurrentCaller> caller) {
-		Bson live = Filters.ne(Outbox.DELETE_WHEN_DRAINED, true);
+	static DocumentScope scope(AccessRule rule, Optional<CurrentCaller> caller) {
 		return switch (rule.decide(caller)) {
-			case AccessDecision.Everything everything -> live;
-			case AccessDecision.OwnOnly own -> Filters.and(live, Filters.eq(StoredDocument.OWNER, own.subject()));
+			case AccessDecision.Everything everything -> DocumentScope.EVERYTHING;
+			case AccessDecision.OwnOnly own -> new DocumentScope(own.subject());
 			case AccessDecision.Unauthenticated unauthenticated -> throw unauthorized();
 			case AccessDecision.Forbidden forbidden -> throw new KeelProblemException(HttpStatus.FORBIDDEN, "forbidden",
 					"This collection's '" + rule.text() + "' rule does not let you do this.");

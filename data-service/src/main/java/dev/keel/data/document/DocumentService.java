@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.bson.conversions.Bson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,7 +63,7 @@ class DocumentService {
 
 	DocumentOutcome get(String collection, String id, Optional<CurrentCaller> caller) {
 		CollectionDefinition definition = this.collections.require(collection);
-		Bson scope = DocumentAccess.scope(definition.access().read(), caller);
+		DocumentScope scope = DocumentAccess.scope(definition.access().read(), caller);
 		StoredDocument found = this.documents.find(definition.storage(), id, scope);
 		return (found != null) ? new Written(found, false) : Rejected.notFound(id);
 	}
@@ -75,8 +74,9 @@ class DocumentService {
 	 */
 	Page query(String collection, QueryRequest request, Optional<CurrentCaller> caller) {
 		CollectionDefinition definition = this.collections.require(collection);
-		Bson scope = DocumentAccess.scope(definition.access().read(), caller);
-		return this.queries.find(this.documents.storage(definition.storage()), scope, request, types(definition));
+		DocumentScope scope = DocumentAccess.scope(definition.access().read(), caller);
+		return this.queries.find(this.documents.storage(definition.storage()), scope.filter(), request,
+				types(definition));
 	}
 
 	/**
@@ -85,8 +85,9 @@ class DocumentService {
 	 */
 	long count(String collection, String filter, Optional<CurrentCaller> caller) {
 		CollectionDefinition definition = this.collections.require(collection);
-		Bson scope = DocumentAccess.scope(definition.access().read(), caller);
-		return this.queries.count(this.documents.storage(definition.storage()), scope, filter, types(definition));
+		DocumentScope scope = DocumentAccess.scope(definition.access().read(), caller);
+		return this.queries.count(this.documents.storage(definition.storage()), scope.filter(), filter,
+				types(definition));
 	}
 
 	DocumentOutcome replace(String collection, String id, JsonNode body, Precondition precondition,
@@ -112,7 +113,7 @@ class DocumentService {
 
 	DocumentOutcome delete(String collection, String id, Precondition precondition, Optional<CurrentCaller> caller) {
 		CollectionDefinition definition = this.collections.require(collection);
-		Bson scope = DocumentAccess.scope(definition.access().delete(), caller);
+		DocumentScope scope = DocumentAccess.scope(definition.access().delete(), caller);
 		String actor = caller.map(CurrentCaller::subject).orElse(null);
 		return conditionally(definition, id, scope, precondition, (current) -> {
 			// The tombstone keeps only system fields, so it holds no unique values while
@@ -126,7 +127,7 @@ class DocumentService {
 
 	private DocumentOutcome change(CollectionDefinition definition, String id, Precondition precondition,
 			Optional<CurrentCaller> caller, Function<StoredDocument, ObjectNode> changeOf) {
-		Bson scope = DocumentAccess.scope(definition.access().update(), caller);
+		DocumentScope scope = DocumentAccess.scope(definition.access().update(), caller);
 		String actor = caller.map(CurrentCaller::subject).orElse(null);
 		return conditionally(definition, id, scope, precondition, (current) -> {
 			ObjectNode fields = changeOf.apply(current);
@@ -160,7 +161,7 @@ class DocumentService {
 	 * Reads the document, checks the precondition and tries the write; a write that lost
 	 * a race (empty) is tried again on a fresh read, unless {@code If-Match} was given.
 	 */
-	private DocumentOutcome conditionally(CollectionDefinition definition, String id, Bson scope,
+	private DocumentOutcome conditionally(CollectionDefinition definition, String id, DocumentScope scope,
 			Precondition precondition, Function<StoredDocument, Optional<? extends DocumentOutcome>> write) {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			StoredDocument current = this.documents.find(definition.storage(), id, scope);

@@ -32,7 +32,7 @@ class Documents {
 	 */
 	private static final Set<Integer> REFUSED_DOCUMENT = Set.of(2, 171, 17280, 10334);
 
-	private static final Bson WITHOUT_OUTBOX = Projections.exclude(Outbox.FIELDS);
+	private static final Bson WITHOUT_ENTRIES = Projections.exclude(Outbox.ENTRIES, Outbox.LEASE);
 
 	private final MongoTemplate mongo;
 
@@ -51,11 +51,9 @@ class Documents {
 	 * The document with the id, if it exists, is not being deleted and matches the
 	 * caller's scope.
 	 */
-	StoredDocument find(String storage, String id, Bson scope) {
-		Document found = storage(storage).find(Filters.and(Filters.eq(StoredDocument.ID, id), scope))
-			.projection(WITHOUT_OUTBOX)
-			.first();
-		return (found != null) ? StoredDocument.of(found) : null;
+	StoredDocument find(String storage, String id, DocumentScope scope) {
+		Document found = storage(storage).find(Filters.eq(StoredDocument.ID, id)).projection(WITHOUT_ENTRIES).first();
+		return (found != null && scope.admits(found)) ? StoredDocument.of(found) : null;
 	}
 
 	/**

@@ -49,6 +49,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+	/** How many batches one scan for pending documents finds at most. */
+	static final int SCAN_BATCHES = 10;
+
 	private final MongoOperations mongo;
 
 	private final List<OutboxCollectionSource> sources;
@@ -207,21 +210,39 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		return this.collections.computeIfAbsent(name, (key) -> new OutboxCollection(this.mongo, key));
 	}
 
+	/**
+	 * Finds up to {@value #SCAN_BATCHES} batches of pending documents with one query and
+	 * drains them a batch at a time. Scanning for more than one batch matters on the
+	 * embedded store, which has no index to find pending documents with: a backlog of
+	 * thousands then costs a few scans of the collection, not one per hundred documents.
+	 */
 	private RelayRound relay(OutboxCollection collection) {
-		List<Object> candidates = collection.claimable(Instant.now(), this.properties.batchSize());
+		int batchSize = this.properties.batchSize();
+		List<Object> candidates = collection.claimable(Instant.now(), batchSize * SCAN_BATCHES);
+		List<Outcome> outcomes = new ArrayList<>();
+		for (int from = 0; from < candidates.size() && this.running; from += batchSize) {
+			List<Outcome> batch = drain(collection,
+					candidates.subList(from, Math.min(from + batchSize, candidates.size())));
+			outcomes.addAll(batch);
+			if (batch.contains(Outcome.KAFKA_UNAVAILABLE)) {
+				break;
+			}
+		}
+		return new RelayRound(candidates.size() == batchSize * SCAN_BATCHES,
+				outcomes.stream().anyMatch(Outcome::published), outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
+	}
+
+	private List<Outcome> drain(OutboxCollection collection, List<Object> ids) {
 		List<Future<Outcome>> drains = new ArrayList<>();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (Object id : candidates) {
-				PendingDocument claimed = this.running
-						? collection.claim(id, this.owner, Instant.now(), this.properties.lease()) : null;
+			for (Object id : ids) {
+				PendingDocument claimed = collection.claim(id, this.owner, Instant.now(), this.properties.lease());
 				if (claimed != null) {
 					drains.add(executor.submit(() -> this.drainer.drain(collection, claimed)));
 				}
 			}
 		}
-		List<Outcome> outcomes = drains.stream().map(Future::resultNow).toList();
-		return new RelayRound(candidates.size() == this.properties.batchSize(),
-				outcomes.stream().anyMatch(Outcome::published), outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
+		return drains.stream().map(Future::resultNow).toList();
 	}
 
 	private void awaitNudge() {
