@@ -112,6 +112,10 @@ public final class Platform {
 			settings.put("KEEL_SMTP_HOST", "localhost");
 			settings.put("KEEL_SMTP_PORT", String.valueOf(ports.smtp()));
 		}
+		if ("notification-service".equals(module) && isBlank(environment.get("KEEL_APP_URL"))) {
+			// Links in emails open the gateway's pages, wherever the gateway listens.
+			settings.put("KEEL_APP_URL", "http://localhost:" + ports.gateway());
+		}
 		if ("auth-service".equals(module)) {
 			LocalAdmin.from(environment).filter(LocalAdmin::developmentDefault).ifPresent((admin) -> {
 				settings.put(LocalAdmin.EMAIL_VARIABLE, admin.email());

@@ -1,0 +1,39 @@
+package dev.keel.notification.email;
+
+/**
+ * The emails Keel sends, with their subject, template and the page their link opens. All
+ * three are security emails: preferences cannot mute them.
+ */
+enum EmailKind {
+
+	VERIFICATION("verification", "Confirm your email address", "/account/verify-email"),
+
+	PASSWORD_RESET("password-reset", "Reset your password", "/account/reset-password"),
+
+	PASSWORD_CHANGED("password-changed", "Your password was changed", "/account/forgot-password");
+
+	private final String template;
+
+	private final String subject;
+
+	private final String page;
+
+	EmailKind(String template, String subject, String page) {
+		this.template = template;
+		this.subject = subject;
+		this.page = page;
+	}
+
+	String template() {
+		return this.template;
+	}
+
+	String subject() {
+		return this.subject;
+	}
+
+	String page() {
+		return this.page;
+	}
+
+}

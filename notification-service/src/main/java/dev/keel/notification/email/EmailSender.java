@@ -1,0 +1,139 @@
+package dev.keel.notification.email;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import dev.keel.notification.email.EmailTemplates.Rendered;
+
+/**
+ * Sends queued emails on a virtual thread of its own. An SMTP failure leaves the email
+ * queued for a later attempt, after a pause that doubles up to
+ * {@code keel.notification.email.max-backoff}; after {@code give-up-after} it is marked
+ * failed. Every instance runs one; a claim keeps two from sending the same email.
+ */
+@Component
+class EmailSender implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+
+	private final EmailQueue queue;
+
+	private final EmailTemplates templates;
+
+	private final JavaMailSender mail;
+
+	private final EmailProperties properties;
+
+	private final Semaphore nudges = new Semaphore(0);
+
+	private volatile boolean running;
+
+	EmailSender(EmailQueue queue, EmailTemplates templates, JavaMailSender mail, EmailProperties properties) {
+		this.queue = queue;
+		this.templates = templates;
+		this.mail = mail;
+		this.properties = properties;
+	}
+
+	/** Looks at the queue now rather than at the next poll. */
+	void wakeUp() {
+		if (this.nudges.availablePermits() == 0) {
+			this.nudges.release();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread.ofVirtual().name("keel-email-sender").start(this::run);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.nudges.release();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		while (this.running) {
+			try {
+				sendDue();
+				this.nudges.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				this.nudges.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (DataAccessException | com.mongodb.MongoException ex) {
+				log.warn("Could not read the email queue: {}", ex.getMessage());
+				pause();
+			}
+		}
+	}
+
+	void sendDue() {
+		QueuedEmail email;
+		while (this.running && (email = this.queue.claimNext(Instant.now())) != null) {
+			send(email);
+		}
+	}
+
+	private void send(QueuedEmail email) {
+		try {
+			Rendered rendered = this.templates.render(email, this.properties);
+			MimeMessage message = this.mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(this.properties.from());
+			helper.setTo(email.to());
+			helper.setSubject(rendered.subject());
+			helper.setText(rendered.text(), rendered.html());
+			this.mail.send(message);
+			this.queue.sent(email, Instant.now());
+			log.info("Sent the {} email {} to {}", email.kind(), email.id(), email.to());
+		}
+		catch (MailException | MessagingException ex) {
+			Instant retryAt = retryAt(email);
+			this.queue.failed(email, ex.getMessage(), retryAt);
+			log.warn("Could not send the {} email {} ({}); {}", email.kind(), email.id(), ex.getMessage(),
+					(retryAt != null) ? "retrying at " + retryAt : "giving up");
+		}
+	}
+
+	private Instant retryAt(QueuedEmail email) {
+		Duration wait = this.properties.initialBackoff().multipliedBy(1L << Math.min(email.attempts(), 20));
+		Instant next = Instant.now()
+			.plus(wait.compareTo(this.properties.maxBackoff()) > 0 ? this.properties.maxBackoff() : wait);
+		return next.isAfter(email.createdAt().plus(this.properties.giveUpAfter())) ? null : next;
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.properties.pollInterval().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

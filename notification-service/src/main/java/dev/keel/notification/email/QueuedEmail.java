@@ -1,0 +1,25 @@
+package dev.keel.notification.email;
+
+import java.time.Instant;
+
+/**
+ * An email to send, as queued from the event that asked for it.
+ *
+ * @param id the event id and the kind: one email per event, however often Kafka delivers
+ * the event
+ * @param kind what the email says
+ * @param to the recipient
+ * @param name how to greet them
+ * @param token the one-time token the link carries, or {@code null}
+ * @param expiresAt when the token expires, or {@code null}
+ * @param attempts how many times sending failed so far
+ * @param createdAt when it was queued
+ */
+record QueuedEmail(String id, EmailKind kind, String to, String name, String token, Instant expiresAt, int attempts,
+		Instant createdAt) {
+
+	static String idOf(String eventId, EmailKind kind) {
+		return eventId + ":" + kind.template();
+	}
+
+}

@@ -1,0 +1,181 @@
+package dev.keel.notification.email;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.keel.events.EventEnvelope;
+import dev.keel.events.Topics;
+import dev.keel.events.auth.EmailVerificationRequested;
+import dev.keel.events.auth.PasswordChanged;
+import dev.keel.launcher.infra.MailSink;
+import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.launcher.testing.TopicRecords;
+import dev.keel.support.outbox.CloudEventJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Security emails from auth events, over the embedded broker and store, into a real SMTP
+ * sink.
+ */
+@ExtendWith(EmbeddedInfrastructure.class)
+@SpringBootTest(properties = { "management.server.port=0", "server.port=0", "eureka.client.enabled=false",
+		"keel.security.load-balanced=false", "keel.notification.email.initial-backoff=200ms",
+		"keel.notification.email.poll-interval=200ms", "keel.notification.email.app-url=https://app.example.test",
+		"spring.mongodb.database=notification_email_tests", "spring.kafka.consumer.group-id=notification-email-tests" })
+class AuthEmailsIntegrationTests {
+
+	static final int smtpPort = freePort();
+
+	static volatile MailSink sink = startSink();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	KafkaTemplate<String, String> kafka;
+
+	@DynamicPropertySource
+	static void mail(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtpPort);
+	}
+
+	@AfterAll
+	static void stopSink() {
+		sink.close();
+	}
+
+	@Test
+	void verificationEmailHasATextAndAnHtmlPartWithTheLink() throws Exception {
+		String to = "ada-" + UUID.randomUUID() + "@example.test";
+		publish(verification(to, "tok-123"));
+
+		JsonNode message = awaitMessageTo(to);
+		assertThat(message.path("Subject").asString()).isEqualTo("Confirm your email address");
+		assertThat(message.path("Text").asString())
+			.contains("https://app.example.test/account/verify-email?token=tok-123")
+			.contains("Hello Ada");
+		assertThat(message.path("HTML").asString())
+			.contains("href=\"https://app.example.test/account/verify-email?token=tok-123\"");
+	}
+
+	@Test
+	void theSameEventTwiceSendsOneEmail() throws Exception {
+		String to = "twice-" + UUID.randomUUID() + "@example.test";
+		EventEnvelope<PasswordChanged> changed = EventEnvelope.wrap("/keel/auth-service",
+				PasswordChanged.of("u-1", to, "Ada"), null);
+		publish(changed);
+		publish(changed);
+		publish(verification(to, "tok-other"));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(to).size() == 2);
+		TimeUnit.SECONDS.sleep(2);
+		assertThat(messagesTo(to)).extracting((m) -> m.path("Subject").asString())
+			.containsExactlyInAnyOrder("Your password was changed", "Confirm your email address");
+	}
+
+	@Test
+	void anUnreadableEventGoesToTheDeadLetterTopicAndTheNextIsHandled() throws Exception {
+		String marker = "poison-" + UUID.randomUUID();
+		this.kafka.send(Topics.AUTH_EVENTS, "u-poison", "{\"not\":\"an event\",\"marker\":\"" + marker + "\"}")
+			.get(10, TimeUnit.SECONDS);
+		String to = "after-poison-" + UUID.randomUUID() + "@example.test";
+		publish(verification(to, "tok-after"));
+
+		awaitMessageTo(to);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> TopicRecords.all(EmbeddedInfrastructure.kafkaBootstrapServers(), Topics.AUTH_EVENTS + ".dlt")
+				.stream()
+				.anyMatch((record) -> record.value().contains(marker)
+						&& record.headers().lastHeader("kafka_dlt-exception-message") != null));
+	}
+
+	@Test
+	void anEmailQueuedWhileTheSmtpServerIsDownIsSentWhenItIsBack() throws Exception {
+		sink.close();
+		String to = "retry-" + UUID.randomUUID() + "@example.test";
+		try {
+			publish(verification(to, "tok-retry"));
+			TimeUnit.SECONDS.sleep(2);
+		}
+		finally {
+			sink = startSink();
+		}
+		assertThat(awaitMessageTo(to).path("Subject").asString()).isEqualTo("Confirm your email address");
+	}
+
+	private static EventEnvelope<EmailVerificationRequested> verification(String to, String token) {
+		return EventEnvelope.wrap("/keel/auth-service",
+				EmailVerificationRequested.of("u-1", to, "Ada", token, Instant.now().plusSeconds(3600)), null);
+	}
+
+	private void publish(EventEnvelope<?> envelope) throws Exception {
+		this.kafka.send(Topics.AUTH_EVENTS, envelope.subject(), new CloudEventJson().write(envelope))
+			.get(10, TimeUnit.SECONDS);
+	}
+
+	private JsonNode awaitMessageTo(String to) throws Exception {
+		await().atMost(Duration.ofSeconds(30)).until(() -> !messagesTo(to).isEmpty());
+		return messagesTo(to).get(0);
+	}
+
+	private List<JsonNode> messagesTo(String to) throws Exception {
+		JsonNode page = get("/api/v1/messages");
+		List<JsonNode> found = new java.util.ArrayList<>();
+		for (JsonNode summary : page.path("messages")) {
+			if (summary.path("To").get(0).path("Address").asString().equals(to)) {
+				found.add(get("/api/v1/message/" + summary.path("ID").asString()));
+			}
+		}
+		return found;
+	}
+
+	private JsonNode get(String path) throws Exception {
+		return json.readTree(this.http
+			.send(HttpRequest.newBuilder(URI.create(sink.baseUrl() + path)).build(), BodyHandlers.ofString())
+			.body());
+	}
+
+	private static MailSink startSink() {
+		try {
+			return MailSink.start(smtpPort, 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.keel.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Security emails: auth-service's events become emails in the platform's mail sink,
+ * through notification-service, and their links carry tokens that work.
+ */
+@ExtendWith(RunningPlatform.class)
+@Order(40)
+class EmailSystemTests {
+
+	private static final String SINK = "http://localhost:" + KeelCli.port(8025);
+
+	private static final Pattern TOKEN_LINK = Pattern
+		.compile("(http://\\S+/account/[a-z-]+)\\?token=([A-Za-z0-9_%.~-]+)");
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void signingUpSendsAVerificationEmailWhoseTokenVerifiesTheAccount() throws Exception {
+		String email = Accounts.newEmail();
+		Accounts.signUp(email);
+
+		JsonNode message = awaitMessage(email, "Confirm your email address");
+		Matcher link = TOKEN_LINK.matcher(message.path("Text").asString());
+		assertThat(link.find()).as(message.path("Text").asString()).isTrue();
+		assertThat(link.group(1)).isEqualTo(Api.GATEWAY + "/account/verify-email");
+		assertThat(message.path("HTML").asString()).contains("/account/verify-email?token=" + link.group(2));
+
+		assertThat(Api.post("/api/auth/email/verify", null, Map.of("token", link.group(2))).status()).isEqualTo(204);
+		Accounts.Session session = Accounts.login(email, Accounts.PASSWORD);
+		assertThat(Api.get("/api/auth/me", session.accessToken()).body().path("emailVerified").asBoolean()).isTrue();
+		assertThat(Api.post("/api/auth/email/verify", null, Map.of("token", link.group(2))).status()).isEqualTo(400);
+	}
+
+	@Test
+	void forgotPasswordMailsAResetLinkForAKnownEmailAndNothingForAnUnknownOne() throws Exception {
+		String known = Accounts.newEmail();
+		Accounts.signUp(known);
+		String unknown = Accounts.newEmail();
+		assertThat(Api.post("/api/auth/password/forgot", null, Map.of("email", known)).status()).isEqualTo(202);
+		assertThat(Api.post("/api/auth/password/forgot", null, Map.of("email", unknown)).status()).isEqualTo(202);
+
+		JsonNode message = awaitMessage(known, "Reset your password");
+		Matcher link = TOKEN_LINK.matcher(message.path("Text").asString());
+		assertThat(link.find()).isTrue();
+		assertThat(Api
+			.post("/api/auth/password/reset", null,
+					Map.of("token", link.group(2), "newPassword", "a brand new passphrase 42"))
+			.status()).isEqualTo(204);
+		assertThat(Api
+			.post("/api/auth/password/reset", null,
+					Map.of("token", link.group(2), "newPassword", "another new passphrase 43"))
+			.status()).isEqualTo(400);
+		awaitMessage(known, "Your password was changed");
+		TimeUnit.SECONDS.sleep(2);
+		assertThat(messagesTo(unknown)).isEmpty();
+	}
+
+	private JsonNode awaitMessage(String to, String subject) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> messagesTo(to).stream().anyMatch((m) -> m.path("Subject").asString().equals(subject)));
+		return messagesTo(to).stream()
+			.filter((m) -> m.path("Subject").asString().equals(subject))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private List<JsonNode> messagesTo(String to) throws Exception {
+		List<JsonNode> found = new ArrayList<>();
+		for (JsonNode summary : get("/api/v1/messages").path("messages")) {
+			if (summary.path("To").valueStream().anyMatch((a) -> a.path("Address").asString().equalsIgnoreCase(to))) {
+				found.add(get("/api/v1/message/" + summary.path("ID").asString()));
+			}
+		}
+		return found;
+	}
+
+	private JsonNode get(String path) throws Exception {
+		return Api.json
+			.readTree(this.http.send(HttpRequest.newBuilder(URI.create(SINK + path)).build(), BodyHandlers.ofString())
+				.body());
+	}
+
+}
