@@ -9,59 +9,28 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.JwksServer;
 import dev.keel.launcher.testing.ServiceContract;
-import dev.keel.launcher.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** data-service on a real Kafka broker and MongoDB-wire store, over real HTTP. */
-@ExtendWith(EmbeddedInfrastructure.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "eureka.client.enabled=false" })
-class DataServiceIntegrationTests {
-
-	static final TestTokens tokens = TestTokens.create();
-
-	static final JwksServer jwks = JwksServer.start(tokens);
-
-	@LocalServerPort
-	int port;
+/** data-service's platform contract: probes, errors, its own database and topic. */
+class DataServiceIntegrationTests extends DataServiceTest {
 
 	@LocalManagementPort
 	int managementPort;
 
 	@Autowired
 	MongoTemplate mongo;
-
-	@DynamicPropertySource
-	static void security(DynamicPropertyRegistry registry) {
-		registry.add("keel.security.jwk-set-uri", jwks::uri);
-		registry.add("keel.security.load-balanced", () -> false);
-		registry.add("keel.security.issuer", tokens::issuer);
-	}
-
-	@AfterAll
-	static void stopJwks() {
-		jwks.close();
-	}
 
 	static Stream<Named<String>> invalidTokens() {
 		return tokens.invalidTokens("user-1").entrySet().stream().map((e) -> Named.of(e.getKey(), e.getValue()));
