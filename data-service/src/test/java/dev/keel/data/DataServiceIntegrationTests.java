@@ -1,14 +1,7 @@
 package dev.keel.data;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.bson.Document;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +13,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
 import dev.keel.launcher.testing.ServiceContract;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** data-service's platform contract: probes, errors, its own database and topic. */
 class DataServiceIntegrationTests extends DataServiceTest {
@@ -59,21 +50,12 @@ class DataServiceIntegrationTests extends DataServiceTest {
 
 	@Test
 	void storesDocumentsInItsOwnDatabase() {
-		assertThat(this.mongo.getDb().getName()).isEqualTo("keel_data");
-		this.mongo.getCollection("probe").insertOne(new Document("_id", "p1").append("ok", true));
-		assertThat(this.mongo.getCollection("probe").find(new Document("_id", "p1")).first()).containsEntry("ok", true);
+		ServiceContract.assertOwnDatabase(this.mongo.getDb(), "keel_data");
 	}
 
 	@Test
 	void createsItsEventsTopicOnTheBroker() throws Exception {
-		try (Admin admin = Admin.create(
-				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()))) {
-			TopicDescription topic = admin.describeTopics(List.of("keel.data.events"))
-				.allTopicNames()
-				.get(10, TimeUnit.SECONDS)
-				.get("keel.data.events");
-			assertThat(topic.partitions()).hasSize(3);
-		}
+		ServiceContract.assertEventsTopic(EmbeddedInfrastructure.kafkaBootstrapServers(), "keel.data.events", 3);
 	}
 
 }

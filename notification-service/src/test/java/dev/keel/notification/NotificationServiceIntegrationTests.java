@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -98,9 +97,7 @@ class NotificationServiceIntegrationTests {
 
 	@Test
 	void storesDocumentsInItsOwnDatabase() {
-		assertThat(this.mongo.getDb().getName()).isEqualTo("keel_notification");
-		this.mongo.getCollection("probe").insertOne(new Document("_id", "p1").append("ok", true));
-		assertThat(this.mongo.getCollection("probe").find(new Document("_id", "p1")).first()).containsEntry("ok", true);
+		ServiceContract.assertOwnDatabase(this.mongo.getDb(), "keel_notification");
 	}
 
 	@Test

@@ -7,6 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +60,34 @@ public final class ServiceContract {
 		int expected = (bearerToken != null) ? 404 : onServicePort.statusCode();
 		expect((expected == 404 || expected == 401) && onServicePort.statusCode() == expected
 				&& !onServicePort.body().contains("\"UP\""), "actuator is exposed on the service port");
+	}
+
+	/**
+	 * The service's database is its own, named as API.md §6 says, and takes writes.
+	 * @param database the database the service's client uses
+	 * @param expectedName such as {@code keel_data}
+	 */
+	public static void assertOwnDatabase(MongoDatabase database, String expectedName) {
+		expect(database.getName().equals(expectedName),
+				"the service uses database " + database.getName() + ", not " + expectedName);
+		String id = UUID.randomUUID().toString();
+		database.getCollection("probe").insertOne(new Document("_id", id).append("ok", true));
+		Document stored = database.getCollection("probe").find(new Document("_id", id)).first();
+		expect(stored != null && Boolean.TRUE.equals(stored.get("ok")), "a probe document did not read back");
+	}
+
+	/**
+	 * The service created its events topic on the broker, with the configured partitions.
+	 */
+	public static void assertEventsTopic(String bootstrapServers, String topic, int partitions) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			TopicDescription description = admin.describeTopics(List.of(topic))
+				.allTopicNames()
+				.get(10, TimeUnit.SECONDS)
+				.get(topic);
+			expect(description.partitions().size() == partitions,
+					topic + " has " + description.partitions().size() + " partitions, not " + partitions);
+		}
 	}
 
 	/** An unknown path answers 404 problem+json with code, trace id and a request id. */
