@@ -1,0 +1,188 @@
+package dev.keel.notification;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.keel.events.EventEnvelope;
+import dev.keel.launcher.infra.MailSink;
+import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.launcher.testing.JwksServer;
+import dev.keel.launcher.testing.TestTokens;
+import dev.keel.support.outbox.CloudEventJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * notification-service on a real Kafka broker, MongoDB-wire store and SMTP sink, called
+ * over real HTTP with tokens from a test JWKS. Test classes extending it share one
+ * application context, with retry pauses and heartbeats shortened so tests run in
+ * seconds.
+ */
+@ExtendWith(EmbeddedInfrastructure.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "eureka.client.enabled=false",
+				"spring.mongodb.database=notification_tests", "spring.kafka.consumer.group-id=notification-tests",
+				"keel.notification.email.initial-backoff=200ms", "keel.notification.email.poll-interval=200ms",
+				"keel.notification.email.app-url=https://app.example.test",
+				"keel.notification.webhooks.retry-schedule=300ms,600ms",
+				"keel.notification.webhooks.poll-interval=200ms", "keel.notification.stream.heartbeat=1s" })
+public abstract class NotificationServiceTest {
+
+	protected static final TestTokens tokens = TestTokens.create();
+
+	protected static final JwksServer jwks = JwksServer.start(tokens);
+
+	protected static final JsonMapper json = JsonMapper.builder().build();
+
+	protected static final int smtpPort = freePort();
+
+	/** The SMTP sink every email of the tests goes to, readable through its HTTP API. */
+	protected static final MailSink mail = startMailSink();
+
+	private static final CloudEventJson cloudEvents = new CloudEventJson();
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected KafkaTemplate<String, String> kafka;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("keel.security.jwk-set-uri", jwks::uri);
+		registry.add("keel.security.load-balanced", () -> false);
+		registry.add("keel.security.issuer", tokens::issuer);
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> smtpPort);
+	}
+
+	protected static String admin() {
+		return tokens.token("admin-1", "admin");
+	}
+
+	/**
+	 * Publishes an event the way its producing service does: CloudEvents JSON, keyed by
+	 * aggregate.
+	 */
+	protected void publish(String topic, EventEnvelope<?> event) {
+		try {
+			this.kafka.send(topic, event.data().aggregateId(), cloudEvents.write(event)).get(10, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish " + event.id(), ex);
+		}
+	}
+
+	protected Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		headers.forEach(request::header);
+		if (body != null) {
+			String text = (body instanceof String string) ? string : json.writeValueAsString(body);
+			if (!headers.containsKey("Content-Type")) {
+				request.header("Content-Type", "application/json");
+			}
+			request.method(method, BodyPublishers.ofString(text));
+		}
+		else {
+			request.method(method, BodyPublishers.noBody());
+		}
+		try {
+			HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
+			Reply reply = new Reply(response.statusCode(), response.body(), response);
+			assertThat(reply.status()).as("%s %s answered %s", method, path, response.body()).isLessThan(500);
+			return reply;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected Reply get(String path, String token) {
+		return call("GET", path, token, null, Map.of());
+	}
+
+	protected Reply post(String path, String token, Object body) {
+		return call("POST", path, token, body, Map.of());
+	}
+
+	protected Reply put(String path, String token, Object body) {
+		return call("PUT", path, token, body, Map.of());
+	}
+
+	protected Reply delete(String path, String token) {
+		return call("DELETE", path, token, null, Map.of());
+	}
+
+	private static MailSink startMailSink() {
+		try {
+			return MailSink.start(smtpPort, freePort());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start the mail sink", ex);
+		}
+	}
+
+	protected static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * An answer.
+	 *
+	 * @param status the status
+	 * @param body the body text
+	 * @param response the whole response
+	 */
+	protected record Reply(int status, String body, HttpResponse<String> response) {
+
+		public JsonNode json() {
+			return NotificationServiceTest.json.readTree(this.body);
+		}
+
+		public String header(String name) {
+			return this.response.headers().firstValue(name).orElse(null);
+		}
+
+		public String code() {
+			return json().path("code").asString();
+		}
+
+	}
+
+}
