@@ -1,0 +1,115 @@
+package dev.keel.notification.inbox;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+import dev.keel.notification.inbox.InboxStore.Position;
+import dev.keel.support.web.KeelProblemException;
+import dev.keel.support.web.Paging;
+
+/**
+ * Each user's notifications. Delivering is idempotent per event and recipient, and every
+ * item that is new is announced with {@link NotificationCreated}.
+ */
+@Service
+public class Inbox {
+
+	/** The most items one replay sends; a client that missed more reads the inbox. */
+	public static final int REPLAY_LIMIT = 500;
+
+	private final InboxStore store;
+
+	private final ApplicationEventPublisher events;
+
+	Inbox(InboxStore store, ApplicationEventPublisher events) {
+		this.store = store;
+		this.events = events;
+	}
+
+	/**
+	 * Stores a notification unless this event already gave the recipient one.
+	 * @param request what to deliver
+	 * @return the new item, or empty if it was delivered before
+	 */
+	public Optional<Notification> deliver(NewNotification request) {
+		Notification item = new Notification(InboxStore.idOf(request.eventId(), request.userId()), request.userId(),
+				request.type(), request.title(), request.body(), request.data(), false,
+				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		if (!this.store.insert(item, request.eventId())) {
+			return Optional.empty();
+		}
+		this.events.publishEvent(new NotificationCreated(item));
+		return Optional.of(item);
+	}
+
+	/**
+	 * The items created after one the user has seen, oldest first, for a stream that
+	 * resumes. An id that is not one of the user's items replays nothing.
+	 * @param userId the user
+	 * @param lastSeenId the last item id the client received
+	 * @return the items to send again
+	 */
+	public List<Notification> createdAfter(String userId, String lastSeenId) {
+		Notification seen = this.store.find(userId, lastSeenId);
+		return (seen != null) ? this.store.createdAfter(userId, Position.of(seen), REPLAY_LIMIT) : List.of();
+	}
+
+	InboxPage page(String userId, boolean unreadOnly, String limit, String cursor) {
+		int size = Paging.limit(limit);
+		Position after = position(Paging.position(cursor));
+		List<Notification> items = this.store.newest(userId, unreadOnly, after, size + 1);
+		String next = (items.size() > size) ? cursorOf(items.get(size - 1)) : null;
+		return new InboxPage(items.stream().limit(size).map(InboxItem::of).toList(), next);
+	}
+
+	long unreadCount(String userId) {
+		return this.store.unread(userId);
+	}
+
+	void markRead(String userId, String id) {
+		if (!this.store.markRead(userId, id)) {
+			throw notFound(id);
+		}
+	}
+
+	void markAllRead(String userId) {
+		this.store.markAllRead(userId);
+	}
+
+	void delete(String userId, String id) {
+		if (!this.store.delete(userId, id)) {
+			throw notFound(id);
+		}
+	}
+
+	private static String cursorOf(Notification item) {
+		return Paging.cursor(item.createdAt().toEpochMilli() + ":" + item.id());
+	}
+
+	private static Position position(String text) {
+		if (text == null) {
+			return null;
+		}
+		int colon = text.indexOf(':');
+		try {
+			if (colon > 0 && text.startsWith("ntf_", colon + 1)) {
+				return new Position(Instant.ofEpochMilli(Long.parseLong(text.substring(0, colon))),
+						text.substring(colon + 1));
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw Paging.invalidCursor();
+	}
+
+	private static KeelProblemException notFound(String id) {
+		return KeelProblemException.notFound("notification_not_found", "You have no notification '" + id + "'.");
+	}
+
+}
