@@ -1,0 +1,154 @@
+package dev.keel.notification.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery worker every instance runs: on a virtual thread of its own it claims due
+ * deliveries and sends each on a virtual thread of its own, at most {@code max-in-flight}
+ * at once and {@code max-in-flight-per-webhook} per webhook, so one slow receiver does
+ * not hold up the others. It looks for due deliveries at once when a new one arrives or a
+ * slot frees up, and otherwise every {@code poll-interval}.
+ */
+@Component
+class DeliveryDispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+	private final DeliveryStore deliveries;
+
+	private final Deliverer deliverer;
+
+	private final WebhookProperties properties;
+
+	private final Semaphore nudges = new Semaphore(0);
+
+	private final Semaphore slots;
+
+	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+
+	private volatile boolean running;
+
+	DeliveryDispatcher(DeliveryStore deliveries, Deliverer deliverer, WebhookProperties properties) {
+		this.deliveries = deliveries;
+		this.deliverer = deliverer;
+		this.properties = properties;
+		this.slots = new Semaphore(properties.maxInFlight());
+	}
+
+	/** Looks for due deliveries now rather than at the next poll. */
+	void wakeUp() {
+		if (this.nudges.availablePermits() == 0) {
+			this.nudges.release();
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread.ofVirtual().name("keel-webhook-dispatcher").start(this::run);
+	}
+
+	/** Stops claiming, and waits a while for the attempts under way to finish. */
+	@Override
+	public void stop() {
+		this.running = false;
+		this.nudges.release();
+		int all = this.properties.maxInFlight();
+		try {
+			if (this.slots.tryAcquire(all, this.properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+				this.slots.release(all);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		while (this.running) {
+			try {
+				dispatchDue();
+				this.nudges.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+				this.nudges.drainPermits();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (DataAccessException | com.mongodb.MongoException ex) {
+				log.warn("Could not read the webhook deliveries: {}", ex.getMessage());
+				pause();
+			}
+		}
+	}
+
+	private void dispatchDue() {
+		while (this.running && this.slots.tryAcquire()) {
+			Delivery delivery;
+			try {
+				delivery = this.deliveries.claimNext(Instant.now(), this.properties.lease(), busyWebhooks());
+			}
+			catch (RuntimeException ex) {
+				this.slots.release();
+				throw ex;
+			}
+			if (delivery == null) {
+				this.slots.release();
+				return;
+			}
+			this.inFlight.merge(delivery.webhookId(), 1, Integer::sum);
+			Thread.ofVirtual().name("keel-webhook-" + delivery.id()).start(() -> attempt(delivery));
+		}
+	}
+
+	private void attempt(Delivery delivery) {
+		try {
+			this.deliverer.deliver(delivery);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Delivery {} could not be completed; it is tried again when its lease runs out", delivery.id(),
+					ex);
+		}
+		finally {
+			this.inFlight.computeIfPresent(delivery.webhookId(), (id, count) -> (count > 1) ? count - 1 : null);
+			this.slots.release();
+			wakeUp();
+		}
+	}
+
+	private List<String> busyWebhooks() {
+		int limit = this.properties.maxInFlightPerWebhook();
+		return this.inFlight.entrySet().stream().filter((e) -> e.getValue() >= limit).map(Map.Entry::getKey).toList();
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.properties.pollInterval().toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.keel.notification.webhook;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The body webhooks receive: the event's CloudEvents JSON as it was on the topic, except
+ * that user events lose the {@code token} in their {@code data}. Verification and
+ * password-reset tokens grant access to an account and never leave the platform.
+ */
+final class EventPayload {
+
+	private static final String USER_EVENTS = "keel.user.";
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
+	private EventPayload() {
+	}
+
+	/**
+	 * Whether a record is a CloudEvent at all, whatever its type.
+	 * @param record a Kafka record's value
+	 * @return whether it has the {@code specversion}, {@code id} and {@code type} of one
+	 */
+	static boolean isCloudEvent(String record) {
+		JsonNode event = mapper.readTree(record);
+		return event.path("specversion").isString() && event.path("id").isString()
+				&& !event.path("type").asString("").isEmpty();
+	}
+
+	/**
+	 * The body for an event.
+	 * @param record the event's CloudEvents JSON from Kafka
+	 * @param type the event's type
+	 * @return the JSON to send
+	 */
+	static String of(String record, String type) {
+		if (!type.startsWith(USER_EVENTS)) {
+			return record;
+		}
+		JsonNode event = mapper.readTree(record);
+		if (event.path("data") instanceof ObjectNode data && data.has("token")) {
+			data.remove("token");
+			return mapper.writeValueAsString(event);
+		}
+		return record;
+	}
+
+}

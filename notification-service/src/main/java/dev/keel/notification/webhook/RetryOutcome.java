@@ -1,0 +1,18 @@
+package dev.keel.notification.webhook;
+
+/** What asking for a delivery to be retried came to. */
+sealed interface RetryOutcome {
+
+	/** Queued for an attempt now. */
+	record Requeued() implements RetryOutcome {
+	}
+
+	/** It succeeded already: nothing to retry. */
+	record AlreadySucceeded() implements RetryOutcome {
+	}
+
+	/** An attempt is under way; its outcome decides what happens next. */
+	record InProgress() implements RetryOutcome {
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.keel.notification.webhook;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.keel.events.EventEnvelope;
+import dev.keel.events.auth.PasswordResetRequested;
+import dev.keel.events.data.CollectionDefined;
+import dev.keel.support.outbox.CloudEventJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventPayloadTests {
+
+	private final CloudEventJson cloudEvents = new CloudEventJson();
+
+	@Test
+	void userEventsLoseTheirTokenAndKeepEverythingElse() {
+		String record = this.cloudEvents.write(EventEnvelope.wrap("/keel/auth-service",
+				PasswordResetRequested.of("u-1", "ada@example.test", "Ada", "secret-token", Instant.now()), null));
+
+		String payload = EventPayload.of(record, PasswordResetRequested.TYPE);
+
+		assertThat(payload).doesNotContain("secret-token");
+		JsonNode event = JsonMapper.builder().build().readTree(payload);
+		assertThat(event.path("type").asString()).isEqualTo(PasswordResetRequested.TYPE);
+		assertThat(event.path("data").has("token")).isFalse();
+		assertThat(event.path("data").path("email").asString()).isEqualTo("ada@example.test");
+	}
+
+	@Test
+	void otherEventsAreSentExactlyAsPublished() {
+		String record = this.cloudEvents.write(EventEnvelope.wrap("/keel/data-service",
+				CollectionDefined.of("tasks", java.util.Map.of("read", "public"), true), null));
+
+		assertThat(EventPayload.of(record, CollectionDefined.TYPE)).isSameAs(record);
+	}
+
+	@Test
+	void tellsCloudEventsOfUnknownTypesFromOtherJson() {
+		assertThat(EventPayload
+			.isCloudEvent("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"type\":\"keel.document.archived\",\"data\":{}}"))
+			.isTrue();
+		assertThat(EventPayload.isCloudEvent("{\"not\":\"an event\"}")).isFalse();
+		assertThat(EventPayload.isCloudEvent("[1, 2]")).isFalse();
+	}
+
+}
