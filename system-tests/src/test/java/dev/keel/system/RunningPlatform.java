@@ -5,14 +5,16 @@ import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import tools.jackson.databind.JsonNode;
 
 import dev.keel.system.KeelCli.Result;
 
 /**
  * Starts the platform once per test run, with {@code keel run --detach --clean --scale
- * data-service=2}, for every system test class that uses it; {@link PlatformSystemTests},
- * ordered last, stops it and checks that nothing is left. Should a run end without that
- * class, the platform is stopped when JUnit closes the store.
+ * data-service=2,notification-service=2}, for every system test class that uses it;
+ * {@link PlatformSystemTests}, ordered last, stops it and checks that nothing is left.
+ * Should a run end without that class, the platform is stopped when JUnit closes the
+ * store.
  */
 class RunningPlatform implements BeforeAllCallback {
 
@@ -28,7 +30,8 @@ class RunningPlatform implements BeforeAllCallback {
 	private static Started start() {
 		try {
 			keel.run("stop");
-			Result run = keel.run("run", "--detach", "--clean", "--scale", "data-service=2", "--timeout", "240");
+			Result run = keel.run("run", "--detach", "--clean", "--scale", "data-service=2,notification-service=2",
+					"--timeout", "300");
 			System.out.println(run.output());
 			if (run.exitCode() != 0) {
 				throw new IllegalStateException("keel run failed:\n" + run.output());
@@ -38,6 +41,23 @@ class RunningPlatform implements BeforeAllCallback {
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not start the platform", ex);
 		}
+	}
+
+	/** The platform's components as {@code keel status --json} lists them. */
+	static List<JsonNode> components() throws Exception {
+		Result status = keel.run("status", "--json");
+		if (status.exitCode() != 0) {
+			throw new IllegalStateException("keel status failed:\n" + status.output());
+		}
+		return Api.json.readTree(status.output()).path("components").valueStream().toList();
+	}
+
+	/** The management ports of a service's instances, for their metrics. */
+	static List<Integer> managementPorts(String service) throws Exception {
+		return components().stream()
+			.filter((component) -> component.path("name").asString().startsWith(service))
+			.map((component) -> component.path("managementPort").asInt())
+			.toList();
 	}
 
 	/** The running platform; closing it stops whatever is still running. */

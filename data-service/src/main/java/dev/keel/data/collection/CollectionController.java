@@ -1,8 +1,6 @@
 package dev.keel.data.collection;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -21,6 +19,7 @@ import dev.keel.data.collection.DefineOutcome.Conflict;
 import dev.keel.data.collection.DefineOutcome.Defined;
 import dev.keel.data.collection.DefineOutcome.Invalid;
 import dev.keel.support.web.KeelProblemException;
+import dev.keel.support.web.Paging;
 import dev.keel.support.web.Problems;
 
 /** Collection definitions: admins define and delete them, every user may read them. */
@@ -37,7 +36,7 @@ class CollectionController {
 	@GetMapping
 	Page list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
 		int size = Paging.limit(limit);
-		String after = Paging.after(cursor);
+		String after = NamePaging.after(cursor);
 		List<CollectionDefinition> page = this.collections.list(after, size + 1);
 		String next = (page.size() > size) ? Paging.cursor(page.get(size - 1).name()) : null;
 		return new Page(page.stream().limit(size).map(CollectionView::of).toList(), next);
@@ -90,42 +89,14 @@ class CollectionController {
 	}
 
 	/** Name-ordered paging; the cursor is the last name seen, encoded. */
-	static final class Paging {
-
-		static int limit(String limit) {
-			if (limit == null) {
-				return 20;
-			}
-			try {
-				int value = Integer.parseInt(limit);
-				if (value >= 1 && value <= 100) {
-					return value;
-				}
-			}
-			catch (NumberFormatException ex) {
-				// answered below
-			}
-			throw new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_limit", "limit must be from 1 to 100.");
-		}
+	static final class NamePaging {
 
 		static String after(String cursor) {
-			if (cursor == null) {
-				return null;
+			String name = Paging.position(cursor);
+			if (name != null && !CollectionDefinition.isValidName(name)) {
+				throw Paging.invalidCursor();
 			}
-			try {
-				String name = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-				if (CollectionDefinition.isValidName(name)) {
-					return name;
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// answered below
-			}
-			throw new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_cursor", "The cursor is not valid.");
-		}
-
-		static String cursor(String name) {
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+			return name;
 		}
 
 	}

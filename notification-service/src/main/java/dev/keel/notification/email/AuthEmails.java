@@ -65,7 +65,7 @@ class AuthEmails {
 	private static QueuedEmail email(String eventId, EmailKind kind, String to, String name, String token,
 			Instant expiresAt) {
 		return new QueuedEmail(QueuedEmail.idOf(eventId, kind), kind, to, name, token, expiresAt, 0,
-				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+				Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null);
 	}
 
 	private static String abbreviate(String text) {

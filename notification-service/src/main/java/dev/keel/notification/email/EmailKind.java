@@ -1,8 +1,9 @@
 package dev.keel.notification.email;
 
 /**
- * The emails Keel sends, with their subject, template and the page their link opens. All
- * three are security emails: preferences cannot mute them.
+ * The emails Keel sends, with their subject, template and the page their link opens. The
+ * first three are security emails, which preferences cannot mute; a notification email
+ * repeats an inbox item for users who asked for email, under the item's title.
  */
 enum EmailKind {
 
@@ -10,7 +11,9 @@ enum EmailKind {
 
 	PASSWORD_RESET("password-reset", "Reset your password", "/account/reset-password"),
 
-	PASSWORD_CHANGED("password-changed", "Your password was changed", "/account/forgot-password");
+	PASSWORD_CHANGED("password-changed", "Your password was changed", "/account/forgot-password"),
+
+	NOTIFICATION("notification", null, "");
 
 	private final String template;
 
@@ -34,6 +37,10 @@ enum EmailKind {
 
 	String page() {
 		return this.page;
+	}
+
+	boolean security() {
+		return this != NOTIFICATION;
 	}
 
 }

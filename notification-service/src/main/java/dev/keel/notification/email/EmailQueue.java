@@ -50,6 +50,8 @@ class EmailQueue {
 			.append("name", email.name())
 			.append("token", email.token())
 			.append("expiresAt", (email.expiresAt() != null) ? Date.from(email.expiresAt()) : null)
+			.append("title", email.title())
+			.append("body", email.body())
 			.append("status", PENDING)
 			.append("attempts", 0)
 			.append("nextAttemptAt", Date.from(email.createdAt()))
@@ -96,7 +98,7 @@ class EmailQueue {
 		return new QueuedEmail(stored.getString("_id"), EmailKind.valueOf(stored.getString("kind")),
 				stored.getString("to"), stored.getString("name"), stored.getString("token"),
 				(expiresAt != null) ? expiresAt.toInstant() : null, stored.getInteger("attempts", 0),
-				stored.getDate("createdAt").toInstant());
+				stored.getDate("createdAt").toInstant(), stored.getString("title"), stored.getString("body"));
 	}
 
 }

@@ -42,7 +42,10 @@ class EmailTemplates {
 		values.put("name", (email.name() != null && !email.name().isBlank()) ? email.name() : email.to());
 		values.put("link", properties.link(email.kind().page(), email.token()));
 		values.put("expiresAt", (email.expiresAt() != null) ? email.expiresAt().toString() : "");
-		return new Rendered(email.kind().subject(), this.texts.get(email.kind()).execute(values),
+		values.put("title", email.title());
+		values.put("body", email.body());
+		String subject = email.kind().security() ? email.kind().subject() : email.title();
+		return new Rendered(subject, this.texts.get(email.kind()).execute(values),
 				this.htmls.get(email.kind()).execute(values));
 	}
 

@@ -14,9 +14,11 @@ import java.time.Instant;
  * @param expiresAt when the token expires, or {@code null}
  * @param attempts how many times sending failed so far
  * @param createdAt when it was queued
+ * @param title a notification email's subject and heading, or {@code null}
+ * @param body a notification email's text, or {@code null}
  */
 record QueuedEmail(String id, EmailKind kind, String to, String name, String token, Instant expiresAt, int attempts,
-		Instant createdAt) {
+		Instant createdAt, String title, String body) {
 
 	static String idOf(String eventId, EmailKind kind) {
 		return eventId + ":" + kind.template();

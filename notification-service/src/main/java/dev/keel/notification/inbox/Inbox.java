@@ -5,6 +5,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -26,9 +29,14 @@ public class Inbox {
 
 	private final ApplicationEventPublisher events;
 
-	Inbox(InboxStore store, ApplicationEventPublisher events) {
+	private final Counter delivered;
+
+	Inbox(InboxStore store, ApplicationEventPublisher events, MeterRegistry meters) {
 		this.store = store;
 		this.events = events;
+		this.delivered = Counter.builder("keel.notification.inbox.delivered")
+			.description("Inbox items this instance stored")
+			.register(meters);
 	}
 
 	/**
@@ -43,6 +51,7 @@ public class Inbox {
 		if (!this.store.insert(item, request.eventId())) {
 			return Optional.empty();
 		}
+		this.delivered.increment();
 		this.events.publishEvent(new NotificationCreated(item));
 		return Optional.of(item);
 	}

@@ -1,0 +1,133 @@
+package dev.keel.notification.subscription;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import dev.keel.events.EventEnvelope;
+import dev.keel.events.data.DocumentCreated;
+import dev.keel.events.data.DocumentDeleted;
+import dev.keel.events.data.DocumentEvent;
+import dev.keel.events.data.DocumentUpdated;
+import dev.keel.notification.email.NotificationEmails;
+import dev.keel.notification.inbox.Inbox;
+import dev.keel.notification.inbox.NewNotification;
+import dev.keel.notification.preference.Preferences;
+import dev.keel.notification.preference.UserPreferences;
+import dev.keel.support.outbox.CloudEventJson;
+
+/**
+ * Turns document events into notifications for their subscribers, in a consumer group of
+ * its own so that several instances share the partitions. Each recipient gets at most one
+ * inbox item and one email per event, whatever the number of matching subscriptions and
+ * however often Kafka delivers the event: both are stored under ids derived from the
+ * event id.
+ */
+@Component
+class DocumentChanges {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentChanges.class);
+
+	static final String TYPE = "subscription";
+
+	private final CloudEventJson json = new CloudEventJson();
+
+	private final SubscriptionStore subscriptions;
+
+	private final Preferences preferences;
+
+	private final Inbox inbox;
+
+	private final NotificationEmails emails;
+
+	DocumentChanges(SubscriptionStore subscriptions, Preferences preferences, Inbox inbox, NotificationEmails emails) {
+		this.subscriptions = subscriptions;
+		this.preferences = preferences;
+		this.inbox = inbox;
+		this.emails = emails;
+	}
+
+	@KafkaListener(id = "subscriptions", groupId = "${spring.kafka.consumer.group-id}.subscriptions",
+			topics = "${keel.notification.data-events-topic:keel.data.events}")
+	void on(String record) {
+		EventEnvelope<?> envelope = this.json.read(record)
+			.orElseThrow(() -> new IllegalArgumentException("Not a Keel event: " + abbreviate(record)));
+		if (envelope.data() instanceof DocumentEvent event) {
+			on(event);
+		}
+	}
+
+	void on(DocumentEvent event) {
+		String type = event.type();
+		Map<String, Subscription> recipients = new LinkedHashMap<>();
+		for (Subscription subscription : this.subscriptions.ofCollection(event.collection())) {
+			if (subscription.matches(type, event.documentId()) && mayHear(subscription, event)) {
+				recipients.putIfAbsent(subscription.userId(), subscription);
+			}
+		}
+		recipients.values().forEach((subscription) -> notify(subscription, event, type));
+	}
+
+	private static boolean mayHear(Subscription subscription, DocumentEvent event) {
+		return !subscription.userId().equals(event.actor())
+				&& ReadRule.allows(event.readRule(), subscription.userId(), subscription.roles(), event.owner());
+	}
+
+	private void notify(Subscription subscription, DocumentEvent event, String type) {
+		UserPreferences wanted = this.preferences.of(subscription.userId());
+		if (wanted.mutes(event.collection())) {
+			return;
+		}
+		String action = type.substring(type.lastIndexOf('.') + 1);
+		String title = "A document in " + event.collection() + " was " + action;
+		String body = body(event, action);
+		if (wanted.inApp()) {
+			this.inbox.deliver(
+					new NewNotification(event.eventId(), subscription.userId(), TYPE, title, body, data(event, type)));
+		}
+		if (wanted.email() && subscription.email() != null) {
+			this.emails.queue(event.eventId(), subscription.userId(), subscription.email(), title, body);
+		}
+		log.debug("Notified {} of {} on {}", subscription.userId(), type, event.aggregateId());
+	}
+
+	private static String body(DocumentEvent event, String action) {
+		List<String> fields = changedFields(event);
+		String what = event.collection() + "/" + event.documentId() + " was " + action;
+		return (action.equals("updated") && !fields.isEmpty()) ? what + "; changed: " + String.join(", ", fields) + "."
+				: what + ".";
+	}
+
+	private static Map<String, Object> data(DocumentEvent event, String type) {
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("collection", event.collection());
+		data.put("documentId", event.documentId());
+		data.put("eventType", type);
+		data.put("eventId", event.eventId());
+		data.put("version", event.version());
+		data.put("changedFields", changedFields(event));
+		if (event.actor() != null) {
+			data.put("actor", event.actor());
+		}
+		return data;
+	}
+
+	private static List<String> changedFields(DocumentEvent event) {
+		return switch (event) {
+			case DocumentCreated created -> created.changedFields();
+			case DocumentUpdated updated -> updated.changedFields();
+			case DocumentDeleted deleted -> List.of();
+		};
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.keel.notification.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A user's wish to hear about changes in a collection, or to one document of it.
+ *
+ * @param id the subscription id
+ * @param userId the subscriber
+ * @param collection the collection
+ * @param documentId the one document, or {@code null} for the whole collection
+ * @param events the document event types it covers
+ * @param roles the subscriber's roles when they last called the API, for role read rules
+ * @param email the subscriber's email address, for notification emails, or {@code null}
+ * @param createdAt when it was created
+ */
+record Subscription(String id, String userId, String collection, String documentId, List<String> events,
+		Set<String> roles, String email, Instant createdAt) {
+
+	boolean matches(String eventType, String documentId) {
+		return this.events.contains(eventType) && (this.documentId == null || this.documentId.equals(documentId));
+	}
+
+}
