@@ -81,7 +81,7 @@ class NotificationServiceIntegrationTests {
 
 	@Test
 	void unknownApiPathIsANotFoundProblem() {
-		ServiceContract.assertNotFoundProblem(this.port, "/api/notifications/nope", tokens.token("user-1"));
+		ServiceContract.assertNotFoundProblem(this.port, "/api/notifications/nope/nope", tokens.token("user-1"));
 	}
 
 	@Test
