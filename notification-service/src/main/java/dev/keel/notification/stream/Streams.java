@@ -1,0 +1,77 @@
+package dev.keel.notification.stream;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import dev.keel.notification.inbox.Inbox;
+import dev.keel.notification.inbox.Notification;
+import dev.keel.support.web.KeelProblemException;
+
+/**
+ * Opens streams and hands new items to the ones open here. A stream is registered for
+ * live items before its replay is read, so nothing created meanwhile falls between the
+ * two.
+ */
+@Service
+class Streams {
+
+	/** The request outlives the stream's own end only by this much, as a safety net. */
+	private static final Duration TIMEOUT_MARGIN = Duration.ofMinutes(1);
+
+	private final StreamHub hub;
+
+	private final Inbox inbox;
+
+	private final StreamJson json;
+
+	private final StreamProperties properties;
+
+	Streams(StreamHub hub, Inbox inbox, StreamJson json, StreamProperties properties) {
+		this.hub = hub;
+		this.inbox = inbox;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	/**
+	 * @param userId whose items to stream
+	 * @param lastEventId the last item the client received, or {@code null}
+	 */
+	SseEmitter open(String userId, String lastEventId) {
+		SseEmitter emitter = new SseEmitter(this.properties.maxAge().plus(TIMEOUT_MARGIN).toMillis());
+		StreamConnection connection = new StreamConnection(userId, lastEventId, (after) -> replay(userId, after),
+				new EmitterSink(emitter), this.properties);
+		emitter.onCompletion(connection::close);
+		emitter.onTimeout(connection::close);
+		emitter.onError((ex) -> connection.close());
+		if (!this.hub.register(connection)) {
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, "1");
+			throw new KeelProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+					"This instance is shutting down. Reconnect.", headers);
+		}
+		Thread.ofVirtual().name("keel-stream-" + userId).start(connection::run);
+		return emitter;
+	}
+
+	/** Passes a new item to the recipient's streams on this instance. */
+	void deliver(Notification notification) {
+		if (this.hub.hasStreams(notification.userId())) {
+			this.hub.deliver(notification.userId(), this.json.live(notification));
+		}
+	}
+
+	boolean hasStreams(String userId) {
+		return this.hub.hasStreams(userId);
+	}
+
+	private List<Live> replay(String userId, String after) {
+		return this.inbox.createdAfter(userId, after).stream().map(this.json::live).toList();
+	}
+
+}
