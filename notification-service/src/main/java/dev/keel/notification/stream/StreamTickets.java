@@ -15,12 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
+import org.springframework.data.mongodb.core.CollectionCallback;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -48,8 +48,8 @@ class StreamTickets {
 
 	StreamTickets(MongoTemplate mongo) {
 		this.mongo = mongo;
-		tickets().createIndex(Indexes.ascending("expiresAt"),
-				new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS));
+		tickets((collection) -> collection.createIndex(Indexes.ascending("expiresAt"),
+				new IndexOptions().name("expired").expireAfter(0L, TimeUnit.SECONDS)));
 	}
 
 	/** A new ticket for the caller. */
@@ -57,10 +57,11 @@ class StreamTickets {
 		byte[] bytes = new byte[BYTES];
 		this.random.nextBytes(bytes);
 		String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		tickets().insertOne(new Document("_id", hash(ticket)).append("subject", caller.subject())
+		Document stored = new Document("_id", hash(ticket)).append("subject", caller.subject())
 			.append("roles", new ArrayList<>(caller.roles()))
 			.append("email", caller.email())
-			.append("expiresAt", Date.from(Instant.now().plus(LIFETIME))));
+			.append("expiresAt", Date.from(Instant.now().plus(LIFETIME)));
+		tickets((collection) -> collection.insertOne(stored));
 		return ticket;
 	}
 
@@ -69,7 +70,7 @@ class StreamTickets {
 	 * expired.
 	 */
 	Optional<CurrentCaller> redeem(String ticket) {
-		Document taken = tickets().findOneAndDelete(Filters.eq("_id", hash(ticket)));
+		Document taken = tickets((collection) -> collection.findOneAndDelete(Filters.eq("_id", hash(ticket))));
 		if (taken == null || !taken.getDate("expiresAt").toInstant().isAfter(Instant.now())) {
 			return Optional.empty();
 		}
@@ -87,8 +88,12 @@ class StreamTickets {
 		}
 	}
 
-	private MongoCollection<Document> tickets() {
-		return this.mongo.getCollection(COLLECTION);
+	/**
+	 * Runs on the collection through the template, which turns driver errors into
+	 * Spring's (an unreachable database is then a 503, not a 500).
+	 */
+	private <T> T tickets(CollectionCallback<T> action) {
+		return this.mongo.execute(COLLECTION, action);
 	}
 
 }
