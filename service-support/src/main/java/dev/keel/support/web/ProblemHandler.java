@@ -3,6 +3,8 @@ package dev.keel.support.web;
 import java.util.List;
 import java.util.Set;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,9 +79,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	@ExceptionHandler(DataAccessResourceFailureException.class)
-	ResponseEntity<Object> handleDatabaseUnavailable(DataAccessResourceFailureException ex, WebRequest request) {
-		log.warn("Database unreachable: {}", ex.getMostSpecificCause().getMessage());
+	/**
+	 * The database cannot be reached, whether the call went through Spring Data (which
+	 * translates the driver's exception) or straight to the driver.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, MongoTimeoutException.class,
+			MongoSocketException.class })
+	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
+		log.warn("Database unreachable: {}", ex.getMessage());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
