@@ -56,7 +56,7 @@ class NotificationFanoutSystemTests {
 			assertThat(stream.status()).isEqualTo(200);
 			for (int i = 0; i < WRITES; i++) {
 				long start = System.nanoTime();
-				String id = create(author.token(), tasks, Map.of("title", "task " + i)).path("id").asString();
+				String id = create(author.token(), tasks, Map.of("title", "task " + i)).path("_id").asString();
 				writtenAt.put(id, start);
 			}
 			events.addAll(stream.take(WRITES, Duration.ofSeconds(60)));

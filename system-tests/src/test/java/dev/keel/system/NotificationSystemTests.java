@@ -43,7 +43,7 @@ class NotificationSystemTests {
 		try (EventStream stream = EventStream.open(subscriber.token())) {
 			assertThat(stream.status()).isEqualTo(200);
 			assertThat(stream.header("Content-Type")).startsWith("text/event-stream");
-			String id = create(author.token(), tasks, Map.of("title", "Write the docs")).path("id").asString();
+			String id = create(author.token(), tasks, Map.of("title", "Write the docs")).path("_id").asString();
 
 			Event event = stream.take(1, WAIT).get(0);
 			assertThat(event.event()).isEqualTo("notification");
@@ -71,7 +71,7 @@ class NotificationSystemTests {
 		try (EventStream stream = EventStream.open(subscriber.token())) {
 			create(author.token(), privateNotes, Map.of("title", "Mine alone"));
 			create(subscriber.token(), shared, Map.of("title", "My own change"));
-			String marker = create(author.token(), shared, Map.of("title", "For everyone")).path("id").asString();
+			String marker = create(author.token(), shared, Map.of("title", "For everyone")).path("_id").asString();
 
 			Event event = stream.take(1, WAIT).get(0);
 			assertThat(event.data().path("data").path("documentId").asString()).isEqualTo(marker);
@@ -164,7 +164,7 @@ class NotificationSystemTests {
 		String tasks = define(this.admin, null, access("authenticated"));
 		User subscriber = DataFixtures.newUser();
 		User author = DataFixtures.newUser();
-		String watched = create(author.token(), tasks, Map.of("title", "watched")).path("id").asString();
+		String watched = create(author.token(), tasks, Map.of("title", "watched")).path("_id").asString();
 		Reply subscription = Api.post("/api/notifications/subscriptions", subscriber.token(),
 				Map.of("collection", tasks, "documentId", watched, "events", List.of("keel.document.updated")));
 		assertThat(subscription.status()).as(describe(subscription)).isEqualTo(201);

@@ -64,7 +64,7 @@ class WebhookSystemTests {
 			assertThat(secret).startsWith("whsec_");
 
 			User author = DataFixtures.newUser();
-			String id = create(author.token(), tasks, Map.of("title", "Ship it")).path("id").asString();
+			String id = create(author.token(), tasks, Map.of("title", "Ship it")).path("_id").asString();
 
 			Received delivery = received.poll(30, TimeUnit.SECONDS);
 			assertThat(delivery).as("a delivery within 30 s").isNotNull();
