@@ -1,17 +1,8 @@
 package dev.keel.data;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,9 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
 import dev.keel.launcher.testing.JwksServer;
+import dev.keel.launcher.testing.ServiceHttp;
+import dev.keel.launcher.testing.ServiceHttp.Reply;
 import dev.keel.launcher.testing.TestTokens;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * data-service on a real Kafka broker and MongoDB-wire store, called over real HTTP with
@@ -41,8 +32,6 @@ public abstract class DataServiceTest {
 
 	protected static final JsonMapper json = JsonMapper.builder().build();
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
 	@LocalServerPort
 	protected int port;
 
@@ -58,35 +47,7 @@ public abstract class DataServiceTest {
 	}
 
 	protected Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		headers.forEach(request::header);
-		if (body != null) {
-			String text = (body instanceof String string) ? string : json.writeValueAsString(body);
-			if (!headers.containsKey("Content-Type")) {
-				request.header("Content-Type", "application/json");
-			}
-			request.method(method, BodyPublishers.ofString(text));
-		}
-		else {
-			request.method(method, BodyPublishers.noBody());
-		}
-		try {
-			HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
-			Reply reply = new Reply(response.statusCode(), response.body(), response);
-			assertThat(reply.status()).as("%s %s answered %s", method, path, response.body()).isLessThan(500);
-			return reply;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return ServiceHttp.call(this.port, method, path, token, body, headers);
 	}
 
 	protected Reply get(String path, String token) {
@@ -107,29 +68,6 @@ public abstract class DataServiceTest {
 
 	protected Reply patch(String path, String token, Object body, Map<String, String> headers) {
 		return call("PATCH", path, token, body, headers);
-	}
-
-	/**
-	 * An answer.
-	 *
-	 * @param status the status
-	 * @param body the body text
-	 * @param response the whole response
-	 */
-	protected record Reply(int status, String body, HttpResponse<String> response) {
-
-		public JsonNode json() {
-			return DataServiceTest.json.readTree(this.body);
-		}
-
-		public String header(String name) {
-			return this.response.headers().firstValue(name).orElse(null);
-		}
-
-		public String code() {
-			return json().path("code").asString();
-		}
-
 	}
 
 }

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
+import dev.keel.launcher.testing.ServiceHttp.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

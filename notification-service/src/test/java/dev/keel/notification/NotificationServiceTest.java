@@ -2,18 +2,10 @@ package dev.keel.notification;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,10 +20,10 @@ import dev.keel.events.EventEnvelope;
 import dev.keel.launcher.infra.MailSink;
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
 import dev.keel.launcher.testing.JwksServer;
+import dev.keel.launcher.testing.ServiceHttp;
+import dev.keel.launcher.testing.ServiceHttp.Reply;
 import dev.keel.launcher.testing.TestTokens;
 import dev.keel.support.outbox.CloudEventJson;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * notification-service on a real Kafka broker, MongoDB-wire store and SMTP sink, called
@@ -61,8 +53,6 @@ public abstract class NotificationServiceTest {
 	protected static final MailSink mail = startMailSink();
 
 	private static final CloudEventJson cloudEvents = new CloudEventJson();
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	@LocalServerPort
 	protected int port;
@@ -97,35 +87,7 @@ public abstract class NotificationServiceTest {
 	}
 
 	protected Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		headers.forEach(request::header);
-		if (body != null) {
-			String text = (body instanceof String string) ? string : json.writeValueAsString(body);
-			if (!headers.containsKey("Content-Type")) {
-				request.header("Content-Type", "application/json");
-			}
-			request.method(method, BodyPublishers.ofString(text));
-		}
-		else {
-			request.method(method, BodyPublishers.noBody());
-		}
-		try {
-			HttpResponse<String> response = http.send(request.build(), BodyHandlers.ofString());
-			Reply reply = new Reply(response.statusCode(), response.body(), response);
-			assertThat(reply.status()).as("%s %s answered %s", method, path, response.body()).isLessThan(500);
-			return reply;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return ServiceHttp.call(this.port, method, path, token, body, headers);
 	}
 
 	protected Reply get(String path, String token) {
@@ -160,29 +122,6 @@ public abstract class NotificationServiceTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * An answer.
-	 *
-	 * @param status the status
-	 * @param body the body text
-	 * @param response the whole response
-	 */
-	protected record Reply(int status, String body, HttpResponse<String> response) {
-
-		public JsonNode json() {
-			return NotificationServiceTest.json.readTree(this.body);
-		}
-
-		public String header(String name) {
-			return this.response.headers().firstValue(name).orElse(null);
-		}
-
-		public String code() {
-			return json().path("code").asString();
-		}
-
 	}
 
 }

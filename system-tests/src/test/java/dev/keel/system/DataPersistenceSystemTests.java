@@ -45,7 +45,7 @@ class DataPersistenceSystemTests {
 
 		Result stop = RunningPlatform.keel.run("stop");
 		assertThat(stop.exitCode()).as(stop.output()).isZero();
-		Result run = RunningPlatform.keel.run("run", "--detach", "--scale", "data-service=2", "--timeout", "240");
+		Result run = RunningPlatform.keel.run(RunningPlatform.run(false));
 		System.out.println(run.output());
 		assertThat(run.exitCode()).as(run.output()).isZero();
 

@@ -22,6 +22,18 @@ class RunningPlatform implements BeforeAllCallback {
 
 	static final KeelCli keel = new KeelCli();
 
+	/** Two instances of the services whose scaling the tests check. */
+	static final String SCALE = "data-service=2,notification-service=2";
+
+	/**
+	 * The arguments of {@code keel run} for the test platform, wiping earlier state or
+	 * not.
+	 */
+	static String[] run(boolean clean) {
+		return clean ? new String[] { "run", "--detach", "--clean", "--scale", SCALE, "--timeout", "300" }
+				: new String[] { "run", "--detach", "--scale", SCALE, "--timeout", "300" };
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		context.getRoot().getStore(NAMESPACE).computeIfAbsent(Started.class, (key) -> start(), Started.class);
@@ -30,8 +42,7 @@ class RunningPlatform implements BeforeAllCallback {
 	private static Started start() {
 		try {
 			keel.run("stop");
-			Result run = keel.run("run", "--detach", "--clean", "--scale", "data-service=2,notification-service=2",
-					"--timeout", "300");
+			Result run = keel.run(run(true));
 			System.out.println(run.output());
 			if (run.exitCode() != 0) {
 				throw new IllegalStateException("keel run failed:\n" + run.output());

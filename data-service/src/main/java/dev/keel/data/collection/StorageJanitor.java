@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+
+import dev.keel.support.work.PollingLoop;
 
 /**
  * Drops the storage of deleted collections, on a virtual thread of its own. A storage is
@@ -35,57 +34,31 @@ class StorageJanitor implements SmartLifecycle {
 
 	private final CollectionStorage storage;
 
-	private final Semaphore nudges = new Semaphore(0);
-
-	private volatile boolean running;
-
-	private Thread loop;
+	private final PollingLoop loop;
 
 	StorageJanitor(CollectionStore store, CollectionStorage storage) {
 		this.store = store;
 		this.storage = storage;
+		this.loop = new PollingLoop("keel-storage-janitor", INTERVAL, this::cleanUp);
 	}
 
 	void wakeUp() {
-		if (this.nudges.availablePermits() == 0) {
-			this.nudges.release();
-		}
+		this.loop.wakeUp();
 	}
 
 	@Override
-	public synchronized void start() {
-		this.running = true;
-		this.loop = Thread.ofVirtual().name("keel-storage-janitor").start(this::run);
+	public void start() {
+		this.loop.start();
 	}
 
 	@Override
-	public synchronized void stop() {
-		this.running = false;
-		this.nudges.release();
+	public void stop() {
+		this.loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void run() {
-		while (this.running) {
-			try {
-				this.nudges.tryAcquire(INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-				this.nudges.drainPermits();
-				if (this.running) {
-					cleanUp();
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (DataAccessException | com.mongodb.MongoException ex) {
-				log.warn("Could not drop the storage of deleted collections yet: {}", ex.getMessage());
-			}
-		}
+		return this.loop.isRunning();
 	}
 
 	void cleanUp() {

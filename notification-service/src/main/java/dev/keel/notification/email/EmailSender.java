@@ -2,8 +2,6 @@ package dev.keel.notification.email;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -11,13 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import dev.keel.notification.email.EmailTemplates.Rendered;
+import dev.keel.support.work.PollingLoop;
 
 /**
  * Sends queued emails on a virtual thread of its own. An SMTP failure leaves the email
@@ -38,62 +36,39 @@ class EmailSender implements SmartLifecycle {
 
 	private final EmailProperties properties;
 
-	private final Semaphore nudges = new Semaphore(0);
-
-	private volatile boolean running;
+	private final PollingLoop loop;
 
 	EmailSender(EmailQueue queue, EmailTemplates templates, JavaMailSender mail, EmailProperties properties) {
 		this.queue = queue;
 		this.templates = templates;
 		this.mail = mail;
 		this.properties = properties;
+		this.loop = new PollingLoop("keel-email-sender", properties.pollInterval(), this::sendDue);
 	}
 
 	/** Looks at the queue now rather than at the next poll. */
 	void wakeUp() {
-		if (this.nudges.availablePermits() == 0) {
-			this.nudges.release();
-		}
+		this.loop.wakeUp();
 	}
 
 	@Override
 	public void start() {
-		this.running = true;
-		Thread.ofVirtual().name("keel-email-sender").start(this::run);
+		this.loop.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		this.nudges.release();
+		this.loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void run() {
-		while (this.running) {
-			try {
-				sendDue();
-				this.nudges.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				this.nudges.drainPermits();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (DataAccessException | com.mongodb.MongoException ex) {
-				log.warn("Could not read the email queue: {}", ex.getMessage());
-				pause();
-			}
-		}
+		return this.loop.isRunning();
 	}
 
 	void sendDue() {
 		QueuedEmail email;
-		while (this.running && (email = this.queue.claimNext(Instant.now())) != null) {
+		while (this.loop.isRunning() && (email = this.queue.claimNext(Instant.now())) != null) {
 			send(email);
 		}
 	}
@@ -124,16 +99,6 @@ class EmailSender implements SmartLifecycle {
 		Instant next = Instant.now()
 			.plus(wait.compareTo(this.properties.maxBackoff()) > 0 ? this.properties.maxBackoff() : wait);
 		return next.isAfter(email.createdAt().plus(this.properties.giveUpAfter())) ? null : next;
-	}
-
-	private void pause() {
-		try {
-			Thread.sleep(this.properties.pollInterval().toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
-		}
 	}
 
 }

@@ -11,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+
+import dev.keel.support.work.PollingLoop;
 
 /**
  * The delivery worker every instance runs: on a virtual thread of its own it claims due
@@ -32,39 +33,34 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private final WebhookProperties properties;
 
-	private final Semaphore nudges = new Semaphore(0);
-
 	private final Semaphore slots;
 
 	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-	private volatile boolean running;
+	private final PollingLoop loop;
 
 	DeliveryDispatcher(DeliveryStore deliveries, Deliverer deliverer, WebhookProperties properties) {
 		this.deliveries = deliveries;
 		this.deliverer = deliverer;
 		this.properties = properties;
 		this.slots = new Semaphore(properties.maxInFlight());
+		this.loop = new PollingLoop("keel-webhook-dispatcher", properties.pollInterval(), this::dispatchDue);
 	}
 
 	/** Looks for due deliveries now rather than at the next poll. */
 	void wakeUp() {
-		if (this.nudges.availablePermits() == 0) {
-			this.nudges.release();
-		}
+		this.loop.wakeUp();
 	}
 
 	@Override
 	public void start() {
-		this.running = true;
-		Thread.ofVirtual().name("keel-webhook-dispatcher").start(this::run);
+		this.loop.start();
 	}
 
 	/** Stops claiming, and waits a while for the attempts under way to finish. */
 	@Override
 	public void stop() {
-		this.running = false;
-		this.nudges.release();
+		this.loop.stop();
 		int all = this.properties.maxInFlight();
 		try {
 			if (this.slots.tryAcquire(all, this.properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
@@ -78,29 +74,11 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
-	}
-
-	private void run() {
-		while (this.running) {
-			try {
-				dispatchDue();
-				this.nudges.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				this.nudges.drainPermits();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (DataAccessException | com.mongodb.MongoException ex) {
-				log.warn("Could not read the webhook deliveries: {}", ex.getMessage());
-				pause();
-			}
-		}
+		return this.loop.isRunning();
 	}
 
 	private void dispatchDue() {
-		while (this.running && this.slots.tryAcquire()) {
+		while (this.loop.isRunning() && this.slots.tryAcquire()) {
 			Delivery delivery;
 			try {
 				delivery = this.deliveries.claimNext(Instant.now(), this.properties.lease(), busyWebhooks());
@@ -139,16 +117,6 @@ class DeliveryDispatcher implements SmartLifecycle {
 	private List<String> busyWebhooks() {
 		int limit = this.properties.maxInFlightPerWebhook();
 		return this.inFlight.entrySet().stream().filter((e) -> e.getValue() >= limit).map(Map.Entry::getKey).toList();
-	}
-
-	private void pause() {
-		try {
-			Thread.sleep(this.properties.pollInterval().toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
-		}
 	}
 
 }

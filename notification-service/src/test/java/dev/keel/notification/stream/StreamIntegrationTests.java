@@ -26,6 +26,7 @@ import dev.keel.notification.inbox.Inbox;
 import dev.keel.notification.inbox.NewNotification;
 import dev.keel.notification.inbox.Notification;
 import dev.keel.notification.stream.EventStream.Frame;
+import dev.keel.launcher.testing.ServiceHttp.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
 import dev.keel.notification.NotificationServiceTest;
+import dev.keel.launcher.testing.ServiceHttp.Reply;
 
 import static dev.keel.notification.DocumentEvents.created;
 import static dev.keel.notification.DocumentEvents.deleted;

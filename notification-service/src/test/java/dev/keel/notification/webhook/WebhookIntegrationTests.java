@@ -35,6 +35,7 @@ import dev.keel.launcher.testing.TopicRecords;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.webhook.WebhookReceiver.Endpoint;
 import dev.keel.notification.webhook.WebhookReceiver.Received;
+import dev.keel.launcher.testing.ServiceHttp.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
