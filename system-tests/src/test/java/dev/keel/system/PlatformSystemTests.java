@@ -8,8 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -148,6 +152,53 @@ class PlatformSystemTests {
 
 	@Test
 	@Order(6)
+	void aKilledDataServiceInstanceCostsNoClientErrorWhileTheOtherServes() throws Exception {
+		String token = DataFixtures.admin().accessToken();
+		long victim = components().stream()
+			.filter((component) -> component.path("name").asString().equals("data-service-2"))
+			.mapToLong((component) -> component.path("pid").asLong())
+			.findFirst()
+			.orElseThrow();
+		AtomicBoolean running = new AtomicBoolean(true);
+		AtomicInteger served = new AtomicInteger();
+		List<String> errors = new CopyOnWriteArrayList<>();
+		List<Thread> clients = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			clients.add(Thread.ofVirtual().start(() -> {
+				while (running.get()) {
+					try {
+						HttpResponse<String> response = http
+							.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/data/collections"))
+								.header("Authorization", "Bearer " + token)
+								.timeout(Duration.ofSeconds(10))
+								.build(), BodyHandlers.ofString());
+						if (response.statusCode() == 200) {
+							served.incrementAndGet();
+						}
+						else {
+							errors.add(response.statusCode() + " " + response.body());
+						}
+					}
+					catch (Exception ex) {
+						errors.add(ex.toString());
+					}
+				}
+			}));
+		}
+		Thread.sleep(2000);
+		ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+		Thread.sleep(8000);
+		running.set(false);
+		for (Thread client : clients) {
+			client.join();
+		}
+		System.out.printf("%d GETs served around killing data-service-2, %d errors%n", served.get(), errors.size());
+		assertThat(served.get()).isPositive();
+		assertThat(errors).isEmpty();
+	}
+
+	@Test
+	@Order(7)
 	void aServiceWithNoLiveInstanceAnswers503AndIsRoutedAgainOnceStarted() throws Exception {
 		for (JsonNode component : components()) {
 			if (component.path("name").asString().startsWith("data-service")) {
