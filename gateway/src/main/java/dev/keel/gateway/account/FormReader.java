@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.FormHttpMessageReader;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,14 @@ class FormReader {
 	}
 
 	private Mono<Form> read(ServerRequest request) {
-		MediaType type = request.headers().contentType().orElse(null);
+		MediaType type;
+		try {
+			type = request.headers().contentType().orElse(null);
+		}
+		catch (InvalidMediaTypeException ex) {
+			// an unparseable Content-Type, or one with a charset Java does not know
+			return Mono.error(new UnsupportedMediaTypeStatusException(ex.getMessage()));
+		}
 		if (type == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type)) {
 			return Mono
 				.error(new UnsupportedMediaTypeStatusException(type, List.of(MediaType.APPLICATION_FORM_URLENCODED)));

@@ -1,5 +1,11 @@
 package dev.keel.gateway.account;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 
@@ -108,6 +114,18 @@ class AccountPagesIntegrationTests extends AccountPagesTest {
 			.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
+		assertThat(auth.received()).isEmpty();
+	}
+
+	@Test
+	void aContentTypeWithAnUnknownCharsetIsUnsupportedNotAnError() throws Exception {
+		// sent with the JDK's client: WebClient itself refuses to send such a header
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/account/forgot-password"))
+				.header("Content-Type", "application/x-www-form-urlencoded; charset=latin-7")
+				.POST(BodyPublishers.ofString("email=a%40b.c"))
+				.build(), BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(415);
 		assertThat(auth.received()).isEmpty();
 	}
 

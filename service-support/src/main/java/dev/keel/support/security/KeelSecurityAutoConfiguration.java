@@ -28,6 +28,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.keel.support.web.ProblemResponses;
 import dev.keel.support.web.KeelWebAutoConfiguration;
 import dev.keel.support.web.TraceIds;
 

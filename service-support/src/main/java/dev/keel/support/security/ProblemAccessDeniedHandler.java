@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import dev.keel.support.web.ProblemResponses;
+
 /**
  * Answers an authenticated caller who lacks the role a route or method needs: 403
  * {@code forbidden}, with the RFC 6750 {@code insufficient_scope} challenge.

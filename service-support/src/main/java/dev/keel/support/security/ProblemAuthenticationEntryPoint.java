@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.util.StringUtils;
 
+import dev.keel.support.web.ProblemResponses;
+
 /**
  * Answers a request without a usable token: 401 {@code unauthorized} with an RFC 6750
  * challenge, {@code Bearer} alone when no token was sent, and with

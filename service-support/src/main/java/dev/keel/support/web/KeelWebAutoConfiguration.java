@@ -42,4 +42,12 @@ public class KeelWebAutoConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<MalformedRequestFilter> keelMalformedRequestFilter(TraceIds traceIds) {
+		FilterRegistrationBean<MalformedRequestFilter> registration = new FilterRegistrationBean<>(
+				new MalformedRequestFilter(new ProblemResponses(traceIds)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
 }

@@ -101,6 +101,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			// the controller; a 500 here would hide a method-security denial.
 			throw ex;
 		}
+		if (ex instanceof RuntimeException runtime && MalformedRequestFilter.isRequestRejection(runtime)) {
+			// Spring Security's firewall, checking parameters as the controller reads
+			// them
+			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "bad_request", ex.getMessage());
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+		}
 		log.error("Unhandled exception for {}", path(request), ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
 				"An unexpected error occurred. Quote the traceId when reporting it.");

@@ -73,6 +73,29 @@ class ProblemHandlingIntegrationTests {
 	}
 
 	@Test
+	void wildcardOrUnknownContentTypeIsUnsupportedMediaType() throws Exception {
+		assertProblem(send(post("/things", "*/*", "{}")), 415, "unsupported_media_type");
+		assertProblem(send(post("/things", "application/json; charset=latin-7", "{}")), 415, "unsupported_media_type");
+		assertProblem(send(post("/things", "not a type", "{}")), 415, "unsupported_media_type");
+	}
+
+	@Test
+	void queryOrFormThatIsNotUtf8IsBadRequest() throws Exception {
+		assertProblem(send(get("/things/missing?limit=5%C0%AF")), 400, "bad_request");
+		assertProblem(send(HttpRequest.newBuilder(uri("/things"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.PUT(BodyPublishers.ofString("token=%zz&a=%"))
+			.build()), 400, "bad_request");
+		assertProblem(send(post("/things", "application/x-www-form-urlencoded", "a=%C3%28")), 400, "bad_request");
+	}
+
+	@Test
+	void formParameterNamesTheFirewallRefusesAreBadRequest() throws Exception {
+		assertProblem(send(post("/things", "application/x-www-form-urlencoded", "\u0000\u0001\u0002")), 400,
+				"bad_request");
+	}
+
+	@Test
 	void wrongMethodIsMethodNotAllowed() throws Exception {
 		assertProblem(send(HttpRequest.newBuilder(uri("/things")).DELETE().build()), 405, "method_not_allowed");
 	}

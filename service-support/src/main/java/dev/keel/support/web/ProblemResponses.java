@@ -1,4 +1,4 @@
-package dev.keel.support.security;
+package dev.keel.support.web;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,26 +12,23 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.server.ServletServerHttpResponse;
 
-import dev.keel.support.web.Problems;
-import dev.keel.support.web.TraceIds;
-
 /**
- * Writes Keel's problem documents from Spring Security's filters, which answer before any
- * controller advice could: the same fields as {@code ProblemHandler}'s, with the
- * {@code traceId}.
+ * Writes Keel's problem documents from servlet filters (Spring Security's, the
+ * malformed-request check), which answer before any controller advice could: the same
+ * fields as {@code ProblemHandler}'s, with the {@code traceId}.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
 	private final JacksonJsonHttpMessageConverter json = new JacksonJsonHttpMessageConverter();
 
 	private final TraceIds traceIds;
 
-	ProblemResponses(TraceIds traceIds) {
+	public ProblemResponses(TraceIds traceIds) {
 		this.traceIds = traceIds;
 	}
 
-	void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
-			throws IOException {
+	public void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+			String detail) throws IOException {
 		ProblemDetail problem = Problems.of(status, code, detail);
 		problem.setTitle(status.getReasonPhrase());
 		problem.setInstance(URI.create(request.getRequestURI()));
