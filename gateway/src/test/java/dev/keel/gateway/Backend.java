@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,10 +22,17 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP service instance for the gateway to route to: answers every request with an
  * {@link Echo} of what it received. Paths ending in {@code /unavailable} answer 503,
  * paths ending in {@code /slow} answer after 5 seconds, paths ending in {@code /stream}
- * send one event after 2 seconds. Backends live as long as the test JVM, like the cached
+ * send one event after 2 seconds, paths ending in {@code /with-own-headers} answer with
+ * {@link #OWN_HEADERS}. Backends live as long as the test JVM, like the cached
  * application contexts that route to them.
  */
 public final class Backend {
+
+	/**
+	 * CORS and security headers of a service's own, which the gateway must not duplicate.
+	 */
+	public static final Map<String, List<String>> OWN_HEADERS = Map.of("Access-Control-Allow-Origin", List.of("*"),
+			"Content-Security-Policy", List.of("sandbox"), "X-Frame-Options", List.of("SAMEORIGIN"));
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -77,6 +85,8 @@ public final class Backend {
 
 	private void answer(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
+		// Like a real service, read the whole request before answering.
+		long bodyLength = exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
 		String path = exchange.getRequestURI().getPath();
 		if (path.endsWith("/stream")) {
 			stream(exchange);
@@ -87,8 +97,11 @@ public final class Backend {
 		}
 		int status = path.endsWith("/unavailable") ? 503 : 200;
 		byte[] body = json.writeValueAsBytes(new Echo(this.name, exchange.getRequestMethod(), path,
-				exchange.getRequestURI().getRawQuery(), headers(exchange)));
+				exchange.getRequestURI().getRawQuery(), headers(exchange), bodyLength));
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		if (path.endsWith("/with-own-headers")) {
+			exchange.getResponseHeaders().putAll(OWN_HEADERS);
+		}
 		exchange.sendResponseHeaders(status, body.length);
 		exchange.getResponseBody().write(body);
 		exchange.close();
@@ -128,9 +141,12 @@ public final class Backend {
 	 * @param backend the name of the backend that answered
 	 * @param method the request method
 	 * @param path the request path
+	 * @param rawQuery the query string as received
 	 * @param headers the request headers, names in lower case
+	 * @param bodyLength the number of request body bytes received
 	 */
-	public record Echo(String backend, String method, String path, String rawQuery, Map<String, String> headers) {
+	public record Echo(String backend, String method, String path, String rawQuery, Map<String, String> headers,
+			long bodyLength) {
 	}
 
 }

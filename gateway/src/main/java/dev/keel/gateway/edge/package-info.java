@@ -1,0 +1,10 @@
+/**
+ * Edge hygiene (API.md §1 and §6): what every request and response crossing the gateway
+ * gets, whichever route it takes. An access log line in JSON without secrets
+ * ({@link dev.keel.gateway.edge.AccessLogFilter}), standard security headers
+ * ({@link dev.keel.gateway.edge.SecurityHeadersFilter}), CORS from an allow-list with
+ * preflights answered here ({@link dev.keel.gateway.edge.CrossOriginFilter}) and a body
+ * size limit ({@link dev.keel.gateway.edge.BodyLimitFilter}). Request ids are in
+ * {@code request}; trace context is propagated by Micrometer Tracing.
+ */
+package dev.keel.gateway.edge;

@@ -1,0 +1,87 @@
+package dev.keel.gateway.edge;
+
+import java.util.UUID;
+
+import dev.keel.gateway.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class AccessLogIntegrationTests extends GatewayTestSupport {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final String TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyLTEifQ.c2lnbmF0dXJlLXNlY3JldA";
+
+	@Test
+	void routedRequestIsLoggedWithoutItsSecrets(CapturedOutput output) {
+		String requestId = UUID.randomUUID().toString();
+		this.client.get()
+			.uri("/api/data/things?limit=5&ticket=tkt-s3cr3t&Token=link-s3cr3t")
+			.header("Authorization", "Bearer " + TOKEN)
+			.header("Cookie", "session=cookie-s3cr3t")
+			.header("User-Agent", "keel-tests/1.0")
+			.header("X-Request-Id", requestId)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String line = accessLine(output, requestId);
+		assertThat(line).doesNotContain(TOKEN, "tkt-s3cr3t", "link-s3cr3t", "cookie-s3cr3t");
+		JsonNode entry = json.readTree(line);
+		assertThat(entry.at("/log/logger").asString()).isEqualTo("keel.access");
+		assertThat(entry.at("/http/request/method").asString()).isEqualTo("GET");
+		assertThat(entry.at("/url/path").asString()).isEqualTo("/api/data/things");
+		assertThat(entry.at("/url/query").asString()).isEqualTo("limit=5&ticket=***&Token=***");
+		assertThat(entry.at("/http/response/status_code").asInt()).isEqualTo(200);
+		assertThat(entry.at("/http/response/body/bytes").asLong()).isPositive();
+		assertThat(entry.at("/duration_ms").isNumber()).isTrue();
+		assertThat(entry.at("/client/ip").asString()).isEqualTo("127.0.0.1");
+		assertThat(entry.at("/user_agent/original").asString()).isEqualTo("keel-tests/1.0");
+		assertThat(entry.at("/keel/route").asString()).isEqualTo("data-service");
+		assertThat(entry.at("/keel/service").asString()).isEqualTo("data-service");
+		assertThat(entry.at("/traceId").asString()).matches(TRACE_ID_PATTERN);
+	}
+
+	@Test
+	void errorAnswersAreLoggedWithTheirStatus(CapturedOutput output) {
+		String requestId = UUID.randomUUID().toString();
+		this.client.get().uri("/api/nope").header("X-Request-Id", requestId).exchange().expectStatus().isNotFound();
+		JsonNode entry = json.readTree(accessLine(output, requestId));
+		assertThat(entry.at("/http/response/status_code").asInt()).isEqualTo(404);
+		assertThat(entry.at("/http/response/body/bytes").asLong()).isPositive();
+		assertThat(entry.at("/traceId").asString()).matches(TRACE_ID_PATTERN);
+	}
+
+	@Test
+	void refusedRequestsAreLoggedToo(CapturedOutput output) {
+		String requestId = UUID.randomUUID().toString();
+		this.client.post()
+			.uri("/api/data/things")
+			.header("X-Request-Id", requestId)
+			.bodyValue(new byte[2 * 1024 * 1024])
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+		JsonNode entry = json.readTree(accessLine(output, requestId));
+		assertThat(entry.at("/http/request/method").asString()).isEqualTo("POST");
+		assertThat(entry.at("/http/response/status_code").asInt()).isEqualTo(413);
+	}
+
+	private static String accessLine(CapturedOutput output, String requestId) {
+		return output.getOut()
+			.lines()
+			.filter((line) -> line.contains("\"keel.access\"") && line.contains(requestId))
+			.reduce((first, second) -> {
+				throw new AssertionError("more than one access log line for " + requestId);
+			})
+			.orElseThrow(() -> new AssertionError("no access log line for " + requestId + " in:\n" + output.getOut()));
+	}
+
+}
