@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,8 +41,8 @@ class RateLimitConfiguration {
 
 		@Bean
 		RateLimitFilter rateLimitFilter(RateLimitSettings settings, Limiter rateLimiter, ProblemResponder problems,
-				MeterRegistry meters) {
-			return new RateLimitFilter(new RateLimitPolicy(settings), rateLimiter, problems, meters);
+				MeterRegistry meters, ApplicationContext context) {
+			return new RateLimitFilter(new RateLimitPolicy(settings), rateLimiter, problems, meters, context);
 		}
 
 		@Bean

@@ -5,6 +5,7 @@ import dev.keel.gateway.error.ProblemResponder;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,11 @@ final class RateLimitFilter implements WebFilter, Ordered {
 
 	private final MeterRegistry meters;
 
-	RateLimitFilter(RateLimitPolicy policy, Limiter limiter, ProblemResponder problems, MeterRegistry meters) {
+	private final ApplicationContext gateway;
+
+	RateLimitFilter(RateLimitPolicy policy, Limiter limiter, ProblemResponder problems, MeterRegistry meters,
+			ApplicationContext gateway) {
+		this.gateway = gateway;
 		this.policy = policy;
 		this.limiter = limiter;
 		this.problems = problems;
@@ -41,6 +46,11 @@ final class RateLimitFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (exchange.getApplicationContext() != this.gateway) {
+			// The management port's child context applies its parent's filters too;
+			// probes and metric scrapes are not client traffic.
+			return chain.filter(exchange);
+		}
 		Quota quota = this.policy.quotaFor(exchange);
 		return this.limiter.consume(quota).flatMap((verdict) -> {
 			// At commit time, so that neither a service nor an error handler drops them.
