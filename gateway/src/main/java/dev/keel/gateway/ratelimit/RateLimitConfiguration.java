@@ -32,11 +32,12 @@ class RateLimitConfiguration {
 				return local;
 			}
 			RedisBuckets buckets = new RedisBuckets(settings.redis());
-			RedisAvailability availability = new RedisAvailability(buckets.address());
-			Gauge.builder("keel.gateway.ratelimit.redis.available", availability, (a) -> a.isAvailable() ? 1 : 0)
+			RedisLimiter limiter = new RedisLimiter(buckets, new RedisAvailability(buckets.address()), local,
+					settings.redis());
+			Gauge.builder("keel.gateway.ratelimit.redis.available", limiter, (redis) -> redis.isShared() ? 1 : 0)
 				.description("1 while rate limits are shared through Redis, 0 while this instance limits on its own")
 				.register(meters);
-			return new RedisLimiter(buckets, availability, local, settings.redis());
+			return limiter;
 		}
 
 		@Bean
@@ -47,8 +48,7 @@ class RateLimitConfiguration {
 
 		@Bean
 		RateLimitHealth rateLimitsHealthIndicator(RateLimitSettings settings, Limiter rateLimiter) {
-			return new RateLimitHealth(settings,
-					(rateLimiter instanceof RedisLimiter redis) ? redis.availability() : null);
+			return new RateLimitHealth(settings, (rateLimiter instanceof RedisLimiter redis) ? redis : null);
 		}
 
 	}

@@ -15,9 +15,9 @@ final class RateLimitHealth implements HealthIndicator {
 
 	private final RateLimitSettings settings;
 
-	private final @Nullable RedisAvailability redis;
+	private final @Nullable RedisLimiter redis;
 
-	RateLimitHealth(RateLimitSettings settings, @Nullable RedisAvailability redis) {
+	RateLimitHealth(RateLimitSettings settings, @Nullable RedisLimiter redis) {
 		this.settings = settings;
 		this.redis = redis;
 	}
@@ -31,10 +31,10 @@ final class RateLimitHealth implements HealthIndicator {
 		if (this.redis == null) {
 			return health.withDetail("limiter", "local").build();
 		}
-		boolean available = this.redis.isAvailable();
-		return health.withDetail("limiter", available ? "redis" : "local (fallback: Redis is unreachable)")
-			.withDetail("redis", available ? "available" : "unavailable")
-			.withDetail("redisSince", this.redis.since().toString())
+		boolean shared = this.redis.isShared();
+		return health.withDetail("limiter", shared ? "redis" : "local (fallback: Redis is unreachable)")
+			.withDetail("redis", (shared ? "available at " : "unavailable at ") + this.redis.address())
+			.withDetail("redisSince", this.redis.availability().since().toString())
 			.build();
 	}
 

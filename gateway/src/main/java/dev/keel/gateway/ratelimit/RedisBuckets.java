@@ -74,6 +74,11 @@ final class RedisBuckets implements AutoCloseable {
 		return CONNECT_TIMEOUT.plus(this.timeout);
 	}
 
+	boolean isConnected() {
+		Connected current = this.connected;
+		return current != null && current.connection().isOpen();
+	}
+
 	CompletableFuture<ConsumptionProbe> tryConsume(Quota quota) {
 		Connected current = this.connected;
 		if (current == null || !current.connection().isOpen()) {

@@ -36,7 +36,7 @@ final class RedisLimiter implements Limiter, AutoCloseable {
 		this.timeout = settings.timeout().multipliedBy(2);
 		check();
 		long retry = settings.retryInterval().toMillis();
-		this.checks.scheduleWithFixedDelay(this::checkWhileUnavailable, retry, retry, TimeUnit.MILLISECONDS);
+		this.checks.scheduleWithFixedDelay(this::check, retry, retry, TimeUnit.MILLISECONDS);
 	}
 
 	@Override
@@ -53,16 +53,24 @@ final class RedisLimiter implements Limiter, AutoCloseable {
 			});
 	}
 
+	/**
+	 * Whether requests draw from the shared buckets right now.
+	 * @return {@code false} while Redis is unreachable and the local buckets limit
+	 */
+	boolean isShared() {
+		return this.availability.isAvailable() && this.redis.isConnected();
+	}
+
 	RedisAvailability availability() {
 		return this.availability;
 	}
 
-	private void checkWhileUnavailable() {
-		if (!this.availability.isAvailable()) {
-			check();
-		}
+	String address() {
+		return this.redis.address();
 	}
 
+	// Also while Redis is available: a connection lost without traffic is noticed (and
+	// re-established) here rather than by the next request.
 	private void check() {
 		try {
 			this.redis.connect().get(this.redis.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
