@@ -66,8 +66,9 @@ final class RateLimitFilter implements WebFilter, Ordered {
 		this.meters.counter("keel.gateway.ratelimit.rejected", "limit", quota.tier()).increment();
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.retryAfterSeconds()));
+		long seconds = verdict.retryAfterSeconds();
 		Failure failure = new Failure(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-				"Too many requests; try again in " + verdict.retryAfterSeconds() + " seconds.");
+				"Too many requests; try again in " + seconds + ((seconds == 1) ? " second." : " seconds."));
 		return this.problems.respond(exchange, failure, headers);
 	}
 

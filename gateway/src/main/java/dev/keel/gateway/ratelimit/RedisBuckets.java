@@ -23,12 +23,12 @@ import io.lettuce.core.codec.StringCodec;
  * Buckets kept in Redis under {@code keel:rl:<limit>:<client>}, so that every gateway
  * instance draws from the same ones. Fails fast instead of waiting: commands time out
  * after the configured timeout, and a lost connection is not re-established behind the
- * caller's back but by {@link #connect()}, which {@link RedisLimiter} calls while Redis
- * is away.
+ * caller's back but by {@link #connect()}, which {@link RedisLimiter} calls every
+ * {@code retry-interval}.
  */
 final class RedisBuckets implements AutoCloseable {
 
-	static final String KEY_PREFIX = "keel:rl:";
+	private static final String KEY_PREFIX = "keel:rl:";
 
 	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
