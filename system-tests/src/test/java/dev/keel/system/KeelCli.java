@@ -50,9 +50,16 @@ final class KeelCli {
 	}
 
 	Map<String, String> environment() {
-		return Map.of("KEEL_PORT_OFFSET", String.valueOf(OFFSET), "KEEL_STATE_DIR", this.stateDir.toString(),
-				"KEEL_MONGODB_URI", "", "KEEL_KAFKA_BOOTSTRAP_SERVERS", "", "KEEL_SMTP_HOST", "", "NO_COLOR", "1",
-				"KEEL_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL, "KEEL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		return Map.ofEntries(Map.entry("KEEL_PORT_OFFSET", String.valueOf(OFFSET)),
+				Map.entry("KEEL_STATE_DIR", this.stateDir.toString()), Map.entry("KEEL_MONGODB_URI", ""),
+				Map.entry("KEEL_KAFKA_BOOTSTRAP_SERVERS", ""), Map.entry("KEEL_SMTP_HOST", ""),
+				Map.entry("NO_COLOR", "1"), Map.entry("KEEL_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL),
+				Map.entry("KEEL_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+				// Every system test is the same client IP: rate limits stay on, but far
+				// above
+				// what the suite sends in a minute.
+				Map.entry("KEEL_RATE_LIMIT_AUTH", "100000/1m"), Map.entry("KEEL_RATE_LIMIT_USER", "100000/1m"),
+				Map.entry("KEEL_RATE_LIMIT_ANONYMOUS", "100000/1m"));
 	}
 
 	Path home() {

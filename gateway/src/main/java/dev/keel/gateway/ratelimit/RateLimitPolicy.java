@@ -1,0 +1,85 @@
+package dev.keel.gateway.ratelimit;
+
+import java.net.InetSocketAddress;
+import java.util.Set;
+
+import io.github.bucket4j.BucketConfiguration;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Decides which limit a request counts against, and for whom (API.md §6): the anonymous
+ * auth endpoints per client IP whoever calls them, authenticated requests per token
+ * subject, everything else per client IP.
+ */
+final class RateLimitPolicy {
+
+	/**
+	 * Set by the edge's token check after a valid token: the token's {@code sub}. Read by
+	 * name so that rate limits do not depend on the security package.
+	 */
+	static final String SUBJECT_ATTRIBUTE = "keel.subject";
+
+	private static final Set<String> AUTH_PATHS = Set.of("/api/auth/signup", "/api/auth/token",
+			"/api/auth/password/forgot", "/account/forgot-password");
+
+	private final Tier auth;
+
+	private final Tier user;
+
+	private final Tier anonymous;
+
+	RateLimitPolicy(RateLimitSettings settings) {
+		this.auth = new Tier("auth", settings.auth());
+		this.user = new Tier("user", settings.user());
+		this.anonymous = new Tier("anonymous", settings.anonymous());
+	}
+
+	Quota quotaFor(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (HttpMethod.POST.equals(request.getMethod()) && AUTH_PATHS.contains(normalizedPath(request))) {
+			return this.auth.quota(clientIp(request));
+		}
+		if (exchange.getAttribute(SUBJECT_ATTRIBUTE) instanceof String subject && !subject.isEmpty()) {
+			return this.user.quota(subject);
+		}
+		return this.anonymous.quota(clientIp(request));
+	}
+
+	// Decoded, without ;parameters, empty segments or a trailing slash, so that
+	// "/api/auth//signup/" cannot escape the auth limit.
+	private static String normalizedPath(ServerHttpRequest request) {
+		StringBuilder path = new StringBuilder();
+		for (PathContainer.Element element : request.getPath().pathWithinApplication().elements()) {
+			if (element instanceof PathContainer.PathSegment segment && !segment.valueToMatch().isEmpty()) {
+				path.append('/').append(segment.valueToMatch());
+			}
+		}
+		return path.toString();
+	}
+
+	// The connection's address: X-Forwarded-For is anyone's to write.
+	private static String clientIp(ServerHttpRequest request) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		if (remote == null) {
+			return "unknown";
+		}
+		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
+	}
+
+	private record Tier(String name, Limit limit, BucketConfiguration bucket) {
+
+		Tier(String name, Limit limit) {
+			this(name, limit, limit.bucket());
+		}
+
+		Quota quota(String client) {
+			return new Quota(this.name, this.limit, this.bucket, client);
+		}
+
+	}
+
+}
