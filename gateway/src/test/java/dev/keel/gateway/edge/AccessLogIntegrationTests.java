@@ -1,6 +1,8 @@
 package dev.keel.gateway.edge;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import dev.keel.gateway.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
@@ -10,10 +12,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/*
+ * A context of its own: Boot sets up logging when a context starts, and only a console
+ * appender created while the output is being captured writes where the test can read it.
+ */
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "keel.test.context=access-log")
 class AccessLogIntegrationTests extends GatewayTestSupport {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -74,14 +82,39 @@ class AccessLogIntegrationTests extends GatewayTestSupport {
 		assertThat(entry.at("/http/response/status_code").asInt()).isEqualTo(413);
 	}
 
+	/**
+	 * The request's one access log line. It is written when the exchange completes, which
+	 * may be a moment after the client has read the response.
+	 */
 	private static String accessLine(CapturedOutput output, String requestId) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		List<String> lines = lines(output, requestId);
+		while (lines.isEmpty() && System.nanoTime() < deadline) {
+			sleep();
+			lines = lines(output, requestId);
+		}
+		sleep();
+		lines = lines(output, requestId);
+		if (lines.size() != 1) {
+			throw new AssertionError(lines.size() + " access log lines for " + requestId + " in:\n" + output.getOut());
+		}
+		return lines.get(0);
+	}
+
+	private static List<String> lines(CapturedOutput output, String requestId) {
 		return output.getOut()
 			.lines()
 			.filter((line) -> line.contains("\"keel.access\"") && line.contains(requestId))
-			.reduce((first, second) -> {
-				throw new AssertionError("more than one access log line for " + requestId);
-			})
-			.orElseThrow(() -> new AssertionError("no access log line for " + requestId + " in:\n" + output.getOut()));
+			.toList();
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(100);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
