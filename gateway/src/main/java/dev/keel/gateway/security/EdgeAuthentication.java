@@ -53,9 +53,9 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (isManagementServer(exchange)) {
-			// Boot passes the actuator port through the same filters; it routes nothing
-			// and
-			// probes carry no token.
+			// The actuator port runs the same filters; it routes nothing, and probes
+			// carry
+			// no token.
 			return chain.filter(exchange);
 		}
 		ServerWebExchange stripped = PlatformHeaders.strip(exchange);

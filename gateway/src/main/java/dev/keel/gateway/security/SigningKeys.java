@@ -131,7 +131,7 @@ class SigningKeys {
 	private State fetched(Map<String, VerificationKey> keys) {
 		Instant next = this.clock.instant().plus(this.maxAge);
 		State before = this.state.getAndUpdate((current) -> current.fetched(keys, next));
-		if (!before.keys().equals(keys)) {
+		if (!VerificationKey.samePublished(before.keys(), keys)) {
 			logger.info("Signing keys from {}: {}", this.fetcher.uri(), keys.keySet());
 			this.onChange.run();
 		}

@@ -46,6 +46,25 @@ record VerificationKey(JWK jwk, JWSVerifier verifier) {
 		return Map.copyOf(usable);
 	}
 
+	/**
+	 * Whether two key sets hold the same published keys, whatever their verifiers.
+	 * @param some keys by {@code kid}
+	 * @param others keys by {@code kid}
+	 * @return whether the same key ids name the same keys
+	 */
+	static boolean samePublished(Map<String, VerificationKey> some, Map<String, VerificationKey> others) {
+		if (some.size() != others.size()) {
+			return false;
+		}
+		for (Map.Entry<String, VerificationKey> key : some.entrySet()) {
+			VerificationKey other = others.get(key.getKey());
+			if (other == null || !other.jwk().equals(key.getValue().jwk())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static @Nullable VerificationKey of(JWK jwk) {
 		if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
 			return null;

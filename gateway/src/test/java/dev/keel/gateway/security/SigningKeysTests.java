@@ -119,6 +119,15 @@ class SigningKeysTests {
 	}
 
 	@Test
+	void unchangedKeysFetchedAgainChangeNothing() {
+		this.keys.fetched("k1").block();
+		this.clock.advance(MAX_AGE);
+		this.keys.refreshIfOld();
+		assertThat(this.jwks.fetches()).isEqualTo(2);
+		assertThat(this.changes).as("calls that forget the tokens found valid").hasValue(1);
+	}
+
+	@Test
 	void keysOutliveAFailedBackgroundFetch() {
 		this.keys.fetched("k1").block();
 		this.jwks.fail();
