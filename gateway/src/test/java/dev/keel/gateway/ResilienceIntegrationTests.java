@@ -33,12 +33,15 @@ class ResilienceIntegrationTests {
 
 	static final Backend slow = Backend.start("slow");
 
+	static final GatewayTokens tokens = GatewayTokens.start();
+
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.data-service[0].uri", alive::uri);
 		registry.add("spring.cloud.discovery.client.simple.instances.data-service[1].uri",
 				() -> "http://127.0.0.1:" + Backend.unusedPort());
 		registry.add("spring.cloud.discovery.client.simple.instances.notification-service[0].uri", slow::uri);
+		tokens.register(registry);
 	}
 
 	@LocalServerPort
@@ -57,6 +60,7 @@ class ResilienceIntegrationTests {
 			for (HttpMethod method : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE)) {
 				Echo echo = this.client.method(method)
 					.uri("/api/data/things/" + i)
+					.headers(tokens::authorize)
 					.exchange()
 					.expectStatus()
 					.isOk()
@@ -74,6 +78,7 @@ class ResilienceIntegrationTests {
 		List<HttpStatusCode> statuses = IntStream.range(0, 4)
 			.mapToObj((i) -> this.client.post()
 				.uri("/api/data/things")
+				.headers(tokens::authorize)
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"n\":" + i + "}")
 				.exchange()
@@ -87,6 +92,7 @@ class ResilienceIntegrationTests {
 	void slowServiceAnswersGatewayTimeoutProblem() {
 		this.client.get()
 			.uri("/api/notifications/slow")
+			.headers(tokens::authorize)
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)

@@ -116,10 +116,11 @@ class DocumentAccessSystemTests {
 
 		assertProblem(Api.post(documents(news), null, Map.of("headline", "spam")), 401, "unauthorized");
 		assertProblem(Api.put(path, null, Map.of("headline", "defaced")), 401, "unauthorized");
-		assertProblem(Api.get(path, "not.a.token"), 401, "unauthorized");
+		// Bad tokens are refused at the gateway, which says why (code invalid_token).
+		assertProblem(Api.get(path, "not.a.token"), 401, "invalid_token");
 		String tampered = ann.token().substring(0, ann.token().length() - 4) + "AAAA";
-		assertProblem(Api.get(path, tampered), 401, "unauthorized");
-		assertProblem(countReply(tampered, news, null), 401, "unauthorized");
+		assertProblem(Api.get(path, tampered), 401, "invalid_token");
+		assertProblem(countReply(tampered, news, null), 401, "invalid_token");
 		assertThat(count(null, news, null)).isOne();
 	}
 

@@ -138,7 +138,13 @@ class AccountPagesIntegrationTests extends AccountPagesTest {
 			.isNotFound()
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		this.client.put().uri("/account/verify-email").exchange().expectStatus().isNotFound();
+		// Only GET, HEAD and POST are open without a token.
+		this.client.put()
+			.uri("/account/verify-email")
+			.headers(tokens::authorize)
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		assertThat(auth.received()).isEmpty();
 	}
 

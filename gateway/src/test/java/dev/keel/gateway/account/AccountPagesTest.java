@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 
+import dev.keel.gateway.GatewayTokens;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +31,8 @@ abstract class AccountPagesTest {
 
 	static final AuthServiceStub auth = AuthServiceStub.start();
 
+	static final GatewayTokens tokens = GatewayTokens.start();
+
 	static final String INVALID_TOKEN = """
 			{"type":"about:blank","title":"Bad Request","status":400,"code":"invalid_token",
 			 "detail":"The link is invalid, already used or expired. Request a new one."}""";
@@ -36,6 +40,7 @@ abstract class AccountPagesTest {
 	@DynamicPropertySource
 	static void authService(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", auth::uri);
+		tokens.register(registry);
 	}
 
 	@LocalServerPort

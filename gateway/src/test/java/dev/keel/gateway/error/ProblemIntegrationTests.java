@@ -18,6 +18,7 @@ class ProblemIntegrationTests extends GatewayTestSupport {
 	void unknownPathAnswersNotFoundProblem() {
 		this.client.get()
 			.uri("/api/nope")
+			.headers(tokens::authorize)
 			.exchange()
 			.expectStatus()
 			.isNotFound()
@@ -77,6 +78,7 @@ class ProblemIntegrationTests extends GatewayTestSupport {
 	private String expectServiceUnavailable(String path, String service) {
 		return this.client.get()
 			.uri(path)
+			.headers(tokens::authorize)
 			.exchange()
 			.expectStatus()
 			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)

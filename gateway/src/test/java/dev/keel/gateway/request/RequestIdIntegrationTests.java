@@ -68,6 +68,7 @@ class RequestIdIntegrationTests extends GatewayTestSupport {
 	void errorResponsesCarryTheClientsRequestId() {
 		this.client.get()
 			.uri("/api/nope")
+			.headers(tokens::authorize)
 			.header("X-Request-Id", "client-43")
 			.exchange()
 			.expectStatus()
