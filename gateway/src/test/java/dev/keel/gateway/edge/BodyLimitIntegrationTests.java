@@ -23,6 +23,7 @@ class BodyLimitIntegrationTests extends GatewayTestSupport {
 		int before = dataServiceRequests();
 		expectTooLarge(this.client.post()
 			.uri("/api/data/things")
+			.headers(tokens::authorize)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(new byte[2 * MIB])
 			.exchange());
@@ -33,6 +34,7 @@ class BodyLimitIntegrationTests extends GatewayTestSupport {
 	void chunkedBodyOverTheLimitIsCutOff() {
 		expectTooLarge(this.client.post()
 			.uri("/api/data/things")
+			.headers(tokens::authorize)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(chunked(2 * MIB), DataBuffer.class)
 			.exchange());
@@ -42,6 +44,7 @@ class BodyLimitIntegrationTests extends GatewayTestSupport {
 	void chunkedBodyOverTheLimitOnTheStreamRouteIsCutOffToo() {
 		expectTooLarge(this.client.post()
 			.uri("/api/notifications/stream")
+			.headers(tokens::authorize)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(chunked(2 * MIB), DataBuffer.class)
 			.exchange());
@@ -51,6 +54,7 @@ class BodyLimitIntegrationTests extends GatewayTestSupport {
 	void bodyOfExactlyTheLimitReachesTheService() {
 		Echo echo = this.client.put()
 			.uri("/api/data/things/1")
+			.headers(tokens::authorize)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(new byte[MIB])
 			.exchange()
@@ -66,6 +70,7 @@ class BodyLimitIntegrationTests extends GatewayTestSupport {
 	void chunkedBodyUnderTheLimitReachesTheServiceWhole() {
 		Echo echo = this.client.post()
 			.uri("/api/data/things")
+			.headers(tokens::authorize)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(chunked(MIB / 2), DataBuffer.class)
 			.exchange()
@@ -83,6 +88,7 @@ class BodyLimitIntegrationTests extends GatewayTestSupport {
 		IntStream.range(0, 8)
 			.forEach((i) -> expectTooLarge(this.client.post()
 				.uri("/api/data/things")
+				.headers(tokens::authorize)
 				.contentType(MediaType.APPLICATION_JSON)
 				.body(chunked(2 * MIB), DataBuffer.class)
 				.exchange()));

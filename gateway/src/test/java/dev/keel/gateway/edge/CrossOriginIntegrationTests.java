@@ -149,6 +149,7 @@ class CrossOriginIntegrationTests extends GatewayTestSupport {
 	void errorAnswersToAllowedOriginCarryCorsHeaders() {
 		this.client.method(HttpMethod.GET)
 			.uri("/api/nope")
+			.headers(tokens::authorize)
 			.header("Origin", ALLOWED)
 			.exchange()
 			.expectStatus()

@@ -42,6 +42,7 @@ class TracePropagationIntegrationTests extends GatewayTestSupport {
 	void problemAnswersCarryTheClientsTraceId() {
 		this.client.get()
 			.uri("/api/nope")
+			.headers(tokens::authorize)
 			.header("traceparent", "00-" + TRACE_ID + "-" + CLIENT_SPAN_ID + "-01")
 			.exchange()
 			.expectStatus()

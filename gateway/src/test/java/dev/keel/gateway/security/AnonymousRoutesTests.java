@@ -39,9 +39,9 @@ class AnonymousRoutesTests {
 	@CsvSource(delimiter = ' ', value = { "GET /api/auth/me", "PATCH /api/auth/me", "POST /api/auth/logout",
 			"POST /api/auth/email/resend", "GET /api/auth/signup", "GET /api/auth/admin/users",
 			"PUT /api/data/collections/news", "DELETE /api/data/collections/news",
-			"POST /api/data/collections/news/documents/42/x",
-			"GET /api/notifications", "POST /api/notifications/stream", "POST /api/notifications/stream-ticket",
-			"GET /api/notifications/streams", "DELETE /account/verify-email", "POST /docs", "GET /api/nope", "GET /",
+			"POST /api/data/collections/news/documents/42/x", "GET /api/notifications",
+			"POST /api/notifications/stream", "POST /api/notifications/stream-ticket", "GET /api/notifications/streams",
+			"DELETE /account/verify-email", "POST /docs", "GET /api/nope", "GET /",
 			// Services normalise dot segments: these would reach closed routes.
 			"POST /api/auth/signup/../me", "GET /api/auth/.well-known/../me", "GET /api/auth/.well-known/%2e%2e/me",
 			"GET /api/data/./x", "POST /api/auth/SIGNUP", "POST /api/auth/signup/", "POST /api/auth/signupx" })
