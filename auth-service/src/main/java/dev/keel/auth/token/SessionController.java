@@ -1,8 +1,14 @@
 package dev.keel.auth.token;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,6 +36,11 @@ class SessionController {
 	 * expire), so the answer tells a caller nothing about the token.
 	 */
 	@PostMapping("/api/auth/revoke")
+	@Operation(summary = "Revoke a refresh token (RFC 7009)",
+			requestBody = @RequestBody(required = true,
+					content = { @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+							schemaProperties = @SchemaProperty(name = "token",
+									schema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))) }))
 	ResponseEntity<Void> revoke(HttpServletRequest request) {
 		if (RequestParameters.read(request) instanceof Parsed.Parameters parameters
 				&& parameters.values().get("token") instanceof String token && !token.isEmpty()) {

@@ -1,5 +1,11 @@
 package dev.keel.auth.token;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -28,7 +34,34 @@ class TokenController {
 		this.grants = grants;
 	}
 
+	// The body is read by hand (see above), so the OpenAPI document learns its fields
+	// here.
 	@PostMapping("/api/auth/token")
+	@Operation(summary = "Issue tokens (OAuth2, RFC 6749)",
+			description = "grant_type=password (username = email, password), refresh_token (refresh_token) "
+					+ "or client_credentials (client_id and client_secret, or HTTP Basic). "
+					+ "The same fields are accepted as a JSON object. Errors (400, 401 for a bad client, 429 after "
+					+ "repeated failed logins) follow RFC 6749 §5.2, not problem+json.",
+			requestBody = @RequestBody(required = true,
+					content = { @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+							schemaProperties = {
+									@SchemaProperty(name = "grant_type",
+											schema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+													allowableValues = { "password", "refresh_token",
+															"client_credentials" })),
+									@SchemaProperty(name = "username", schema = @Schema(format = "email")),
+									@SchemaProperty(name = "password", schema = @Schema(format = "password")),
+									@SchemaProperty(name = "refresh_token", schema = @Schema(type = "string")),
+									@SchemaProperty(name = "client_id", schema = @Schema(type = "string")),
+									@SchemaProperty(name = "client_secret",
+											schema = @Schema(format = "password")) }) }),
+			responses = {
+					@ApiResponse(responseCode = "200", description = "Tokens issued",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = TokenResponse.class))),
+					@ApiResponse(responseCode = "400", description = "Invalid request or grant",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = OAuthError.class))) })
 	ResponseEntity<Object> token(HttpServletRequest request) {
 		return switch (RequestParameters.read(request)) {
 			case Parsed.Unreadable unreadable ->

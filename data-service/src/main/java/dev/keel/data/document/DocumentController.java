@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -86,7 +89,11 @@ class DocumentController {
 		}
 	}
 
+	// Bodies are read by JsonBodies (see there), so the OpenAPI document learns of them
+	// from these annotations.
 	@PostMapping(path = "/documents", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@RequestBody(required = true, description = "The document's fields",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
 	ResponseEntity<JsonNode> create(@PathVariable String collection, HttpServletRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key, Optional<CurrentCaller> caller) {
 		if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
@@ -109,6 +116,8 @@ class DocumentController {
 	}
 
 	@PutMapping(path = "/documents/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@RequestBody(required = true, description = "All of the document's fields",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")))
 	ResponseEntity<JsonNode> replace(@PathVariable String collection, @PathVariable String id,
 			HttpServletRequest request, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			Optional<CurrentCaller> caller) {
@@ -117,6 +126,8 @@ class DocumentController {
 	}
 
 	@PatchMapping(path = "/documents/{id}", consumes = MERGE_PATCH)
+	@RequestBody(required = true, description = "A JSON merge patch (RFC 7396): null removes a field",
+			content = @Content(mediaType = MERGE_PATCH, schema = @Schema(type = "object")))
 	ResponseEntity<JsonNode> patch(@PathVariable String collection, @PathVariable String id, HttpServletRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			Optional<CurrentCaller> caller) {

@@ -125,6 +125,35 @@ public final class ServiceContract {
 		return problem;
 	}
 
+	/**
+	 * The service's OpenAPI document answers without a token: an OpenAPI 3 document that
+	 * names the gateway ({@code /}) as its server, offers the bearer token as its
+	 * security scheme, and describes these paths.
+	 * @param path where the document is served, such as {@code /api/auth/v3/api-docs}
+	 * @param expectedPaths paths the document must describe, as written in it
+	 * @return the document
+	 */
+	public static JsonNode assertOpenApiDocument(int port, String path, String... expectedPaths) {
+		HttpResponse<String> response = get(port, path);
+		expect(response.statusCode() == 200, path + " answered " + response.statusCode() + ": " + response.body());
+		expect(response.headers().firstValue("Content-Type").filter((type) -> type.contains("json")).isPresent(),
+				"not JSON: " + response.headers().firstValue("Content-Type"));
+		JsonNode document = json.readTree(response.body());
+		expect(document.path("openapi").asString().startsWith("3."), "not an OpenAPI 3 document: " + document);
+		expect(!document.path("info").path("title").asString().isBlank(), "no title: " + document.path("info"));
+		expect(!document.path("info").path("version").asString().isBlank(), "no version: " + document.path("info"));
+		expect("/".equals(document.path("servers").path(0).path("url").asString()),
+				"the server is not the gateway: " + document.path("servers"));
+		JsonNode bearer = document.path("components").path("securitySchemes").path("bearer");
+		expect("http".equals(bearer.path("type").asString()) && "bearer".equals(bearer.path("scheme").asString()),
+				"no bearer security scheme: " + document.path("components").path("securitySchemes"));
+		for (String expected : expectedPaths) {
+			expect(document.path("paths").has(expected),
+					path + " does not describe " + expected + "; it has " + document.path("paths").propertyNames());
+		}
+		return document;
+	}
+
 	private static JsonNode assertProblem(HttpResponse<String> response, int status, String code, String path) {
 		expect(response.statusCode() == status, path + " answered " + response.statusCode() + ": " + response.body());
 		expect(response.headers()

@@ -2,9 +2,15 @@ package dev.keel.notification.stream;
 
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +54,12 @@ class StreamController {
 	 * same URL with the header set to the last id it received.
 	 */
 	@GetMapping("/stream")
+	@Operation(summary = "The caller's notifications as they arrive (Server-Sent Events)",
+			description = "With a bearer token, or with a one-time ticket from POST /api/notifications/stream-ticket "
+					+ "for EventSource, which cannot send headers.",
+			responses = @ApiResponse(responseCode = "200", description = "The event stream",
+					content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+							schema = @Schema(type = "string"))))
 	ResponseEntity<SseEmitter> stream(Optional<CurrentCaller> caller, @RequestParam(required = false) String ticket,
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
