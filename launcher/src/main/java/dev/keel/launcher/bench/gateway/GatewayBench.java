@@ -3,11 +3,11 @@ package dev.keel.launcher.bench.gateway;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,7 +65,7 @@ final class GatewayBench {
 		RouteCheck check = new RouteCheck(this.http);
 		check.awaitOk(Route.DIRECT, url(this.targets.direct()), session::token, Duration.ofSeconds(5));
 		Path scratch = Files.createTempDirectory("keel-bench-gateway");
-		this.out.printf("Starting a second gateway with %s (log: %s) ...%n", SecondGateway.SETTINGS,
+		this.out.printf("Starting a second gateway with KEEL_GATEWAY_VALIDATE_TOKENS=false (log: %s) ...%n",
 				this.layout.log(SecondGateway.NAME));
 		List<AutoCloseable> started = new ArrayList<>();
 		Thread onInterrupt = new Thread(() -> stop(started, scratch), "keel-bench-stop");
@@ -73,7 +73,8 @@ final class GatewayBench {
 		try {
 			SecondGateway second = SecondGateway.start(this.layout, this.environment);
 			started.add(second);
-			Nginx nginx = nginxExecutable.isPresent() ? startNginx(nginxExecutable.get(), scratch) : null;
+			Nginx nginx = nginxExecutable.isPresent() ? Nginx.start(nginxExecutable.get(), scratch,
+					this.targets.service().port(), this.settings.connections()) : null;
 			if (nginx != null) {
 				started.add(nginx);
 			}
@@ -83,12 +84,7 @@ final class GatewayBench {
 				check.awaitOk(route.getKey(), route.getValue(), session::token, Duration.ofSeconds(90));
 			}
 			printHeader(urls, wrk, nginxExecutable);
-			List<Long> pids = new ArrayList<>(this.targets.pids());
-			pids.add(second.pid());
-			if (nginx != null) {
-				pids.add(nginx.pid());
-			}
-			Settle settle = new Settle(Settle.cpuOf(pids), Duration.ofSeconds(2), this.settings.settleTimeout());
+			Settle settle = settle(second, nginx);
 			return measure(urls,
 					new Rounds(this.settings,
 							new Wrk(wrk, this.settings.threads(), this.settings.connections(), scratch), session,
@@ -98,6 +94,26 @@ final class GatewayBench {
 			stop(started, scratch);
 			removeHook(onInterrupt);
 		}
+	}
+
+	private void printHeader(Map<Route, URI> urls, Path wrk, Optional<Path> nginx) {
+		this.out.println();
+		new BenchHeader(this.settings, this.targets, urls,
+				nginx.map((path) -> Executables.version(path, "-v")).orElse(""), Executables.version(wrk, "--version"),
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+				Runtime.getRuntime().availableProcessors())
+			.lines()
+			.forEach(this.out::println);
+	}
+
+	/** Idle means the platform and what the benchmark started. */
+	private Settle settle(SecondGateway second, Nginx nginx) {
+		List<Long> pids = new ArrayList<>(this.targets.pids());
+		pids.add(second.pid());
+		if (nginx != null) {
+			pids.add(nginx.pid());
+		}
+		return new Settle(Settle.cpuOf(pids), Duration.ofSeconds(2), this.settings.settleTimeout());
 	}
 
 	private int measure(Map<Route, URI> urls, Rounds rounds) throws Exception {
@@ -123,15 +139,6 @@ final class GatewayBench {
 		return 0;
 	}
 
-	private Nginx startNginx(Path executable, Path scratch) throws IOException, InterruptedException {
-		Path directory = Files.createDirectories(scratch.resolve("nginx"));
-		// nginx started by root runs its workers as nobody, who must reach the folder.
-		openToOthers(scratch);
-		openToOthers(directory);
-		return Nginx.start(executable, new NginxConfig(directory, Nginx.freePort(), this.targets.service().port(),
-				this.settings.connections()));
-	}
-
 	private Map<Route, URI> urls(Nginx nginx, SecondGateway second) {
 		Map<Route, URI> urls = new EnumMap<>(Route.class);
 		urls.put(Route.DIRECT, url(this.targets.direct()));
@@ -145,33 +152,6 @@ final class GatewayBench {
 
 	private URI url(URI base) {
 		return base.resolve(this.settings.path());
-	}
-
-	private void printHeader(Map<Route, URI> urls, Path wrk, Optional<Path> nginx) {
-		this.out.printf("%nBenchmarking GET %s (%s), signed in as %s:%n", this.settings.path(), this.targets.module(),
-				this.settings.email());
-		Map<Route, String> what = Map.of(Route.DIRECT,
-				this.targets.service().name() + " (pid " + this.targets.service().pid() + ") on its own port",
-				Route.NGINX,
-				nginx.map((path) -> Executables.version(path, "-v")).orElse("") + ", a plain reverse proxy " + "to "
-						+ this.targets.service().name(),
-				Route.GATEWAY_NO_VALIDATION, "a second gateway started for this run, token validation off",
-				Route.GATEWAY, "the platform's gateway");
-		for (Route route : Route.values()) {
-			this.out.printf("  %-23s %s%n", route.label(),
-					urls.containsKey(route) ? urls.get(route) + "  " + what.get(route)
-							: "nginx is not installed (sudo apt-get install nginx): left out");
-		}
-		if (this.targets.instances() > 1) {
-			this.out.printf("  NOTE: %d instances of %s run; the gateways spread requests over all of them.%n",
-					this.targets.instances(), this.targets.module());
-		}
-		this.out.printf(
-				"Load: %s, %d threads, %d connections; %d s warm-up + %d s per run; %d CPUs shared by "
-						+ "everything.%n",
-				Executables.version(wrk, "--version"), this.settings.threads(), this.settings.connections(),
-				this.settings.warmup().toSeconds(), this.settings.duration().toSeconds(),
-				Runtime.getRuntime().availableProcessors());
 	}
 
 	private static void stop(List<AutoCloseable> started, Path scratch) {
@@ -188,12 +168,6 @@ final class GatewayBench {
 		}
 		catch (IOException | java.io.UncheckedIOException ex) {
 			// A temporary folder; the system cleans it up eventually.
-		}
-	}
-
-	private static void openToOthers(Path directory) throws IOException {
-		if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
-			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
 		}
 	}
 

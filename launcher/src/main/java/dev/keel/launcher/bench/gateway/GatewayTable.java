@@ -55,15 +55,16 @@ record GatewayTable(Map<Route, WrkRun> peak, Map<Route, WrkRun> fixed, double ra
 
 	private String throughput(Route over, Route under, double target) {
 		double ratio = ratio(requestsPerSecond(this.peak.get(over)), requestsPerSecond(this.peak.get(under)));
-		return String.format(Locale.ROOT, "%-40s %7s%s", over.label() + " / " + under.label() + ", peak req/s",
+		return String.format(Locale.ROOT, "%-54s %9s%s", "peak req/s, " + over.label() + " / " + under.label(),
 				Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio),
 				verdict(ratio, target, ratio >= target, String.format(Locale.ROOT, ">= %.2fx", target)));
 	}
 
 	private String addedP99(Route gateway, double targetMs) {
 		double added = p99Millis(this.fixed.get(gateway)) - p99Millis(this.fixed.get(Route.DIRECT));
-		return String.format(Locale.ROOT, "%-40s %7s%s", "p99 added by the " + gateway.label() + " at the fixed rate",
-				Double.isNaN(added) ? "-" : String.format(Locale.ROOT, "%.2f ms", added),
+		return String.format(Locale.ROOT, "%-54s %9s%s",
+				"p99 at " + number(this.rate, 0) + " req/s, " + gateway.label() + " - direct",
+				Double.isNaN(added) ? "-" : String.format(Locale.ROOT, "%+.2f ms", added),
 				verdict(added, targetMs, added <= targetMs, String.format(Locale.ROOT, "<= %.0f ms", targetMs)));
 	}
 

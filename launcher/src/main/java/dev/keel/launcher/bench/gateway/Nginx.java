@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,19 @@ final class Nginx implements AutoCloseable {
 	private Nginx(NginxConfig config, Process process) {
 		this.config = config;
 		this.process = process;
+	}
+
+	/**
+	 * Starts nginx in a folder of its own under {@code scratch}, proxying to the service
+	 * instance on {@code backendPort}.
+	 */
+	static Nginx start(Path executable, Path scratch, int backendPort, int connections)
+			throws IOException, InterruptedException {
+		Path directory = Files.createDirectories(scratch.resolve("nginx"));
+		// nginx started by root runs its workers as nobody, who must reach the folder.
+		openToOthers(scratch);
+		openToOthers(directory);
+		return start(executable, new NginxConfig(directory, freePort(), backendPort, connections));
 	}
 
 	static Nginx start(Path executable, NginxConfig config) throws IOException, InterruptedException {
@@ -75,6 +89,12 @@ final class Nginx implements AutoCloseable {
 		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void openToOthers(Path directory) throws IOException {
+		if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
+			Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
 		}
 	}
 

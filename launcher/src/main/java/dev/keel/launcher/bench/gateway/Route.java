@@ -13,7 +13,7 @@ enum Route {
 	 * A second gateway, started by the benchmark with
 	 * {@code KEEL_GATEWAY_VALIDATE_TOKENS=false}: the gateway without its token check.
 	 */
-	GATEWAY_NO_VALIDATION("gateway, no validation"),
+	GATEWAY_NO_VALIDATION("gateway (no validation)"),
 
 	/** The platform's gateway, as clients use it. */
 	GATEWAY("gateway");
