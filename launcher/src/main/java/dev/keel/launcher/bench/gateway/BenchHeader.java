@@ -36,9 +36,11 @@ record BenchHeader(GatewayBenchSettings settings, GatewayTargets targets, Map<Ro
 					"  NOTE: %d instances of %s run; the gateways spread requests over all of them.",
 					this.targets.instances(), this.targets.module()));
 		}
-		lines.add(String.format(Locale.ROOT, "Load: %s; %d threads, %d connections; %d s warm-up + %d s per run.",
+		lines.add(String.format(Locale.ROOT,
+				"Load: %s; %d threads, %d connections; %d s warm-up (%d s before a route's first run) + %d s per run.",
 				this.wrkVersion, this.settings.threads(), this.settings.connections(),
-				this.settings.warmup().toSeconds(), this.settings.duration().toSeconds()));
+				this.settings.warmup().toSeconds(), this.settings.firstWarmup().toSeconds(),
+				this.settings.duration().toSeconds()));
 		lines.add(String.format(Locale.ROOT,
 				"Machine: %d CPUs shared by everything; load average %s before the runs%s.", this.cpus,
 				(this.loadAverage < 0) ? "unknown" : String.format(Locale.ROOT, "%.1f", this.loadAverage),

@@ -47,6 +47,12 @@ public class GatewayBenchCommand implements Callable<Integer> {
 			description = "Unmeasured run with the same load before each measured one (default ${DEFAULT-VALUE}).")
 	Duration warmup;
 
+	@Option(names = "--first-warmup", defaultValue = "20s", converter = FlexibleDuration.class, paramLabel = "TIME",
+			description = "Unmeasured run before the first measured one of each route, so that the JIT compilers of "
+					+ "the gateways and the service have done their work; the second gateway is always freshly "
+					+ "started (default ${DEFAULT-VALUE}).")
+	Duration firstWarmup;
+
 	@Option(names = "--connections", defaultValue = "32", paramLabel = "N",
 			description = "wrk's keep-alive connections (default ${DEFAULT-VALUE}).")
 	int connections;
@@ -100,8 +106,9 @@ public class GatewayBenchCommand implements Callable<Integer> {
 		if (this.duration.isNegative() || this.duration.isZero()) {
 			throw usage("--duration must be more than 0");
 		}
-		if (this.warmup.isNegative() || this.settleTimeout.isNegative() || this.rate < 0) {
-			throw usage("--warmup, --settle-timeout and --rate must not be negative");
+		if (this.warmup.isNegative() || this.firstWarmup.isNegative() || this.settleTimeout.isNegative()
+				|| this.rate < 0) {
+			throw usage("--warmup, --first-warmup, --settle-timeout and --rate must not be negative");
 		}
 		if (this.threads < 1 || this.threads > 64 || this.connections < this.threads || this.connections > 10_000) {
 			throw usage("--threads must be between 1 and 64, and --connections between --threads and 10000");
@@ -119,8 +126,8 @@ public class GatewayBenchCommand implements Callable<Integer> {
 			throw usage("No user to log in as: pass --email and --password, "
 					+ "or set both KEEL_BOOTSTRAP_ADMIN_EMAIL and KEEL_BOOTSTRAP_ADMIN_PASSWORD");
 		}
-		return new GatewayBenchSettings(this.path, this.duration, this.warmup, this.threads, this.connections,
-				this.rate, this.settleTimeout, user, secret);
+		return new GatewayBenchSettings(this.path, this.duration, this.warmup, this.firstWarmup, this.threads,
+				this.connections, this.rate, this.settleTimeout, user, secret);
 	}
 
 	private ParameterException usage(String message) {

@@ -2,10 +2,13 @@ package dev.keel.launcher.bench.gateway;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.keel.launcher.bench.AdminSession;
 import dev.keel.launcher.bench.Settle;
@@ -14,7 +17,9 @@ import dev.keel.launcher.bench.Settle;
  * The measured runs, one route after the other: a round at peak (as fast as wrk's
  * connections go), then a round at one fixed rate for every route. Before each run the
  * platform is given time to go idle, the user logs in again (access tokens live 15
- * minutes), and wrk warms the route up with the same load, unmeasured.
+ * minutes), and wrk warms the route up with the same load, unmeasured: for
+ * {@code --first-warmup} before a route's first run, when its JVMs may still be
+ * compiling, and for {@code --warmup} before the others.
  */
 final class Rounds {
 
@@ -31,6 +36,8 @@ final class Rounds {
 	private final PrintStream out;
 
 	private final List<String> failures = new ArrayList<>();
+
+	private final Set<Route> warmedUp = EnumSet.noneOf(Route.class);
 
 	private int done;
 
@@ -62,8 +69,9 @@ final class Rounds {
 			this.out.flush();
 			double busy = this.settle.await();
 			this.session.login();
-			if (!this.settings.warmup().isZero()) {
-				this.wrk.run(route.getValue(), this.session.token(), this.settings.warmup(), rate);
+			Duration warmup = this.warmedUp.add(route.getKey()) ? this.settings.firstWarmup() : this.settings.warmup();
+			if (!warmup.isZero()) {
+				this.wrk.run(route.getValue(), this.session.token(), warmup, rate);
 			}
 			WrkRun run = this.wrk.run(route.getValue(), this.session.token(), this.settings.duration(), rate);
 			this.out.printf("%s %,9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%n",

@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchHeaderTests {
 
 	private static final GatewayBenchSettings SETTINGS = new GatewayBenchSettings("/api/notifications/unread-count",
-			Duration.ofSeconds(15), Duration.ofSeconds(3), 2, 32, 0, Duration.ofSeconds(30), "admin@keel.local", "pw");
+			Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(20), 2, 32, 0, Duration.ofSeconds(30),
+			"admin@keel.local", "pw");
 
 	private static final Running SERVICE = new Running("notification-service", Kind.SERVICE, "notification-service",
 			4242, 38083, 39083, "n.log");
@@ -30,8 +31,8 @@ class BenchHeaderTests {
 				"admin@keel.local");
 		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("direct", "38083", "pid 4242"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("nginx", "nginx/1.22.1", "reverse proxy"));
-		assertThat(lines).anySatisfy(
-				(line) -> assertThat(line).contains("2 threads, 32 connections", "3 s warm-up", "15 s per run"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("2 threads, 32 connections",
+				"3 s warm-up (20 s before a route's first run)", "15 s per run"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("load average 0.4").doesNotContain("noisy"));
 	}
 

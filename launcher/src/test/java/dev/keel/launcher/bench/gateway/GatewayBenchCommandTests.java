@@ -20,6 +20,7 @@ class GatewayBenchCommandTests {
 		assertThat(settings.path()).isEqualTo("/api/notifications/unread-count");
 		assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(settings.firstWarmup()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(settings.threads()).isEqualTo(2);
 		assertThat(settings.connections()).isEqualTo(32);
 		assertThat(settings.rate()).isZero();
@@ -29,12 +30,13 @@ class GatewayBenchCommandTests {
 	@Test
 	void optionsOverrideTheDefaults() {
 		GatewayBenchSettings settings = parse("bench", "gateway", "--path", "/api/auth/me", "--duration", "30s",
-				"--warmup", "10s", "--connections", "64", "--threads", "1", "--rate", "2500", "--email", "a@b.org",
-				"--password", "pw-from-option")
+				"--warmup", "10s", "--first-warmup", "1m", "--connections", "64", "--threads", "1", "--rate", "2500",
+				"--email", "a@b.org", "--password", "pw-from-option")
 			.settings(Map.of());
 		assertThat(settings.path()).isEqualTo("/api/auth/me");
 		assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(settings.firstWarmup()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(settings.connections()).isEqualTo(64);
 		assertThat(settings.threads()).isEqualTo(1);
 		assertThat(settings.rate()).isEqualTo(2500);
