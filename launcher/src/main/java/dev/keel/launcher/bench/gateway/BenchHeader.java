@@ -8,19 +8,17 @@ import java.util.Map;
 
 /**
  * What is about to be measured, printed before the runs so that a pasted result says what
- * it is: the GET, each route's URL and what is behind it, the load, and how busy the
- * machine already is.
+ * it is: the GET, each route's URL and what is behind it, and the load.
  *
  * @param settings the options
  * @param targets the platform's gateway and service
  * @param urls the measured URL of each route; nginx is absent when not installed
  * @param nginxVersion what {@code nginx -v} says
  * @param wrkVersion what {@code wrk --version} says
- * @param loadAverage the machine's one-minute load average, negative when unknown
  * @param cpus the machine's processors
  */
 record BenchHeader(GatewayBenchSettings settings, GatewayTargets targets, Map<Route, URI> urls, String nginxVersion,
-		String wrkVersion, double loadAverage, int cpus) {
+		String wrkVersion, int cpus) {
 
 	List<String> lines() {
 		List<String> lines = new ArrayList<>();
@@ -42,9 +40,8 @@ record BenchHeader(GatewayBenchSettings settings, GatewayTargets targets, Map<Ro
 				this.settings.warmup().toSeconds(), this.settings.firstWarmup().toSeconds(),
 				this.settings.duration().toSeconds()));
 		lines.add(String.format(Locale.ROOT,
-				"Machine: %d CPUs shared by everything; load average %s before the runs%s.", this.cpus,
-				(this.loadAverage < 0) ? "unknown" : String.format(Locale.ROOT, "%.1f", this.loadAverage),
-				(this.loadAverage > this.cpus / 2.0) ? " (other work is running: expect noisy figures)" : ""));
+				"Machine: %d CPUs, shared by wrk, nginx, the gateways, the platform and " + "whatever else runs.",
+				this.cpus));
 		return lines;
 	}
 

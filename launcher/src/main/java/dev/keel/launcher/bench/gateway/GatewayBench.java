@@ -3,7 +3,6 @@ package dev.keel.launcher.bench.gateway;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -13,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import dev.keel.launcher.bench.AdminSession;
@@ -84,11 +85,11 @@ final class GatewayBench {
 				check.awaitOk(route.getKey(), route.getValue(), session::token, Duration.ofSeconds(90));
 			}
 			printHeader(urls, wrk, nginxExecutable);
-			Settle settle = settle(second, nginx);
+			LongSupplier ours = Settle.cpuOf(pids(second, nginx));
+			Settle settle = new Settle(ours, Duration.ofSeconds(2), this.settings.settleTimeout());
+			Wrk load = new Wrk(wrk, this.settings.threads(), this.settings.connections(), scratch);
 			return measure(urls,
-					new Rounds(this.settings,
-							new Wrk(wrk, this.settings.threads(), this.settings.connections(), scratch), session,
-							settle, check, this.out));
+					new Rounds(this.settings, load, session, settle, OtherWork.beside(ours), check, this.out));
 		}
 		finally {
 			stop(started, scratch);
@@ -100,20 +101,19 @@ final class GatewayBench {
 		this.out.println();
 		new BenchHeader(this.settings, this.targets, urls,
 				nginx.map((path) -> Executables.version(path, "-v")).orElse(""), Executables.version(wrk, "--version"),
-				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 				Runtime.getRuntime().availableProcessors())
 			.lines()
 			.forEach(this.out::println);
 	}
 
-	/** Idle means the platform and what the benchmark started. */
-	private Settle settle(SecondGateway second, Nginx nginx) {
+	/** The platform's processes and the benchmark's own. */
+	private List<Long> pids(SecondGateway second, Nginx nginx) {
 		List<Long> pids = new ArrayList<>(this.targets.pids());
 		pids.add(second.pid());
 		if (nginx != null) {
-			pids.add(nginx.pid());
+			pids.addAll(nginx.pids());
 		}
-		return new Settle(Settle.cpuOf(pids), Duration.ofSeconds(2), this.settings.settleTimeout());
+		return pids;
 	}
 
 	private int measure(Map<Route, URI> urls, Rounds rounds) throws Exception {
@@ -128,6 +128,11 @@ final class GatewayBench {
 		Map<Route, WrkRun> fixed = rounds.run(urls, rate);
 		this.out.println();
 		new GatewayTable(peak, fixed, rate, this.targets.instances()).lines().forEach(this.out::println);
+		if (rounds.mostOtherWork() >= Rounds.BUSY_MACHINE) {
+			this.out.printf(Locale.ROOT, "%nOther work on the machine used up to %.1f of its %d cores just before "
+					+ "some runs (marked above): those figures are noisy. Measure again when the machine is quiet.%n",
+					rounds.mostOtherWork(), Runtime.getRuntime().availableProcessors());
+		}
 		if (!rounds.failures().isEmpty()) {
 			this.out.println();
 			this.out.println("!!! REQUESTS FAILED: these figures are not a valid measurement.");

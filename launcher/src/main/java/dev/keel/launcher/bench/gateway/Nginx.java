@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import dev.keel.launcher.bench.BenchAbort;
 import dev.keel.launcher.process.Health;
@@ -73,8 +75,11 @@ final class Nginx implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.config.listenPort());
 	}
 
-	long pid() {
-		return this.process.pid();
+	/** The master process and its workers. */
+	List<Long> pids() {
+		return Stream.concat(Stream.of(this.process.toHandle()), this.process.descendants())
+			.map(ProcessHandle::pid)
+			.toList();
 	}
 
 	/** Stops nginx (SIGTERM: a fast shutdown). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -31,6 +32,8 @@ final class Rounds {
 
 	private final Settle settle;
 
+	private final OtherWork otherWork;
+
 	private final RouteCheck check;
 
 	private final PrintStream out;
@@ -39,16 +42,22 @@ final class Rounds {
 
 	private final Set<Route> warmedUp = EnumSet.noneOf(Route.class);
 
+	/** Other work from which on a run is marked. */
+	static final double BUSY_MACHINE = 0.3;
+
+	private double mostOtherWork = Double.NaN;
+
 	private int done;
 
 	private int total;
 
-	Rounds(GatewayBenchSettings settings, Wrk wrk, AdminSession session, Settle settle, RouteCheck check,
-			PrintStream out) {
+	Rounds(GatewayBenchSettings settings, Wrk wrk, AdminSession session, Settle settle, OtherWork otherWork,
+			RouteCheck check, PrintStream out) {
 		this.settings = settings;
 		this.wrk = wrk;
 		this.session = session;
 		this.settle = settle;
+		this.otherWork = otherWork;
 		this.check = check;
 		this.out = out;
 	}
@@ -67,22 +76,38 @@ final class Rounds {
 			this.out.printf("[%d/%d] %-5s %-23s ", ++this.done, this.total, (rate > 0) ? "fixed" : "peak",
 					route.getKey().label());
 			this.out.flush();
+			this.otherWork.start();
 			double busy = this.settle.await();
+			double others = this.otherWork.cores();
+			this.mostOtherWork = Double.isNaN(others) ? this.mostOtherWork : Math.max(this.mostOtherWork, others);
 			this.session.login();
 			Duration warmup = this.warmedUp.add(route.getKey()) ? this.settings.firstWarmup() : this.settings.warmup();
 			if (!warmup.isZero()) {
 				this.wrk.run(route.getValue(), this.session.token(), warmup, rate);
 			}
 			WrkRun run = this.wrk.run(route.getValue(), this.session.token(), this.settings.duration(), rate);
-			this.out.printf("%s %,9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%n",
-					Settle.idle(busy) ? "" : String.format("(started busy: %.1f cores)", busy), run.requestsPerSecond(),
-					run.p50Millis(), run.p99Millis(), (run.errors() > 0) ? "  <-- " + run.errors() + " ERRORS" : "");
+			this.out.printf("%,9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%s%n", run.requestsPerSecond(), run.p50Millis(),
+					run.p99Millis(), note(busy, others), (run.errors() > 0) ? "  <-- " + run.errors() + " ERRORS" : "");
 			if (run.errors() > 0) {
 				noteFailure(route.getKey(), route.getValue(), run, rate);
 			}
 			results.put(route.getKey(), run);
 		}
 		return results;
+	}
+
+	/**
+	 * The most cores other work used just before a run, {@code NaN} when unknown.
+	 */
+	double mostOtherWork() {
+		return this.mostOtherWork;
+	}
+
+	private static String note(double platformCores, double otherCores) {
+		String note = Settle.idle(platformCores) ? ""
+				: String.format(Locale.ROOT, "  (platform still busy: %.1f cores)", platformCores);
+		return note + ((otherCores >= BUSY_MACHINE)
+				? String.format(Locale.ROOT, "  (other work: %.1f cores)", otherCores) : "");
 	}
 
 	List<String> failures() {
