@@ -123,6 +123,10 @@ final class GatewayBench {
 		Map<Route, WrkRun> peak = rounds.run(urls, 0);
 		double rate = (this.settings.rate() > 0) ? this.settings.rate()
 				: peak.get(Route.GATEWAY).requestsPerSecond() / 2;
+		if (!(rate > 0)) {
+			throw new BenchAbort("The gateway completed no request at peak, so there is no rate for round 2. "
+					+ "./keel logs gateway may say why.");
+		}
 		this.out.printf("%nRound 2: every route at %.0f req/s (%s), for the latency at that load.%n", rate,
 				(this.settings.rate() > 0) ? "--rate" : "half the gateway's peak");
 		Map<Route, WrkRun> fixed = rounds.run(urls, rate);
