@@ -30,9 +30,6 @@ import dev.keel.launcher.platform.Layout;
  */
 final class GatewayBench {
 
-	static final String WRK_MISSING = "wrk, the load generator, is not installed. Install it (Debian or Ubuntu: "
-			+ "sudo apt-get install wrk; macOS: brew install wrk) and run ./keel bench gateway again.";
-
 	private final GatewayBenchSettings settings;
 
 	private final GatewayTargets targets;
@@ -58,7 +55,8 @@ final class GatewayBench {
 	}
 
 	int run() throws Exception {
-		Path wrk = Executables.find("wrk", this.environment.get("PATH")).orElseThrow(() -> new BenchAbort(WRK_MISSING));
+		Path wrk = Executables.find("wrk", this.environment.get("PATH"))
+			.orElseThrow(() -> new BenchAbort(GatewayBenchCommand.WRK_MISSING));
 		Optional<Path> nginxExecutable = Executables.find("nginx", this.environment.get("PATH"));
 		AdminSession session = new AdminSession(this.http, this.targets.gateway(), this.settings.email(),
 				this.settings.password());

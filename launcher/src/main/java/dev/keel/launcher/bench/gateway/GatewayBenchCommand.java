@@ -32,6 +32,9 @@ import dev.keel.launcher.platform.RunState;
 						+ "p50 and p99 per route and the ratios gateway/direct and gateway/nginx." })
 public class GatewayBenchCommand implements Callable<Integer> {
 
+	static final String WRK_MISSING = "wrk, the load generator, is not installed. Install it (Debian or Ubuntu: "
+			+ "sudo apt-get install wrk; macOS: brew install wrk) and run ./keel bench gateway again.";
+
 	@Spec
 	private CommandSpec spec;
 
@@ -85,6 +88,7 @@ public class GatewayBenchCommand implements Callable<Integer> {
 		PrintStream out = keel.out();
 		GatewayBenchSettings settings = settings(System.getenv());
 		try {
+			Executables.find("wrk", System.getenv("PATH")).orElseThrow(() -> new BenchAbort(WRK_MISSING));
 			RunState state = RunState.read(layout.stateFile()).orElse(RunState.empty());
 			GatewayTargets targets = GatewayTargets.from(state, layout.stateFile(), settings.path());
 			return new GatewayBench(settings, targets, layout, System.getenv(), out).run();
