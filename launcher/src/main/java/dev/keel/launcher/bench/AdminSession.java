@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through the gateway. Access tokens live 15 minutes, so the benchmark logs in again
  * before each scenario rather than refreshing.
  */
-final class AdminSession {
+public final class AdminSession {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -36,23 +36,23 @@ final class AdminSession {
 
 	private volatile Duration lifetime = Duration.ZERO;
 
-	AdminSession(HttpClient http, URI gateway, String email, String password) {
+	public AdminSession(HttpClient http, URI gateway, String email, String password) {
 		this.http = http;
 		this.gateway = gateway;
 		this.email = email;
 		this.password = password;
 	}
 
-	String token() {
+	public String token() {
 		return this.token;
 	}
 
 	/** How long the last token is valid. */
-	Duration lifetime() {
+	public Duration lifetime() {
 		return this.lifetime;
 	}
 
-	void login() throws InterruptedException {
+	public void login() throws InterruptedException {
 		String form = "grant_type=password&username=" + encode(this.email) + "&password=" + encode(this.password);
 		HttpRequest request = HttpRequest.newBuilder(this.gateway.resolve("/api/auth/token"))
 			.timeout(Duration.ofSeconds(15))

@@ -4,9 +4,9 @@ package dev.keel.launcher.bench;
  * The benchmark cannot go on (the platform is not running, the login fails, a setup
  * request is refused); the message says what to do and is all the user sees.
  */
-final class BenchAbort extends RuntimeException {
+public final class BenchAbort extends RuntimeException {
 
-	BenchAbort(String message) {
+	public BenchAbort(String message) {
 		super(message);
 	}
 

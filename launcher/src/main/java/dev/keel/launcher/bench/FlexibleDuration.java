@@ -13,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
  * Reads a duration the way people type it on a command line: {@code 15s}, {@code 500ms},
  * {@code 2m}, a bare number of seconds, or ISO-8601 ({@code PT15S}).
  */
-final class FlexibleDuration implements ITypeConverter<Duration> {
+public final class FlexibleDuration implements ITypeConverter<Duration> {
 
 	private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
  * of a core over a sampling interval (an idle platform uses about 0.1: heartbeats and
  * polls).
  */
-final class Settle {
+public final class Settle {
 
 	static final double IDLE_CORES = 0.3;
 
@@ -23,14 +23,14 @@ final class Settle {
 
 	private final Duration timeout;
 
-	Settle(LongSupplier cpuNanos, Duration interval, Duration timeout) {
+	public Settle(LongSupplier cpuNanos, Duration interval, Duration timeout) {
 		this.cpuNanos = cpuNanos;
 		this.interval = interval;
 		this.timeout = timeout;
 	}
 
 	/** The CPU time used so far by the given processes (those still alive). */
-	static LongSupplier cpuOf(List<Long> pids) {
+	public static LongSupplier cpuOf(List<Long> pids) {
 		return () -> pids.stream()
 			.map(ProcessHandle::of)
 			.flatMap(java.util.Optional::stream)
@@ -45,7 +45,7 @@ final class Settle {
 	 * @return the cores in use during the last interval: below {@link #IDLE_CORES} when
 	 * it settled
 	 */
-	double await() throws InterruptedException {
+	public double await() throws InterruptedException {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		double cores;
 		do {
@@ -58,7 +58,7 @@ final class Settle {
 		return cores;
 	}
 
-	static boolean idle(double cores) {
+	public static boolean idle(double cores) {
 		return cores < IDLE_CORES;
 	}
 

@@ -62,6 +62,20 @@ public final class Platform {
 			.orElseThrow(() -> new IllegalArgumentException("Unknown component " + stopped.name()));
 	}
 
+	/**
+	 * One more instance of a service beside a running platform, configured like the
+	 * platform's own but on free ports and with {@code settings} added to its environment
+	 * (the gateway benchmark's gateway with token validation switched off).
+	 */
+	public static Component extraInstance(String name, String module, Map<String, String> environment,
+			Map<String, String> settings) {
+		Component component = service(name, Kind.SERVICE, module, freePort(), environment, Ports.from(environment));
+		Map<String, String> combined = new HashMap<>(component.environment());
+		combined.putAll(settings);
+		return new Component(name, component.kind(), module, component.port(), component.managementPort(),
+				component.arguments(), combined, component.heap(), component.jvmOptions());
+	}
+
 	private static Map<String, String> withManagementPort(Component component, RunState.Running stopped) {
 		Map<String, String> environment = new HashMap<>(component.environment());
 		environment.put("KEEL_MANAGEMENT_PORT", String.valueOf(stopped.managementPort()));

@@ -125,6 +125,22 @@ class PlatformTests {
 	}
 
 	@Test
+	void anExtraInstanceIsConfiguredLikeThePlatformsOwnOnFreePortsWithItsOwnSettings() {
+		Map<String, String> environment = Map.of("KEEL_PORT_OFFSET", "30000");
+		Component extra = Platform.extraInstance("gateway-bench", "gateway", environment,
+				Map.of("KEEL_GATEWAY_VALIDATE_TOKENS", "false"));
+		Component platforms = find(Platform.plan(this.layout, environment, Map.of()), "gateway");
+		assertThat(extra.port()).isPositive().isNotEqualTo(platforms.port());
+		assertThat(extra.managementPort()).isPositive().isNotEqualTo(platforms.managementPort());
+		assertThat(extra.environment()).containsEntry("KEEL_PORT", String.valueOf(extra.port()))
+			.containsEntry("KEEL_MANAGEMENT_PORT", String.valueOf(extra.managementPort()))
+			.containsEntry("KEEL_EUREKA_URL", "http://localhost:38761/eureka")
+			.containsEntry("KEEL_GATEWAY_VALIDATE_TOKENS", "false");
+		assertThat(extra.jvmOptions()).isEqualTo(platforms.jvmOptions());
+		assertThat(extra.heap()).isEqualTo(platforms.heap());
+	}
+
+	@Test
 	void refusesToScaleWhatCannotBeScaled() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Platform.plan(this.layout, Map.of(), Map.of("discovery", 2)))
