@@ -114,7 +114,8 @@ class DocsIntegrationTests extends GatewayTestSupport {
 	@ValueSource(strings = { "/docs/nope", "/docs/swagger-ui/nope.js", "/docs/swagger-ui/0.0.0/swagger-ui.css",
 			"/webjars/swagger-ui/index.html" })
 	void otherPathsAreNotFoundProblems(String path) {
-		// with a token: outside /docs, the edge answers a request without one with 401 first
+		// with a token: outside /docs, the edge answers a request without one with 401
+		// first
 		this.client.get()
 			.uri(path)
 			.headers(tokens::authorize)
