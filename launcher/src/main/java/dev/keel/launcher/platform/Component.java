@@ -21,9 +21,8 @@ public record Component(String name, Kind kind, String module, int port, int man
 		Map<String, String> environment, String heap, List<String> jvmOptions) {
 
 	/**
-	 * Only the quick C1 compiler: less memory and a faster start, which suits every
-	 * component but one that hashes passwords, where C2 makes Argon2 about three times
-	 * faster.
+	 * Only the quick C1 compiler: less memory and a faster start, which suits most
+	 * components (see {@code Platform} for the ones that get C2).
 	 */
 	static final List<String> QUICK_JIT = List.of("-XX:TieredStopAtLevel=1");
 
