@@ -2,6 +2,8 @@ package dev.keel.support.web;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,8 +31,22 @@ public class MalformedRequestFilter extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	public MalformedRequestFilter(ProblemResponses problems) {
+	private final Set<String> excludedPaths;
+
+	/**
+	 * The filter.
+	 * @param problems writes the problem answers
+	 * @param excludedPaths request paths left alone, for endpoints whose errors have a
+	 * format of their own
+	 */
+	public MalformedRequestFilter(ProblemResponses problems, List<String> excludedPaths) {
 		this.problems = problems;
+		this.excludedPaths = Set.copyOf(excludedPaths);
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.excludedPaths.contains(request.getRequestURI());
 	}
 
 	@Override
