@@ -25,8 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * notification-service one that answers too slowly for its one-second time limit, except
  * on the event stream, which has no time limit.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "eureka.client.enabled=false",
-		"management.server.port=0", "resilience4j.timelimiter.instances.notification-service.timeout-duration=1s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "eureka.client.enabled=false", "management.server.port=0",
+				"resilience4j.timelimiter.instances.notification-service.timeout-duration=1s",
+				// retries on their own here; EjectionIntegrationTests shows ejection
+				"keel.gateway.balancing.ejection=0s" })
 class ResilienceIntegrationTests {
 
 	static final Backend alive = Backend.start("alive");
