@@ -1,6 +1,5 @@
 package dev.keel.gateway.edge;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
+import dev.keel.gateway.request.ClientAddress;
 import dev.keel.gateway.request.RequestIds;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -70,7 +70,7 @@ final class AccessLog {
 		addIfPresent(line, "url.query", query);
 		addIfPresent(line, "http.response.status_code", (status != null) ? status.value() : null);
 		addIfPresent(line, "http.request.id", RequestIds.of(exchange));
-		addIfPresent(line, "client.ip", clientIp(request));
+		addIfPresent(line, "client.ip", ClientAddress.of(exchange));
 		addIfPresent(line, "user_agent.original", request.getHeaders().getFirst(HttpHeaders.USER_AGENT));
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		if (route != null) {
@@ -88,14 +88,6 @@ final class AccessLog {
 		if (value != null) {
 			line.addKeyValue(key, value);
 		}
-	}
-
-	private static @Nullable String clientIp(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		if (remote == null) {
-			return null;
-		}
-		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
 	}
 
 	private static @Nullable String service(URI uri) {

@@ -1,8 +1,8 @@
 package dev.keel.gateway.ratelimit;
 
-import java.net.InetSocketAddress;
 import java.util.Set;
 
+import dev.keel.gateway.request.ClientAddress;
 import io.github.bucket4j.BucketConfiguration;
 
 import org.springframework.http.HttpMethod;
@@ -41,12 +41,12 @@ final class RateLimitPolicy {
 	Quota quotaFor(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		if (HttpMethod.POST.equals(request.getMethod()) && AUTH_PATHS.contains(normalizedPath(request))) {
-			return this.auth.quota(clientIp(request));
+			return this.auth.quota(clientIp(exchange));
 		}
 		if (exchange.getAttribute(SUBJECT_ATTRIBUTE) instanceof String subject && !subject.isEmpty()) {
 			return this.user.quota(subject);
 		}
-		return this.anonymous.quota(clientIp(request));
+		return this.anonymous.quota(clientIp(exchange));
 	}
 
 	// Decoded, without ;parameters, empty segments or a trailing slash, so that
@@ -61,13 +61,10 @@ final class RateLimitPolicy {
 		return path.toString();
 	}
 
-	// The connection's address: X-Forwarded-For is anyone's to write.
-	private static String clientIp(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		if (remote == null) {
-			return "unknown";
-		}
-		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
+	// The connection's address, or the forwarded one behind a trusted proxy.
+	private static String clientIp(ServerWebExchange exchange) {
+		String ip = ClientAddress.of(exchange);
+		return (ip != null) ? ip : "unknown";
 	}
 
 	private record Tier(String name, Limit limit, BucketConfiguration bucket) {

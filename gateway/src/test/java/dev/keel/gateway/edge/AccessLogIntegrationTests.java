@@ -36,6 +36,8 @@ class AccessLogIntegrationTests extends GatewayTestSupport {
 			.header("Cookie", "session=cookie-s3cr3t")
 			.header("User-Agent", "keel-tests/1.0")
 			.header("X-Request-Id", requestId)
+			// No trusted proxies here: anyone can write this header.
+			.header("X-Forwarded-For", "198.51.100.1")
 			.exchange()
 			.expectStatus()
 			.isOk();

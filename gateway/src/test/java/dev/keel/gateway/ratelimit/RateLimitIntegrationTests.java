@@ -124,6 +124,18 @@ class RateLimitIntegrationTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void forwardedForIsIgnoredWithoutTrustedProxies() {
+		WebTestClient client = Clients.from("127.0.0.41", this.port);
+		for (int remaining = 2; remaining >= 0; remaining--) {
+			forwardedFor(client, "198.51.100.1" + remaining).expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals("RateLimit-Remaining", Integer.toString(remaining));
+		}
+		forwardedFor(client, "198.51.100.99").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+	}
+
+	@Test
 	void authenticatedRequestsAreLimitedPerTokenSubjectFromAnyIp() {
 		WebTestClient client = Clients.from("127.0.0.31", this.port);
 		for (int remaining = 3; remaining >= 0; remaining--) {
@@ -166,6 +178,15 @@ class RateLimitIntegrationTests extends GatewayTestSupport {
 		return client.get()
 			.uri("/api/data/things")
 			.headers((headers) -> headers.addAll(subjectHeader(subject)))
+			.exchange();
+	}
+
+	private static WebTestClient.ResponseSpec forwardedFor(WebTestClient client, String forwardedFor) {
+		return client.post()
+			.uri("/api/auth/token")
+			.header("X-Forwarded-For", forwardedFor)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
 			.exchange();
 	}
 
