@@ -31,7 +31,8 @@ import dev.keel.launcher.platform.Layout;
 				MailCommand.class, BenchCommand.class, InfraCommand.class, CommandLine.HelpCommand.class },
 		footer = { "", "Also, handled by the ./keel script itself:",
 				"  test    Run the full test suite (./mvnw verify with a JDK 21+).",
-				"  build   Build every module (skipping tests)." })
+				"  build   Build every module (skipping tests).",
+				"  images  Build the container images with Docker (docs/deploy.md)." })
 public class Keel {
 
 	/** The checkout: {@code keel.home} from the script, else the working directory. */
