@@ -1,9 +1,8 @@
 package dev.keel.gateway.edge;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import dev.keel.gateway.AccessLogLines;
 import dev.keel.gateway.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +40,7 @@ class AccessLogIntegrationTests extends GatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		String line = accessLine(output, requestId);
+		String line = AccessLogLines.single(output, requestId);
 		assertThat(line).doesNotContain(token, "tkt-s3cr3t", "link-s3cr3t", "cookie-s3cr3t");
 		JsonNode entry = json.readTree(line);
 		assertThat(entry.at("/log/logger").asString()).isEqualTo("keel.access");
@@ -68,7 +67,7 @@ class AccessLogIntegrationTests extends GatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isNotFound();
-		JsonNode entry = json.readTree(accessLine(output, requestId));
+		JsonNode entry = json.readTree(AccessLogLines.single(output, requestId));
 		assertThat(entry.at("/http/response/status_code").asInt()).isEqualTo(404);
 		assertThat(entry.at("/http/response/body/bytes").asLong()).isPositive();
 		assertThat(entry.at("/traceId").asString()).matches(TRACE_ID_PATTERN);
@@ -85,44 +84,9 @@ class AccessLogIntegrationTests extends GatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(413);
-		JsonNode entry = json.readTree(accessLine(output, requestId));
+		JsonNode entry = json.readTree(AccessLogLines.single(output, requestId));
 		assertThat(entry.at("/http/request/method").asString()).isEqualTo("POST");
 		assertThat(entry.at("/http/response/status_code").asInt()).isEqualTo(413);
-	}
-
-	/**
-	 * The request's one access log line. It is written when the exchange completes, which
-	 * may be a moment after the client has read the response.
-	 */
-	private static String accessLine(CapturedOutput output, String requestId) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		List<String> lines = lines(output, requestId);
-		while (lines.isEmpty() && System.nanoTime() < deadline) {
-			sleep();
-			lines = lines(output, requestId);
-		}
-		sleep();
-		lines = lines(output, requestId);
-		if (lines.size() != 1) {
-			throw new AssertionError(lines.size() + " access log lines for " + requestId + " in:\n" + output.getOut());
-		}
-		return lines.get(0);
-	}
-
-	private static List<String> lines(CapturedOutput output, String requestId) {
-		return output.getOut()
-			.lines()
-			.filter((line) -> line.contains("\"keel.access\"") && line.contains(requestId))
-			.toList();
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(100);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

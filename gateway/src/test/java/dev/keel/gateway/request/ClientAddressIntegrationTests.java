@@ -1,9 +1,8 @@
 package dev.keel.gateway.request;
 
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import dev.keel.gateway.AccessLogLines;
 import dev.keel.gateway.GatewayTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +96,7 @@ class ClientAddressIntegrationTests extends GatewayTestSupport {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		JsonNode entry = json.readTree(accessLine(output, requestId));
+		JsonNode entry = json.readTree(AccessLogLines.single(output, requestId));
 		assertThat(entry.at("/client/ip").asString()).isEqualTo("2001:db8:0:0:0:0:0:7");
 	}
 
@@ -108,30 +107,6 @@ class ClientAddressIntegrationTests extends GatewayTestSupport {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{}")
 			.exchange();
-	}
-
-	// Written when the exchange completes, which may be a moment after the response.
-	private static String accessLine(CapturedOutput output, String requestId) {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		List<String> lines = lines(output, requestId);
-		while (lines.isEmpty() && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			lines = lines(output, requestId);
-		}
-		assertThat(lines).as("access log lines for " + requestId).hasSize(1);
-		return lines.get(0);
-	}
-
-	private static List<String> lines(CapturedOutput output, String requestId) {
-		return output.getOut()
-			.lines()
-			.filter((line) -> line.contains("\"keel.access\"") && line.contains(requestId))
-			.toList();
 	}
 
 }
