@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +78,54 @@ class ImageRecipeTests {
 		assertThat(extracted.resolve("snapshot-dependencies")).isDirectory();
 	}
 
+	/**
+	 * What the container does, without the container: the layers copied into one folder
+	 * in the Dockerfile's order, the Dockerfile's own entry point started there, and its
+	 * health check asked until the service is ready. discovery needs no database, so it
+	 * stands in for all five.
+	 */
+	@Test
+	void theEntryPointStartsTheServiceFromItsLayersAndTheHealthCheckSeesItReady(@TempDir Path work) throws Exception {
+		Path extracted = work.resolve("extracted");
+		String javaCommand = ProcessHandle.current().info().command().orElse("java");
+		new Tool(List.of(javaCommand, "-Djarmode=tools", "-jar", repository.serviceJar("discovery").toString()))
+			.run(work, "extract", "--layers", "--launcher", "--destination", extracted.toString())
+			.successfulOutput();
+		Path app = work.resolve("app");
+		for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+			copyTree(extracted.resolve(layer), app);
+		}
+		List<String> command = new ArrayList<>(entryPoint(Files.readString(repository.dockerfile())));
+		assertThat(command.get(0)).isEqualTo("java");
+		command.set(0, javaCommand);
+		String port = String.valueOf(freePort());
+		String management = String.valueOf(freePort());
+		ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(work.resolve("discovery.log").toFile());
+		builder.environment().put("KEEL_PORT", port);
+		builder.environment().put("KEEL_MANAGEMENT_PORT", management);
+		Process process = builder.start();
+		try {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+			int exitCode = healthCheck(management).exitCode();
+			while (exitCode != 0 && process.isAlive() && System.nanoTime() < deadline) {
+				Thread.sleep(500);
+				exitCode = healthCheck(management).exitCode();
+			}
+			assertThat(exitCode)
+				.as("health check of discovery started by the entry point; its log:%n%s",
+						Files.readString(work.resolve("discovery.log")))
+				.isZero();
+		}
+		finally {
+			process.destroy();
+			if (!process.waitFor(30, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+	}
+
 	@Test
 	void theHealthCheckPassesOnlyWhenTheServiceIsReady() throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -128,6 +176,38 @@ class ImageRecipeTests {
 		return new Tool(List.of("/usr/bin/env", "-i", "KEEL_MANAGEMENT_PORT=" + port, "/bin/bash",
 				repository.root().resolve("docker/healthcheck").toString()))
 			.run(repository.root());
+	}
+
+	/** The exec-form ENTRYPOINT's arguments. */
+	private static List<String> entryPoint(String dockerfile) {
+		Matcher entryPoint = Pattern.compile("(?ms)^ENTRYPOINT \\[(.*?)]").matcher(dockerfile.replace("\\\n", " "));
+		assertThat(entryPoint.find()).as("an exec-form ENTRYPOINT").isTrue();
+		List<String> arguments = new ArrayList<>();
+		Matcher argument = Pattern.compile("\"([^\"]*)\"").matcher(entryPoint.group(1));
+		while (argument.find()) {
+			arguments.add(argument.group(1));
+		}
+		return arguments;
+	}
+
+	private static void copyTree(Path from, Path to) throws IOException {
+		try (var paths = Files.walk(from)) {
+			for (Path source : (Iterable<Path>) paths::iterator) {
+				Path target = to.resolve(from.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static List<String> lines(String text, String regex) {

@@ -40,6 +40,12 @@ class KubernetesManifestTests {
 
 	@ParameterizedTest(name = "{0}")
 	@FieldSource("OVERLAYS")
+	void everyObjectMatchesTheKubernetesApiSchema(String overlay) {
+		assertThat(SchemaCheck.problems(Overlays.render(repository, overlay))).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@FieldSource("OVERLAYS")
 	void probesAskTheActuatorGroupsOnTheManagementPort(String overlay) {
 		assertThat(ManifestChecks.probes(Overlays.render(repository, overlay), settings)).isEmpty();
 	}

@@ -145,6 +145,18 @@ class ManifestChecksTests {
 			.allSatisfy((problem) -> assertThat(problem).contains("discovery-2"));
 	}
 
+	@Test
+	void aMisspeltFieldOrAValueOfTheWrongTypeIsCaught() {
+		Rendering dev = Overlays.render(repository, "dev");
+		Map<String, Object> container = container(dev, "Deployment", "data-service");
+		container.put("readinesProbe", container.remove("readinessProbe"));
+		Yamls.mapAt(dev.find("StatefulSet", "discovery").orElseThrow().body(), "spec").put("replicas", "two");
+		assertThat(SchemaCheck.problems(dev)).hasSize(2)
+			.anySatisfy(
+					(problem) -> assertThat(problem).startsWith("Deployment/data-service").contains("readinesProbe"))
+			.anySatisfy((problem) -> assertThat(problem).startsWith("StatefulSet/discovery"));
+	}
+
 	private static Map<String, Object> container(Rendering rendering, String kind, String name) {
 		return ManifestChecks.serviceContainer(rendering.find(kind, name).orElseThrow(), name);
 	}
