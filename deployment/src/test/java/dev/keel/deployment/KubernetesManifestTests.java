@@ -1,7 +1,11 @@
 package dev.keel.deployment;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,10 +13,13 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesManifestTests {
 
-	static final java.util.List<String> OVERLAYS = Overlays.ALL;
+	static final List<String> OVERLAYS = Overlays.ALL;
 
 	private static final Repository repository = Repository.current();
 
@@ -38,64 +45,34 @@ class KubernetesManifestTests {
 		assertThat(rendering.ofKind("Ingress").map(Resource::name)).containsExactly("gateway");
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void everyObjectMatchesTheKubernetesApiSchema(String overlay) {
-		assertThat(SchemaCheck.problems(Overlays.render(repository, overlay))).isEmpty();
+	/**
+	 * Every check of {@link ManifestChecks}, and the schema, by what it makes sure of.
+	 */
+	static Stream<Arguments> checks() {
+		Map<String, Function<Rendering, List<String>>> checks = new LinkedHashMap<>();
+		checks.put("every object matches the Kubernetes API schema", SchemaCheck::problems);
+		checks.put("probes ask the actuator groups on the management port",
+				(rendering) -> ManifestChecks.probes(rendering, settings));
+		checks.put("every variable set is one the service reads",
+				(rendering) -> ManifestChecks.environment(rendering, settings));
+		checks.put("ConfigMaps and Secrets exist or are documented",
+				(rendering) -> ManifestChecks.references(rendering, documentedSecrets()));
+		checks.put("Services select the pods they serve", ManifestChecks::selectors);
+		checks.put("autoscalers and disruption budgets target existing workloads", ManifestChecks::autoscaling);
+		checks.put("every container has resources and runs unprivileged", ManifestChecks::hardening);
+		checks.put("only the gateway is reachable from outside", ManifestChecks::exposure);
+		checks.put("each database admits only its service", ManifestChecks::databases);
+		checks.put("Eureka peers replicate and services register with all of them", ManifestChecks::discovery);
+		return OVERLAYS.stream()
+			.flatMap((overlay) -> checks.entrySet()
+				.stream()
+				.map((check) -> Arguments.of(overlay, check.getKey(), check.getValue())));
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void probesAskTheActuatorGroupsOnTheManagementPort(String overlay) {
-		assertThat(ManifestChecks.probes(Overlays.render(repository, overlay), settings)).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void everyVariableSetIsOneTheServiceReads(String overlay) {
-		assertThat(ManifestChecks.environment(Overlays.render(repository, overlay), settings)).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void configMapsAndSecretsExistOrAreDocumented(String overlay) throws IOException {
-		assertThat(ManifestChecks.references(Overlays.render(repository, overlay), documentedSecrets())).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void servicesSelectThePodsTheyServe(String overlay) {
-		assertThat(ManifestChecks.selectors(Overlays.render(repository, overlay))).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void autoscalersAndDisruptionBudgetsTargetExistingWorkloads(String overlay) {
-		assertThat(ManifestChecks.autoscaling(Overlays.render(repository, overlay))).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void everyContainerHasResourcesAndRunsUnprivileged(String overlay) {
-		assertThat(ManifestChecks.hardening(Overlays.render(repository, overlay))).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void onlyTheGatewayIsReachableFromOutside(String overlay) {
-		assertThat(ManifestChecks.exposure(Overlays.render(repository, overlay))).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void eachDatabaseAdmitsOnlyItsService(String overlay) {
-		assertThat(ManifestChecks.databases(Overlays.render(repository, overlay))).isEmpty();
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@FieldSource("OVERLAYS")
-	void eurekaPeersReplicateAndServicesRegisterWithAllOfThem(String overlay) {
-		assertThat(ManifestChecks.discovery(Overlays.render(repository, overlay))).isEmpty();
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("checks")
+	void overlayPasses(String overlay, String check, Function<Rendering, List<String>> problems) {
+		assertThat(problems.apply(Overlays.render(repository, overlay))).as(check).isEmpty();
 	}
 
 	@Test
@@ -137,9 +114,9 @@ class KubernetesManifestTests {
 	}
 
 	@Test
-	void productionCommitsNoSecrets() throws IOException {
+	void productionCommitsNoSecrets() {
 		assertThat(Overlays.render(repository, "prod").ofKind("Secret")).isEmpty();
-		assertThat(Files.readString(repository.k8s().resolve("overlays/dev/kustomization.yaml")))
+		assertThat(read(repository.k8s().resolve("overlays/dev/kustomization.yaml")))
 			.as("the dev overlay's generated Secrets are marked as local-development values")
 			.contains("LOCAL DEVELOPMENT ONLY");
 	}
@@ -148,13 +125,22 @@ class KubernetesManifestTests {
 	 * Secret names docs/deploy.md tells you to create (or an operator creates), written
 	 * `keel-...`.
 	 */
-	private static Set<String> documentedSecrets() throws IOException {
+	private static Set<String> documentedSecrets() {
 		Set<String> names = new TreeSet<>();
-		Matcher matcher = Pattern.compile("`(keel-[a-z0-9-]+)`").matcher(Files.readString(repository.deployDoc()));
+		Matcher matcher = Pattern.compile("`(keel-[a-z0-9-]+)`").matcher(read(repository.deployDoc()));
 		while (matcher.find()) {
 			names.add(matcher.group(1));
 		}
 		return names;
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
