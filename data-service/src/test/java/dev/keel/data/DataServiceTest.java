@@ -24,7 +24,7 @@ import dev.keel.launcher.testing.TestTokens;
 @ExtendWith(EmbeddedInfrastructure.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "eureka.client.enabled=false" })
-public abstract class DataServiceTest {
+public abstract class DataServiceTest implements ServiceHttp.Calls {
 
 	protected static final TestTokens tokens = TestTokens.create();
 
@@ -46,28 +46,9 @@ public abstract class DataServiceTest {
 		return tokens.token("admin-1", "admin");
 	}
 
-	protected Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
+	@Override
+	public Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
 		return ServiceHttp.call(this.port, method, path, token, body, headers);
-	}
-
-	protected Reply get(String path, String token) {
-		return call("GET", path, token, null, Map.of());
-	}
-
-	protected Reply post(String path, String token, Object body) {
-		return call("POST", path, token, body, Map.of());
-	}
-
-	protected Reply put(String path, String token, Object body) {
-		return call("PUT", path, token, body, Map.of());
-	}
-
-	protected Reply delete(String path, String token) {
-		return call("DELETE", path, token, null, Map.of());
-	}
-
-	protected Reply patch(String path, String token, Object body, Map<String, String> headers) {
-		return call("PATCH", path, token, body, headers);
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.keel.gateway;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,12 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.keel.launcher.testing.LoopbackHttp;
 
 /**
  * A real HTTP service instance for the gateway to route to: answers every request with an
@@ -48,18 +48,11 @@ public final class Backend {
 	}
 
 	public static Backend start(String name) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			Backend backend = new Backend(name, server);
-			server.createContext("/", backend::answer);
-			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-			server.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-			return backend;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		HttpServer server = LoopbackHttp.start();
+		Backend backend = new Backend(name, server);
+		server.createContext("/", backend::answer);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+		return backend;
 	}
 
 	/**
@@ -76,7 +69,7 @@ public final class Backend {
 	}
 
 	public String uri() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return LoopbackHttp.uri(this.server);
 	}
 
 	public int requests() {

@@ -1,7 +1,5 @@
 package dev.keel.notification;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
 import dev.keel.launcher.testing.ServiceHttp.Reply;
+import dev.keel.launcher.testing.LoopbackHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,8 +51,8 @@ class DuplicateEventIntegrationTests extends NotificationServiceTest {
 		assertThat(put("/api/notifications/preferences", token, Map.of("email", true, "inApp", true)).status())
 			.isEqualTo(200);
 		Reply webhook = post("/api/notifications/webhooks", admin(),
-				Map.of("url", "http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/hook", "events",
-						List.of("keel.document.*"), "collections", List.of(collection)));
+				Map.of("url", LoopbackHttp.uri(this.receiver) + "/hook", "events", List.of("keel.document.*"),
+						"collections", List.of(collection)));
 		assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
 		String webhookId = webhook.json().path("id").asString();
 
@@ -89,19 +88,13 @@ class DuplicateEventIntegrationTests extends NotificationServiceTest {
 	}
 
 	private HttpServer startReceiver() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/hook", (exchange) -> {
-				this.received.add(new String(exchange.getRequestBody().readAllBytes()));
-				exchange.sendResponseHeaders(204, -1);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		HttpServer server = LoopbackHttp.start();
+		server.createContext("/hook", (exchange) -> {
+			this.received.add(new String(exchange.getRequestBody().readAllBytes()));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		return server;
 	}
 
 }

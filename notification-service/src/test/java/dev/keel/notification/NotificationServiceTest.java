@@ -39,7 +39,7 @@ import dev.keel.support.outbox.CloudEventJson;
 				"keel.notification.email.app-url=https://app.example.test",
 				"keel.notification.webhooks.retry-schedule=300ms,600ms",
 				"keel.notification.webhooks.poll-interval=200ms", "keel.notification.stream.heartbeat=1s" })
-public abstract class NotificationServiceTest {
+public abstract class NotificationServiceTest implements ServiceHttp.Calls {
 
 	protected static final TestTokens tokens = TestTokens.create();
 
@@ -86,24 +86,9 @@ public abstract class NotificationServiceTest {
 		}
 	}
 
-	protected Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
+	@Override
+	public Reply call(String method, String path, String token, Object body, Map<String, String> headers) {
 		return ServiceHttp.call(this.port, method, path, token, body, headers);
-	}
-
-	protected Reply get(String path, String token) {
-		return call("GET", path, token, null, Map.of());
-	}
-
-	protected Reply post(String path, String token, Object body) {
-		return call("POST", path, token, body, Map.of());
-	}
-
-	protected Reply put(String path, String token, Object body) {
-		return call("PUT", path, token, body, Map.of());
-	}
-
-	protected Reply delete(String path, String token) {
-		return call("DELETE", path, token, null, Map.of());
 	}
 
 	private static MailSink startMailSink() {

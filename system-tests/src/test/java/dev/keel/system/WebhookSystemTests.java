@@ -1,6 +1,5 @@
 package dev.keel.system;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -21,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.keel.system.Api.Reply;
 import dev.keel.system.DataFixtures.User;
+import dev.keel.launcher.testing.LoopbackHttp;
 
 import static dev.keel.system.DataFixtures.access;
 import static dev.keel.system.DataFixtures.create;
@@ -45,7 +45,7 @@ class WebhookSystemTests {
 		String admin = DataFixtures.admin().accessToken();
 		String tasks = define(admin, null, access("authenticated"));
 		BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		HttpServer receiver = LoopbackHttp.start();
 		receiver.createContext("/hooks", (exchange) -> {
 			received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
 					exchange.getRequestHeaders().getFirst("webhook-timestamp"),
@@ -54,11 +54,10 @@ class WebhookSystemTests {
 			exchange.sendResponseHeaders(204, -1);
 			exchange.close();
 		});
-		receiver.start();
 		try {
 			Reply webhook = Api.post("/api/notifications/webhooks", admin,
-					Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks", "events",
-							List.of("keel.document.created"), "collections", List.of(tasks)));
+					Map.of("url", LoopbackHttp.uri(receiver) + "/hooks", "events", List.of("keel.document.created"),
+							"collections", List.of(tasks)));
 			assertThat(webhook.status()).as(describe(webhook)).isEqualTo(201);
 			String secret = webhook.field("secret");
 			assertThat(secret).startsWith("whsec_");

@@ -9,7 +9,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.keel.support.work.PollingLoop;
@@ -22,7 +21,7 @@ import dev.keel.support.work.PollingLoop;
  * Every instance runs one; dropping twice is harmless.
  */
 @Component
-class StorageJanitor implements SmartLifecycle {
+class StorageJanitor extends PollingLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(StorageJanitor.class);
 
@@ -34,34 +33,14 @@ class StorageJanitor implements SmartLifecycle {
 
 	private final CollectionStorage storage;
 
-	private final PollingLoop loop;
-
 	StorageJanitor(CollectionStore store, CollectionStorage storage) {
+		super("keel-storage-janitor", INTERVAL);
 		this.store = store;
 		this.storage = storage;
-		this.loop = new PollingLoop("keel-storage-janitor", INTERVAL, this::cleanUp);
-	}
-
-	void wakeUp() {
-		this.loop.wakeUp();
 	}
 
 	@Override
-	public void start() {
-		this.loop.start();
-	}
-
-	@Override
-	public void stop() {
-		this.loop.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop.isRunning();
-	}
-
-	void cleanUp() {
+	protected void round() {
 		for (Document definition : this.store.withPendingDrops()) {
 			String name = definition.getString("_id");
 			Date deletedAt = definition.getDate("deletedAt");

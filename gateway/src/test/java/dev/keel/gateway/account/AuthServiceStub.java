@@ -1,20 +1,19 @@
 package dev.keel.gateway.account;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.keel.launcher.testing.LoopbackHttp;
 
 /**
  * A stand-in for auth-service that records every call and answers each with what the test
@@ -35,22 +34,15 @@ final class AuthServiceStub {
 	}
 
 	static AuthServiceStub start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			AuthServiceStub stub = new AuthServiceStub(server);
-			server.createContext("/", stub::answer);
-			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-			server.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-			return stub;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		HttpServer server = LoopbackHttp.start();
+		AuthServiceStub stub = new AuthServiceStub(server);
+		server.createContext("/", stub::answer);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
+		return stub;
 	}
 
 	String uri() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return LoopbackHttp.uri(this.server);
 	}
 
 	/** Forgets what was received and answers the next calls with the given status. */

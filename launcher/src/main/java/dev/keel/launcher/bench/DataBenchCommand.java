@@ -7,14 +7,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import dev.keel.launcher.Keel;
+import dev.keel.launcher.bench.BenchLogin.Credentials;
 import dev.keel.launcher.platform.Layout;
-import dev.keel.launcher.platform.LocalAdmin;
 import dev.keel.launcher.platform.RunState;
 
 /**
@@ -52,14 +53,8 @@ class DataBenchCommand implements Callable<Integer> {
 					+ "0 to not wait).")
 	Duration settleTimeout;
 
-	@Option(names = "--email", paramLabel = "EMAIL",
-			description = "The admin to log in as (default: KEEL_BOOTSTRAP_ADMIN_EMAIL, else the local "
-					+ "development admin of ./keel run).")
-	String email;
-
-	@Option(names = "--password", paramLabel = "PASSWORD", description = "The admin's password (default: "
-			+ "KEEL_BOOTSTRAP_ADMIN_PASSWORD, else the local development admin's).")
-	String password;
+	@Mixin
+	BenchLogin login;
 
 	@Override
 	public Integer call() throws Exception {
@@ -99,15 +94,9 @@ class DataBenchCommand implements Callable<Integer> {
 		if (this.documents < 1 || this.documents > 1_000_000) {
 			throw new ParameterException(this.spec.commandLine(), "--documents must be between 1 and 1000000");
 		}
-		LocalAdmin admin = LocalAdmin.from(environment).orElse(null);
-		String user = (this.email != null) ? this.email : (admin != null) ? admin.email() : null;
-		String secret = (this.password != null) ? this.password : (admin != null) ? admin.password() : null;
-		if (user == null || secret == null) {
-			throw new ParameterException(this.spec.commandLine(), "No admin to log in as: pass --email and --password, "
-					+ "or set both KEEL_BOOTSTRAP_ADMIN_EMAIL and KEEL_BOOTSTRAP_ADMIN_PASSWORD");
-		}
-		return new BenchSettings(this.duration, this.warmup, this.concurrency, this.documents, this.settleTimeout, user,
-				secret);
+		Credentials login = this.login.resolve(this.spec.commandLine(), environment);
+		return new BenchSettings(this.duration, this.warmup, this.concurrency, this.documents, this.settleTimeout,
+				login.email(), login.password());
 	}
 
 	private Keel keel() {

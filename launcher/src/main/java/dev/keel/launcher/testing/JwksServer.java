@@ -2,8 +2,6 @@ package dev.keel.launcher.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,16 +42,10 @@ public final class JwksServer implements AutoCloseable {
 
 	/** Serves whatever key set the supplier gives at each request (public parts only). */
 	public static JwksServer start(Supplier<JWKSet> keys) {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			JwksServer jwks = new JwksServer(server, keys);
-			server.createContext(PATH, jwks::answer);
-			server.start();
-			return jwks;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not start the JWKS server", ex);
-		}
+		HttpServer server = LoopbackHttp.start();
+		JwksServer jwks = new JwksServer(server, keys);
+		server.createContext(PATH, jwks::answer);
+		return jwks;
 	}
 
 	/** The URL of the key set, for {@code keel.security.jwk-set-uri}. */

@@ -73,6 +73,36 @@ public final class ServiceHttp {
 	}
 
 	/**
+	 * The usual requests, for a test base class that says how to make one (usually with
+	 * {@link ServiceHttp#call} on the port of its service).
+	 */
+	public interface Calls {
+
+		Reply call(String method, String path, String token, Object body, Map<String, String> headers);
+
+		default Reply get(String path, String token) {
+			return call("GET", path, token, null, Map.of());
+		}
+
+		default Reply post(String path, String token, Object body) {
+			return call("POST", path, token, body, Map.of());
+		}
+
+		default Reply put(String path, String token, Object body) {
+			return call("PUT", path, token, body, Map.of());
+		}
+
+		default Reply delete(String path, String token) {
+			return call("DELETE", path, token, null, Map.of());
+		}
+
+		default Reply patch(String path, String token, Object body, Map<String, String> headers) {
+			return call("PATCH", path, token, body, headers);
+		}
+
+	}
+
+	/**
 	 * An answer.
 	 *
 	 * @param status the status

@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -24,7 +23,7 @@ import dev.keel.support.work.PollingLoop;
  * failed. Every instance runs one; a claim keeps two from sending the same email.
  */
 @Component
-class EmailSender implements SmartLifecycle {
+class EmailSender extends PollingLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
 
@@ -36,39 +35,19 @@ class EmailSender implements SmartLifecycle {
 
 	private final EmailProperties properties;
 
-	private final PollingLoop loop;
-
 	EmailSender(EmailQueue queue, EmailTemplates templates, JavaMailSender mail, EmailProperties properties) {
+		super("keel-email-sender", properties.pollInterval());
 		this.queue = queue;
 		this.templates = templates;
 		this.mail = mail;
 		this.properties = properties;
-		this.loop = new PollingLoop("keel-email-sender", properties.pollInterval(), this::sendDue);
 	}
 
-	/** Looks at the queue now rather than at the next poll. */
-	void wakeUp() {
-		this.loop.wakeUp();
-	}
-
+	/** Sends every email that is due, one after the other. */
 	@Override
-	public void start() {
-		this.loop.start();
-	}
-
-	@Override
-	public void stop() {
-		this.loop.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.loop.isRunning();
-	}
-
-	void sendDue() {
+	protected void round() {
 		QueuedEmail email;
-		while (this.loop.isRunning() && (email = this.queue.claimNext(Instant.now())) != null) {
+		while (isRunning() && (email = this.queue.claimNext(Instant.now())) != null) {
 			send(email);
 		}
 	}

@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.keel.support.work.PollingLoop;
@@ -23,7 +22,7 @@ import dev.keel.support.work.PollingLoop;
  * slot frees up, and otherwise every {@code poll-interval}.
  */
 @Component
-class DeliveryDispatcher implements SmartLifecycle {
+class DeliveryDispatcher extends PollingLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
@@ -37,30 +36,18 @@ class DeliveryDispatcher implements SmartLifecycle {
 
 	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-	private final PollingLoop loop;
-
 	DeliveryDispatcher(DeliveryStore deliveries, Deliverer deliverer, WebhookProperties properties) {
+		super("keel-webhook-dispatcher", properties.pollInterval());
 		this.deliveries = deliveries;
 		this.deliverer = deliverer;
 		this.properties = properties;
 		this.slots = new Semaphore(properties.maxInFlight());
-		this.loop = new PollingLoop("keel-webhook-dispatcher", properties.pollInterval(), this::dispatchDue);
-	}
-
-	/** Looks for due deliveries now rather than at the next poll. */
-	void wakeUp() {
-		this.loop.wakeUp();
-	}
-
-	@Override
-	public void start() {
-		this.loop.start();
 	}
 
 	/** Stops claiming, and waits a while for the attempts under way to finish. */
 	@Override
 	public void stop() {
-		this.loop.stop();
+		super.stop();
 		int all = this.properties.maxInFlight();
 		try {
 			if (this.slots.tryAcquire(all, this.properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
@@ -72,13 +59,12 @@ class DeliveryDispatcher implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Claims due deliveries while there are free slots, and starts an attempt for each.
+	 */
 	@Override
-	public boolean isRunning() {
-		return this.loop.isRunning();
-	}
-
-	private void dispatchDue() {
-		while (this.loop.isRunning() && this.slots.tryAcquire()) {
+	protected void round() {
+		while (isRunning() && this.slots.tryAcquire()) {
 			Delivery delivery;
 			try {
 				delivery = this.deliveries.claimNext(Instant.now(), this.properties.lease(), busyWebhooks());

@@ -2,7 +2,6 @@ package dev.keel.notification.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.function.IntUnaryOperator;
 
 import javax.crypto.Mac;
@@ -25,6 +23,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.keel.launcher.testing.LoopbackHttp;
 
 /**
  * Webhook receivers for tests: a JDK HTTP server on 127.0.0.1 with one endpoint per test,
@@ -41,15 +41,7 @@ final class WebhookReceiver implements AutoCloseable {
 	}
 
 	static WebhookReceiver start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-			server.start();
-			return new WebhookReceiver(server);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Could not start the webhook receiver", ex);
-		}
+		return new WebhookReceiver(LoopbackHttp.start());
 	}
 
 	/** A new endpoint that answers 204 until told otherwise. */
@@ -82,7 +74,7 @@ final class WebhookReceiver implements AutoCloseable {
 		}
 
 		String url() {
-			return "http://127.0.0.1:" + WebhookReceiver.this.server.getAddress().getPort() + this.path;
+			return LoopbackHttp.uri(WebhookReceiver.this.server) + this.path;
 		}
 
 		/** Answers the n-th request (from 1) with the status the function gives. */

@@ -7,22 +7,23 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
- * Runs a round of work on a virtual thread of its own, again after every
- * {@link #wakeUp()} or, without one, after the poll interval. A round that fails (the
- * database away, say) is logged and retried after the interval: the loop itself never
- * dies until it is stopped. Queues kept in MongoDB use it so that work written on this
- * instance starts at once, and work written elsewhere within the interval.
+ * A worker bean that runs {@link #round()} on a virtual thread of its own, again after
+ * every {@link #wakeUp()} or, without one, after the poll interval. A round that fails
+ * (the database away, say) is logged and retried after the interval: the loop itself
+ * never dies until it is stopped. The context starts and stops it with the other
+ * lifecycle beans. Queues kept in MongoDB use it so that work written on this instance
+ * starts at once, and work written elsewhere within the interval.
  */
-public final class PollingLoop {
+public abstract class PollingLoop implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
 	private final String name;
 
 	private final Duration interval;
-
-	private final Round round;
 
 	private final Semaphore nudges = new Semaphore(0);
 
@@ -32,14 +33,20 @@ public final class PollingLoop {
 	 * A loop, not yet started.
 	 * @param name the thread's name, also used in log lines
 	 * @param interval the longest wait between rounds
-	 * @param round the work of one round
 	 */
-	public PollingLoop(String name, Duration interval, Round round) {
+	protected PollingLoop(String name, Duration interval) {
 		this.name = name;
 		this.interval = interval;
-		this.round = round;
 	}
 
+	/**
+	 * Does what is due now. Long rounds should check {@link #isRunning()} between items,
+	 * so that a stop does not wait for all of them.
+	 * @throws InterruptedException when the thread is interrupted
+	 */
+	protected abstract void round() throws InterruptedException;
+
+	@Override
 	public synchronized void start() {
 		if (!this.running) {
 			this.running = true;
@@ -48,11 +55,13 @@ public final class PollingLoop {
 	}
 
 	/** Ends the loop after the round under way, if any. */
+	@Override
 	public void stop() {
 		this.running = false;
 		this.nudges.release();
 	}
 
+	@Override
 	public boolean isRunning() {
 		return this.running;
 	}
@@ -67,7 +76,7 @@ public final class PollingLoop {
 	private void run() {
 		while (this.running) {
 			try {
-				this.round.run();
+				round();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -92,18 +101,6 @@ public final class PollingLoop {
 			Thread.currentThread().interrupt();
 			return false;
 		}
-	}
-
-	/** The work of one round. */
-	@FunctionalInterface
-	public interface Round {
-
-		/**
-		 * Does what is due now.
-		 * @throws InterruptedException when the thread is interrupted
-		 */
-		void run() throws InterruptedException;
-
 	}
 
 }

@@ -15,7 +15,7 @@ class PollingLoopTests {
 
 	@Test
 	void runsARoundAtOnceAndAgainWhenWokenUpBeforeTheInterval() throws Exception {
-		PollingLoop loop = new PollingLoop("test-loop", Duration.ofMinutes(10), this.rounds::release);
+		PollingLoop loop = loop(Duration.ofMinutes(10), this.rounds::release);
 		loop.start();
 		try {
 			assertThat(this.rounds.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
@@ -29,7 +29,7 @@ class PollingLoopTests {
 
 	@Test
 	void runsAgainAfterTheIntervalWithoutAWakeUp() throws Exception {
-		PollingLoop loop = new PollingLoop("test-loop", Duration.ofMillis(50), this.rounds::release);
+		PollingLoop loop = loop(Duration.ofMillis(50), this.rounds::release);
 		loop.start();
 		try {
 			assertThat(this.rounds.tryAcquire(3, 5, TimeUnit.SECONDS)).isTrue();
@@ -42,7 +42,7 @@ class PollingLoopTests {
 	@Test
 	void aFailingRoundDoesNotEndTheLoop() throws Exception {
 		AtomicInteger calls = new AtomicInteger();
-		PollingLoop loop = new PollingLoop("test-loop", Duration.ofMillis(50), () -> {
+		PollingLoop loop = loop(Duration.ofMillis(50), () -> {
 			this.rounds.release();
 			if (calls.incrementAndGet() == 1) {
 				throw new IllegalStateException("database away");
@@ -59,7 +59,7 @@ class PollingLoopTests {
 
 	@Test
 	void stopsRunningRounds() throws Exception {
-		PollingLoop loop = new PollingLoop("test-loop", Duration.ofMillis(20), this.rounds::release);
+		PollingLoop loop = loop(Duration.ofMillis(20), this.rounds::release);
 		loop.start();
 		assertThat(this.rounds.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
 		loop.stop();
@@ -68,6 +68,24 @@ class PollingLoopTests {
 		this.rounds.drainPermits();
 		Thread.sleep(200);
 		assertThat(this.rounds.availablePermits()).isZero();
+	}
+
+	private static PollingLoop loop(Duration interval, Round round) {
+		return new PollingLoop("test-loop", interval) {
+
+			@Override
+			protected void round() throws InterruptedException {
+				round.run();
+			}
+
+		};
+	}
+
+	@FunctionalInterface
+	private interface Round {
+
+		void run() throws InterruptedException;
+
 	}
 
 }

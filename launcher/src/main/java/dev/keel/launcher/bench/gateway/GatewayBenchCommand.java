@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 import dev.keel.launcher.Keel;
 import dev.keel.launcher.bench.BenchAbort;
+import dev.keel.launcher.bench.BenchLogin;
+import dev.keel.launcher.bench.BenchLogin.Credentials;
 import dev.keel.launcher.bench.FlexibleDuration;
 import dev.keel.launcher.platform.Layout;
-import dev.keel.launcher.platform.LocalAdmin;
 import dev.keel.launcher.platform.RunState;
 
 /**
@@ -73,13 +75,8 @@ public class GatewayBenchCommand implements Callable<Integer> {
 					+ "(default ${DEFAULT-VALUE}; 0 to not wait).")
 	Duration settleTimeout;
 
-	@Option(names = "--email", paramLabel = "EMAIL", description = "The user to log in as (default: "
-			+ "KEEL_BOOTSTRAP_ADMIN_EMAIL, else the local development admin of ./keel run).")
-	String email;
-
-	@Option(names = "--password", paramLabel = "PASSWORD", description = "Their password (default: "
-			+ "KEEL_BOOTSTRAP_ADMIN_PASSWORD, else the local development admin's).")
-	String password;
+	@Mixin
+	BenchLogin login;
 
 	@Override
 	public Integer call() throws Exception {
@@ -123,15 +120,9 @@ public class GatewayBenchCommand implements Callable<Integer> {
 		catch (IllegalArgumentException ex) {
 			throw usage("--path: " + ex.getMessage());
 		}
-		LocalAdmin admin = LocalAdmin.from(environment).orElse(null);
-		String user = (this.email != null) ? this.email : (admin != null) ? admin.email() : null;
-		String secret = (this.password != null) ? this.password : (admin != null) ? admin.password() : null;
-		if (user == null || secret == null) {
-			throw usage("No user to log in as: pass --email and --password, "
-					+ "or set both KEEL_BOOTSTRAP_ADMIN_EMAIL and KEEL_BOOTSTRAP_ADMIN_PASSWORD");
-		}
+		Credentials login = this.login.resolve(this.spec.commandLine(), environment);
 		return new GatewayBenchSettings(this.path, this.duration, this.warmup, this.firstWarmup, this.threads,
-				this.connections, this.rate, this.settleTimeout, user, secret);
+				this.connections, this.rate, this.settleTimeout, login.email(), login.password());
 	}
 
 	private ParameterException usage(String message) {
