@@ -11,6 +11,7 @@ import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.auth.UserDisabled;
 import dev.keel.events.auth.UserRegistered;
+import dev.keel.events.auth.UserRolesChanged;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.CollectionDeleted;
 import dev.keel.events.data.DocumentCreated;
@@ -33,6 +34,7 @@ public final class EventTypes {
 		register(PasswordResetRequested.TYPE, PasswordResetRequested.class);
 		register(PasswordChanged.TYPE, PasswordChanged.class);
 		register(UserDisabled.TYPE, UserDisabled.class);
+		register(UserRolesChanged.TYPE, UserRolesChanged.class);
 		register(DocumentCreated.TYPE, DocumentCreated.class);
 		register(DocumentUpdated.TYPE, DocumentUpdated.class);
 		register(DocumentDeleted.TYPE, DocumentDeleted.class);

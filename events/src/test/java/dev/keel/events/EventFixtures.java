@@ -11,6 +11,7 @@ import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.auth.UserDisabled;
 import dev.keel.events.auth.UserRegistered;
+import dev.keel.events.auth.UserRolesChanged;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.CollectionDeleted;
 import dev.keel.events.data.DocumentCreated;
@@ -58,6 +59,10 @@ public final class EventFixtures {
 
 	public static UserDisabled userDisabled() {
 		return new UserDisabled("evt-6", OCCURRED_AT, USER_ID, "ada@example.com");
+	}
+
+	public static UserRolesChanged userRolesChanged() {
+		return new UserRolesChanged("evt-13", OCCURRED_AT, USER_ID, "ada@example.com", List.of("user", "staff"));
 	}
 
 	public static DocumentCreated aTaskCreated() {
@@ -112,8 +117,8 @@ public final class EventFixtures {
 
 	public static List<IntegrationEvent> oneOfEachType() {
 		return List.of(userRegistered(), emailVerificationRequested(), emailVerified(), passwordResetRequested(),
-				passwordChanged(), userDisabled(), aTaskCreated(), aTaskUpdated(), aTaskDeleted(), tasksDefined(),
-				tasksDeleted());
+				passwordChanged(), userDisabled(), userRolesChanged(), aTaskCreated(), aTaskUpdated(), aTaskDeleted(),
+				tasksDefined(), tasksDeleted());
 	}
 
 }

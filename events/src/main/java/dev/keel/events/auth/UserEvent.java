@@ -7,7 +7,7 @@ import dev.keel.events.IntegrationEvent;
  * request is never processed after the verification it led to.
  */
 public sealed interface UserEvent extends IntegrationEvent permits UserRegistered, EmailVerificationRequested,
-		EmailVerified, PasswordResetRequested, PasswordChanged, UserDisabled {
+		EmailVerified, PasswordResetRequested, PasswordChanged, UserDisabled, UserRolesChanged {
 
 	/**
 	 * The user the event is about.
