@@ -1,12 +1,5 @@
 package dev.keel.system;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -28,19 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(40)
 class EmailSystemTests {
 
-	private static final String SINK = "http://localhost:" + KeelCli.port(8025);
-
 	private static final Pattern TOKEN_LINK = Pattern
 		.compile("(http://\\S+/account/[a-z-]+)\\?token=([A-Za-z0-9_%.~-]+)");
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
 	void signingUpSendsAVerificationEmailWhoseTokenVerifiesTheAccount() throws Exception {
 		String email = Accounts.newEmail();
 		Accounts.signUp(email);
 
-		JsonNode message = awaitMessage(email, "Confirm your email address");
+		JsonNode message = MailSink.awaitMessage(email, "Confirm your email address");
 		Matcher link = TOKEN_LINK.matcher(message.path("Text").asString());
 		assertThat(link.find()).as(message.path("Text").asString()).isTrue();
 		assertThat(link.group(1)).isEqualTo(Api.GATEWAY + "/account/verify-email");
@@ -60,7 +49,7 @@ class EmailSystemTests {
 		assertThat(Api.post("/api/auth/password/forgot", null, Map.of("email", known)).status()).isEqualTo(202);
 		assertThat(Api.post("/api/auth/password/forgot", null, Map.of("email", unknown)).status()).isEqualTo(202);
 
-		JsonNode message = awaitMessage(known, "Reset your password");
+		JsonNode message = MailSink.awaitMessage(known, "Reset your password");
 		Matcher link = TOKEN_LINK.matcher(message.path("Text").asString());
 		assertThat(link.find()).isTrue();
 		assertThat(Api
@@ -71,16 +60,16 @@ class EmailSystemTests {
 			.post("/api/auth/password/reset", null,
 					Map.of("token", link.group(2), "newPassword", "another new passphrase 43"))
 			.status()).isEqualTo(400);
-		awaitMessage(known, "Your password was changed");
+		MailSink.awaitMessage(known, "Your password was changed");
 		TimeUnit.SECONDS.sleep(2);
-		assertThat(messagesTo(unknown)).isEmpty();
+		assertThat(MailSink.messagesTo(unknown)).isEmpty();
 	}
 
 	@Test
 	void followingTheVerificationLinkConfirmsTheAddressOnce() throws Exception {
 		String email = Accounts.newEmail();
 		Accounts.signUp(email);
-		Matcher link = TOKEN_LINK.matcher(awaitMessage(email, "Confirm your email address").path("Text").asString());
+		Matcher link = TOKEN_LINK.matcher(MailSink.awaitMessage(email, "Confirm your email address").path("Text").asString());
 		assertThat(link.find()).isTrue();
 
 		// Opening the link, as a mail scanner would too, only shows the form.
@@ -111,7 +100,7 @@ class EmailSystemTests {
 		assertThat(sent.response().body()).contains("If an account exists for that address, we sent a link");
 		assertThat(forgot.submit(Map.of("email", unknown)).response().body()).isEqualTo(sent.response().body());
 
-		Matcher link = TOKEN_LINK.matcher(awaitMessage(known, "Reset your password").path("Text").asString());
+		Matcher link = TOKEN_LINK.matcher(MailSink.awaitMessage(known, "Reset your password").path("Text").asString());
 		assertThat(link.find()).isTrue();
 		assertThat(link.group(1)).isEqualTo(Api.GATEWAY + "/account/reset-password");
 		HtmlForm reset = HtmlForm.of(Api.get(link.group(), null));
@@ -134,41 +123,12 @@ class EmailSystemTests {
 			.contains("href=\"/account/forgot-password\"");
 		Accounts.login(known, newPassword);
 
-		String changedText = awaitMessage(known, "Your password was changed").path("Text").asString();
+		String changedText = MailSink.awaitMessage(known, "Your password was changed").path("Text").asString();
 		Matcher forgotLink = Pattern.compile("http://\\S+/account/forgot-password").matcher(changedText);
 		assertThat(forgotLink.find()).as(changedText).isTrue();
 		HtmlForm.of(Api.get(forgotLink.group(), null));
 		TimeUnit.SECONDS.sleep(2);
-		assertThat(messagesTo(unknown)).isEmpty();
-	}
-
-	private JsonNode awaitMessage(String to, String subject) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (true) {
-			for (JsonNode message : messagesTo(to)) {
-				if (message.path("Subject").asString().equals(subject)) {
-					return message;
-				}
-			}
-			assertThat(System.nanoTime()).as("no '%s' email to %s within 30 s", subject, to).isLessThan(deadline);
-			TimeUnit.MILLISECONDS.sleep(250);
-		}
-	}
-
-	private List<JsonNode> messagesTo(String to) throws Exception {
-		List<JsonNode> found = new ArrayList<>();
-		for (JsonNode summary : get("/api/v1/messages").path("messages")) {
-			if (summary.path("To").valueStream().anyMatch((a) -> a.path("Address").asString().equalsIgnoreCase(to))) {
-				found.add(get("/api/v1/message/" + summary.path("ID").asString()));
-			}
-		}
-		return found;
-	}
-
-	private JsonNode get(String path) throws Exception {
-		return Api.json
-			.readTree(this.http.send(HttpRequest.newBuilder(URI.create(SINK + path)).build(), BodyHandlers.ofString())
-				.body());
+		assertThat(MailSink.messagesTo(unknown)).isEmpty();
 	}
 
 }

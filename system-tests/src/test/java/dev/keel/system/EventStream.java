@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,8 @@ final class EventStream implements AutoCloseable {
 	private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
 	private final AtomicInteger comments = new AtomicInteger();
+
+	private final CountDownLatch ended = new CountDownLatch(1);
 
 	private EventStream(HttpResponse<Stream<String>> response) {
 		this.response = response;
@@ -130,6 +133,14 @@ final class EventStream implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// closed by the test or the server; the queue simply receives nothing more
 		}
+		finally {
+			this.ended.countDown();
+		}
+	}
+
+	/** Whether the server ended the stream within the timeout. */
+	boolean awaitEnd(Duration timeout) throws InterruptedException {
+		return this.ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**
