@@ -73,6 +73,21 @@ record StoredDocument(String id, String owner, long version, Instant createdAt, 
 		return json;
 	}
 
+	/**
+	 * What a caller who may change the document but not read it is told: its id and
+	 * version.
+	 */
+	ObjectNode receipt() {
+		return receipt(this.id, this.version);
+	}
+
+	static ObjectNode receipt(String id, long version) {
+		ObjectNode json = JsonNodeFactory.instance.objectNode();
+		json.put(ID, id);
+		json.put(VERSION, version);
+		return json;
+	}
+
 	/** The ETag: the quoted version. */
 	String etag() {
 		return "\"" + this.version + "\"";
@@ -97,7 +112,5 @@ record StoredDocument(String id, String owner, long version, Instant createdAt, 
 	private static Instant instant(Object value) {
 		return (value instanceof Date date) ? date.toInstant() : Instant.EPOCH;
 	}
-
-	/** The names of the system fields, which stay when user fields are replaced. */
 
 }
