@@ -32,7 +32,8 @@ sealed interface DocumentOutcome {
 	/**
 	 * The first response to a creation with the same idempotency key.
 	 *
-	 * @param body the document as it was returned then
+	 * @param body the document as it was returned then, or only its id and version when
+	 * the caller may not read it now
 	 */
 	record Replayed(ObjectNode body) implements DocumentOutcome {
 	}

@@ -2,7 +2,6 @@ package dev.keel.data.document;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -151,25 +150,10 @@ class DocumentService {
 				return Optional.of(new Written(current, false, readable));
 			}
 			StoredDocument next = current.changedTo(fields, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-			Update update = updateOf(next, changed);
+			Update update = next.updateOf(changed);
 			Outbox.push(update, this.events.updated(definition, next, changed, actor));
 			return written(definition, current, update, new Written(next, false, readable));
 		});
-	}
-
-	private Update updateOf(StoredDocument next, List<String> changed) {
-		Update update = new Update();
-		changed.forEach((name) -> {
-			JsonNode value = next.fields().get(name);
-			if (value == null) {
-				update.unset(name);
-			}
-			else {
-				update.set(name, UserFields.toBson(value));
-			}
-		});
-		return update.set(StoredDocument.VERSION, next.version())
-			.set(StoredDocument.UPDATED_AT, Date.from(next.updatedAt()));
 	}
 
 	/**
