@@ -35,6 +35,24 @@ final class DocumentAccess {
 		};
 	}
 
+	/**
+	 * Whether the caller may read a document under the rule: the check that decides if a
+	 * write's answer may carry the document, so that being allowed to write never shows
+	 * what the read rule hides.
+	 * @param rule the collection's {@code read} rule
+	 * @param caller the caller, empty without a token
+	 * @param owner the document's {@code _owner}, or {@code null}
+	 * @return {@code true} when a read by id would find the document
+	 */
+	static boolean mayRead(AccessRule rule, Optional<CurrentCaller> caller, String owner) {
+		return switch (rule.decide(caller)) {
+			case AccessDecision.Everything everything -> true;
+			case AccessDecision.OwnOnly own -> own.subject().equals(owner);
+			case AccessDecision.Unauthenticated unauthenticated -> false;
+			case AccessDecision.Forbidden forbidden -> false;
+		};
+	}
+
 	private static KeelProblemException unauthorized() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

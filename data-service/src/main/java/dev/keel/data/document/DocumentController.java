@@ -147,9 +147,8 @@ class DocumentController {
 			case Written written when written.created() ->
 				ResponseEntity.created(location(collection, written.document().id()))
 					.eTag(written.document().etag())
-					.body(written.document().toJson());
-			case Written written ->
-				ResponseEntity.ok().eTag(written.document().etag()).body(written.document().toJson());
+					.body(written.body());
+			case Written written -> ResponseEntity.ok().eTag(written.document().etag()).body(written.body());
 			case Replayed replayed ->
 				ResponseEntity.created(location(collection, replayed.body().get("_id").asString()))
 					.eTag("\"" + replayed.body().get("_version").asLong() + "\"")

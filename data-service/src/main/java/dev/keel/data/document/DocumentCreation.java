@@ -62,16 +62,16 @@ class DocumentCreation {
 		if (idempotencyKey == null) {
 			return insert(definition, body, new ObjectId().toHexString(), caller, null);
 		}
-		String scope = caller.map(CurrentCaller::subject).orElse("") + "\n" + collection;
 		String bodyHash = IdempotencyKeys.hash(this.json.writeValueAsString(body));
-		Claim claim = this.keys.claim(scope, idempotencyKey, bodyHash, new ObjectId().toHexString());
+		Claim claim = this.keys.claim(IdempotencyKeys.scope(collection, caller, bodyHash), idempotencyKey, bodyHash,
+				new ObjectId().toHexString());
 		if (!claim.bodyHash().equals(bodyHash)) {
 			return new Rejected(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
 					"This Idempotency-Key was used with a different body; use a new key for a new document.",
 					List.of());
 		}
 		if (claim.response() != null) {
-			return new Replayed((ObjectNode) this.json.readTree(claim.response()));
+			return replay(definition, (ObjectNode) this.json.readTree(claim.response()), caller);
 		}
 		return insert(definition, body, claim.documentId(), caller, claim);
 	}
@@ -93,14 +93,28 @@ class DocumentCreation {
 			// With a claim, the id may be taken by an earlier attempt with the same key.
 			StoredDocument earlier = (claim != null) ? this.documents.find(definition.storage(), id,
 					DocumentAccess.scope(definition.access().create(), caller)) : null;
-			return (earlier != null) ? new Replayed(earlier.toJson())
+			return (earlier != null) ? replay(definition, earlier.toJson(), caller)
 					: Rejected.duplicate("Another document already has these values in a field that must be unique.");
 		}
 		this.relay.wakeUp();
 		if (claim != null) {
 			this.keys.complete(claim, this.json.writeValueAsString(document.toJson()));
 		}
-		return new Written(document, true);
+		return new Written(document, true, DocumentAccess.mayRead(definition.access().read(), caller, owner));
+	}
+
+	/**
+	 * The first response again, trimmed to the id and version when the read rule does not
+	 * let the caller see the document (now: rules and owners may have changed).
+	 */
+	private static Replayed replay(CollectionDefinition definition, ObjectNode first, Optional<CurrentCaller> caller) {
+		JsonNode owner = first.get(StoredDocument.OWNER);
+		String ownerId = (owner != null && owner.isString()) ? owner.asString() : null;
+		if (DocumentAccess.mayRead(definition.access().read(), caller, ownerId)) {
+			return new Replayed(first);
+		}
+		return new Replayed(StoredDocument.receipt(first.get(StoredDocument.ID).asString(),
+				first.get(StoredDocument.VERSION).asLong()));
 	}
 
 }

@@ -2,9 +2,9 @@ package dev.keel.data.document;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
@@ -65,7 +65,7 @@ class DocumentService {
 		CollectionDefinition definition = this.collections.require(collection);
 		DocumentScope scope = DocumentAccess.scope(definition.access().read(), caller);
 		StoredDocument found = this.documents.find(definition.storage(), id, scope);
-		return (found != null) ? new Written(found, false) : Rejected.notFound(id);
+		return (found != null) ? new Written(found, false, true) : Rejected.notFound(id);
 	}
 
 	/**
@@ -97,7 +97,7 @@ class DocumentService {
 		if (invalid.isPresent()) {
 			return invalid.get();
 		}
-		return change(definition, id, precondition, caller, (current) -> (ObjectNode) body);
+		return change(definition, id, precondition, caller, (current) -> (ObjectNode) body, null);
 	}
 
 	DocumentOutcome patch(String collection, String id, JsonNode patch, Precondition precondition,
@@ -108,7 +108,7 @@ class DocumentService {
 			return Rejected.invalidDocument(problems);
 		}
 		return change(definition, id, precondition, caller,
-				(current) -> MergePatch.apply(current.fields(), (ObjectNode) patch));
+				(current) -> MergePatch.apply(current.fields(), (ObjectNode) patch), Set.copyOf(patch.propertyNames()));
 	}
 
 	DocumentOutcome delete(String collection, String id, Precondition precondition, Optional<CurrentCaller> caller) {
@@ -125,35 +125,34 @@ class DocumentService {
 		});
 	}
 
+	/**
+	 * Changes the document's user fields.
+	 * @param sent the top-level fields the request names, or {@code null} when it names
+	 * all of them (a replacement): a caller who may not read the document is told of
+	 * schema violations only in these
+	 */
 	private DocumentOutcome change(CollectionDefinition definition, String id, Precondition precondition,
-			Optional<CurrentCaller> caller, Function<StoredDocument, ObjectNode> changeOf) {
+			Optional<CurrentCaller> caller, Function<StoredDocument, ObjectNode> changeOf, Set<String> sent) {
 		DocumentScope scope = DocumentAccess.scope(definition.access().update(), caller);
 		String actor = caller.map(CurrentCaller::subject).orElse(null);
 		return conditionally(definition, id, scope, precondition, (current) -> {
+			boolean readable = DocumentAccess.mayRead(definition.access().read(), caller, current.owner());
 			ObjectNode fields = changeOf.apply(current);
+			if (DocumentSize.exceedsLimit(fields)) {
+				return Optional.of(Rejected.tooLarge());
+			}
 			Optional<Rejected> violated = DocumentValidation.schema(definition, fields);
 			if (violated.isPresent()) {
-				return violated;
+				return (readable || sent == null) ? violated : violated.map((rejected) -> rejected.onlyIn(sent));
 			}
 			List<String> changed = current.changedFields(fields);
 			if (changed.isEmpty()) {
-				return Optional.of(new Written(current, false));
+				return Optional.of(new Written(current, false, readable));
 			}
 			StoredDocument next = current.changedTo(fields, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-			Update update = new Update();
-			changed.forEach((name) -> {
-				JsonNode value = next.fields().get(name);
-				if (value == null) {
-					update.unset(name);
-				}
-				else {
-					update.set(name, UserFields.toBson(value));
-				}
-			});
-			update.set(StoredDocument.VERSION, next.version())
-				.set(StoredDocument.UPDATED_AT, Date.from(next.updatedAt()));
+			Update update = next.updateOf(changed);
 			Outbox.push(update, this.events.updated(definition, next, changed, actor));
-			return written(definition, current, update, new Written(next, false));
+			return written(definition, current, update, new Written(next, false, readable));
 		});
 	}
 

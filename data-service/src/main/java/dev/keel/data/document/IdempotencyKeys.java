@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.mongodb.ErrorCategory;
@@ -21,6 +22,8 @@ import org.bson.Document;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
+
+import dev.keel.support.security.CurrentCaller;
 
 /**
  * Idempotency keys of document creations, in {@value #COLLECTION}. A key is claimed
@@ -52,7 +55,7 @@ class IdempotencyKeys implements InitializingBean {
 
 	/**
 	 * Claims a key for a creation, or finds who claimed it before.
-	 * @param scope the caller and collection the key belongs to
+	 * @param scope whose key it is, from {@link #scope}
 	 * @param key the client's key
 	 * @param bodyHash a hash of the request body
 	 * @param documentId the id the new document would get
@@ -83,6 +86,22 @@ class IdempotencyKeys implements InitializingBean {
 		}
 		return new Claim(id, earlier.getString("bodyHash"), earlier.getString("documentId"),
 				earlier.getString("response"), false);
+	}
+
+	/**
+	 * Whose a key is. A caller with a token has keys of their own per collection. Callers
+	 * without one cannot be told apart, so their key only counts together with the body:
+	 * an anonymous repeat replays only an identical request, and one anonymous client can
+	 * neither replay another's different request nor block it with the same key.
+	 * @param collection the collection
+	 * @param caller the caller, empty without a token
+	 * @param bodyHash the hash of the request body
+	 * @return the scope to claim the key in
+	 */
+	static String scope(String collection, Optional<CurrentCaller> caller, String bodyHash) {
+		// An empty subject for anonymous callers; keys never contain a line break.
+		return caller.map((known) -> known.subject() + "\n" + collection)
+			.orElseGet(() -> "\n" + collection + "\n" + bodyHash);
 	}
 
 	/** Keeps the response to replay. */

@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.data.mongodb.core.query.Update;
+
 import dev.keel.data.collection.FieldPaths;
 import dev.keel.data.collection.Timestamps;
 import dev.keel.support.outbox.Outbox;
@@ -73,6 +75,21 @@ record StoredDocument(String id, String owner, long version, Instant createdAt, 
 		return json;
 	}
 
+	/**
+	 * What a caller who may change the document but not read it is told: its id and
+	 * version.
+	 */
+	ObjectNode receipt() {
+		return receipt(this.id, this.version);
+	}
+
+	static ObjectNode receipt(String id, long version) {
+		ObjectNode json = JsonNodeFactory.instance.objectNode();
+		json.put(ID, id);
+		json.put(VERSION, version);
+		return json;
+	}
+
 	/** The ETag: the quoted version. */
 	String etag() {
 		return "\"" + this.version + "\"";
@@ -81,6 +98,26 @@ record StoredDocument(String id, String owner, long version, Instant createdAt, 
 	/** The next version of this document with other user fields. */
 	StoredDocument changedTo(ObjectNode newFields, Instant now) {
 		return new StoredDocument(this.id, this.owner, this.version + 1, this.createdAt, now, newFields);
+	}
+
+	/**
+	 * The update that makes the stored previous version this one: the changed fields set
+	 * or unset, the version and the time.
+	 * @param changed the top-level fields that changed
+	 * @return the update
+	 */
+	Update updateOf(List<String> changed) {
+		Update update = new Update();
+		changed.forEach((name) -> {
+			JsonNode value = this.fields.get(name);
+			if (value == null) {
+				update.unset(name);
+			}
+			else {
+				update.set(name, UserFields.toBson(value));
+			}
+		});
+		return update.set(VERSION, this.version).set(UPDATED_AT, Date.from(this.updatedAt));
 	}
 
 	/** The top-level user fields that differ between this document and {@code other}. */
@@ -97,7 +134,5 @@ record StoredDocument(String id, String owner, long version, Instant createdAt, 
 	private static Instant instant(Object value) {
 		return (value instanceof Date date) ? date.toInstant() : Instant.EPOCH;
 	}
-
-	/** The names of the system fields, which stay when user fields are replaced. */
 
 }

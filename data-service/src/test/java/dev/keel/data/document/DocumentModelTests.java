@@ -49,6 +49,16 @@ class DocumentModelTests {
 		assertThat(new Precondition("garbage").matches(3)).isFalse();
 	}
 
+	@Test
+	void documentSizeIsItsCompactJsonInBytes() {
+		// {"a":"…"} is 8 bytes around the value; é is two bytes in UTF-8.
+		String fits = "x".repeat(DocumentSize.MAX_BYTES - 8);
+		assertThat(DocumentSize.exceedsLimit(object("{\"a\":\"" + fits + "\"}"))).isFalse();
+		assertThat(DocumentSize.exceedsLimit(object("{\"a\":\"" + fits + "y\"}"))).isTrue();
+		assertThat(DocumentSize.exceedsLimit(object("{\"a\":\"" + "é".repeat(DocumentSize.MAX_BYTES / 2) + "\"}")))
+			.isTrue();
+	}
+
 	private ObjectNode object(String text) {
 		return (ObjectNode) this.json.readTree(text);
 	}

@@ -13,7 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Decides which limit a request counts against, and for whom (API.md §6): the anonymous
  * auth endpoints per client IP whoever calls them, authenticated requests per token
- * subject, everything else per client IP.
+ * subject, everything else per client IP. A client IP is an IPv4 address, or the /64 of
+ * an IPv6 address ({@link AddressKey}).
  */
 final class RateLimitPolicy {
 
@@ -61,10 +62,11 @@ final class RateLimitPolicy {
 		return path.toString();
 	}
 
-	// The connection's address, or the forwarded one behind a trusted proxy.
+	// The connection's address, or the forwarded one behind a trusted proxy; an IPv6
+	// client by its /64.
 	private static String clientIp(ServerWebExchange exchange) {
 		String ip = ClientAddress.of(exchange);
-		return (ip != null) ? ip : "unknown";
+		return (ip != null) ? AddressKey.of(ip) : "unknown";
 	}
 
 	private record Tier(String name, Limit limit, BucketConfiguration bucket) {

@@ -2,6 +2,9 @@ package dev.keel.gateway.security;
 
 import reactor.core.publisher.Mono;
 
+import dev.keel.gateway.error.Failure;
+import dev.keel.gateway.error.Failures;
+import dev.keel.gateway.error.ProblemResponder;
 import dev.keel.gateway.security.BearerToken.Absent;
 import dev.keel.gateway.security.BearerToken.Malformed;
 import dev.keel.gateway.security.BearerToken.Present;
@@ -11,18 +14,23 @@ import dev.keel.gateway.security.Verdict.Rejected;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
  * The token checks at the edge, before any routing: strips the headers only the platform
- * may set, checks a bearer token when one is sent and refuses an invalid one with 401,
- * and lets requests without a token through only on the {@link AnonymousRoutes}. A valid
- * token's {@code sub} is left in the exchange attribute {@link #SUBJECT_ATTRIBUTE}; the
- * token itself goes on to the service, which checks it again.
+ * may set, answers 404 for a path that no route or page of the gateway serves
+ * ({@link KnownRoutes}), token or not, checks a bearer token when one is sent and refuses
+ * an invalid one with 401, and lets requests without a token through only on the
+ * {@link AnonymousRoutes}. A valid token's {@code sub} is left in the exchange attribute
+ * {@link #SUBJECT_ATTRIBUTE}; the token itself goes on to the service, which checks it
+ * again.
  */
 @Component
 public class EdgeAuthentication implements WebFilter, Ordered {
@@ -35,6 +43,8 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 
 	private static final String MANAGEMENT = "management";
 
+	private static final Failure NOT_FOUND = Failures.of(new ResponseStatusException(HttpStatus.NOT_FOUND));
+
 	private final boolean validateTokens;
 
 	private final AnonymousRoutes anonymousRoutes;
@@ -43,11 +53,18 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 
 	private final TokenRejections rejections;
 
-	EdgeAuthentication(EdgeSecuritySettings settings, TokenVerifier verifier, TokenRejections rejections) {
+	private final KnownRoutes knownRoutes;
+
+	private final ProblemResponder responder;
+
+	EdgeAuthentication(EdgeSecuritySettings settings, TokenVerifier verifier, TokenRejections rejections,
+			KnownRoutes knownRoutes, ProblemResponder responder) {
 		this.validateTokens = settings.validateTokens();
 		this.anonymousRoutes = AnonymousRoutes.withBuiltInAnd(settings.anonymousRoutes());
 		this.verifier = verifier;
 		this.rejections = rejections;
+		this.knownRoutes = knownRoutes;
+		this.responder = responder;
 	}
 
 	@Override
@@ -61,6 +78,9 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 		ServerWebExchange stripped = PlatformHeaders.strip(exchange);
 		if (!this.validateTokens) {
 			return chain.filter(stripped);
+		}
+		if (!this.knownRoutes.contains(stripped.getRequest().getPath().pathWithinApplication())) {
+			return this.responder.respond(stripped, NOT_FOUND, new HttpHeaders());
 		}
 		return switch (BearerToken.of(stripped.getRequest().getHeaders())) {
 			case Absent absent -> anonymous(stripped, chain);

@@ -46,8 +46,19 @@ class RateLimitPolicyTests {
 	void otherAnonymousRequestsCountPerClientIp(String request) {
 		String[] parts = request.split(" ");
 		Quota quota = this.policy.quotaFor(exchange(HttpMethod.valueOf(parts[0]), parts[1], "2001:db8::1", null));
-		assertThat(quota.key()).isEqualTo("anonymous:2001:db8:0:0:0:0:0:1");
+		assertThat(quota.key()).isEqualTo("anonymous:2001:db8::/64");
 		assertThat(quota.limit()).hasToString("300/1m");
+	}
+
+	@Test
+	void ipv6ClientsOfOneSlash64ShareTheirBuckets() {
+		Quota first = this.policy.quotaFor(exchange(HttpMethod.POST, "/api/auth/token", "2001:db8:1:2::1", null));
+		Quota rotated = this.policy
+			.quotaFor(exchange(HttpMethod.POST, "/api/auth/token", "2001:db8:1:2:a1b2:c3d4:e5f6:789", null));
+		Quota neighbour = this.policy.quotaFor(exchange(HttpMethod.POST, "/api/auth/token", "2001:db8:1:3::1", null));
+
+		assertThat(rotated.key()).isEqualTo(first.key()).isEqualTo("auth:2001:db8:1:2::/64");
+		assertThat(neighbour.key()).isEqualTo("auth:2001:db8:1:3::/64");
 	}
 
 	@Test

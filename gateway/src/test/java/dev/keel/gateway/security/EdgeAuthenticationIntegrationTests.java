@@ -1,21 +1,28 @@
 package dev.keel.gateway.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Mono;
 
 import dev.keel.gateway.Backend.Echo;
 import dev.keel.gateway.GatewayTestSupport;
 import dev.keel.launcher.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
+import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinitionWriter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -36,6 +43,12 @@ class EdgeAuthenticationIntegrationTests extends GatewayTestSupport {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	RouteDefinitionWriter routeWriter;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	static Stream<Arguments> invalidTokens() {
 		Stream<Arguments> minted = tokens.tokens()
@@ -174,9 +187,83 @@ class EdgeAuthenticationIntegrationTests extends GatewayTestSupport {
 
 	@Test
 	void anonymousRequestsElsewhereAreRefused() {
-		for (String path : List.of("/api/auth/me", "/api/notifications", "/api/nope")) {
-			this.client.get().uri(path).exchange().expectStatus().isUnauthorized();
+		for (String path : List.of("/api/auth/me", "/api/notifications", "/api/notifications/inbox")) {
+			this.client.get()
+				.uri(path)
+				.exchange()
+				.expectStatus()
+				.isUnauthorized()
+				.expectHeader()
+				.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("unauthorized");
 		}
+	}
+
+	@Test
+	void unknownRoutesAnswerNotFoundWithOrWithoutAToken() {
+		String[] authorizations = { null, tokens.bearer("alice"), "Bearer not.a.token",
+				"Bearer " + tokens.tokens().invalidTokens("mallory").get("expired") };
+		for (String path : List.of("/api/nope", "/", "/api", "/nope/api/data/things")) {
+			for (String authorization : authorizations) {
+				this.client.get().uri(path).headers((headers) -> {
+					if (authorization != null) {
+						headers.set(HttpHeaders.AUTHORIZATION, authorization);
+					}
+				})
+					.exchange()
+					.expectStatus()
+					.isNotFound()
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.expectHeader()
+					.doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
+					.expectBody()
+					.jsonPath("$.code")
+					.isEqualTo("not_found")
+					.jsonPath("$.title")
+					.isEqualTo("Not Found")
+					.jsonPath("$.instance")
+					.isEqualTo(path)
+					.jsonPath("$.traceId")
+					.isNotEmpty();
+			}
+		}
+	}
+
+	@Test
+	void knownRouteWithABadTokenIsStillUnauthorized() {
+		this.client.get()
+			.uri("/api/data/collections/x")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_token");
+	}
+
+	@Test
+	void routeAddedAtRunTimeIsKnownAfterTheRefresh() {
+		RouteDefinition extra = new RouteDefinition("extra=lb://data-service,Path=/api/extra/**");
+		try {
+			this.routeWriter.save(Mono.just(extra)).block();
+			this.events.publishEvent(new RefreshRoutesEvent(this));
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.untilAsserted(
+						() -> this.client.get().uri("/api/extra/things").exchange().expectStatus().isUnauthorized());
+			this.client.get().uri("/api/extra/things").headers(tokens::authorize).exchange().expectStatus().isOk();
+		}
+		finally {
+			this.routeWriter.delete(Mono.just("extra")).block();
+			this.events.publishEvent(new RefreshRoutesEvent(this));
+		}
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> this.client.get().uri("/api/extra/things").exchange().expectStatus().isNotFound());
 	}
 
 	@Test
