@@ -102,9 +102,8 @@ class PlatformSystemTests {
 	@Test
 	@Order(3)
 	void unknownPathIsANotFoundProblem() throws Exception {
-		// without a token the edge answers 401 first: only open routes are open to
-		// anonymous callers
-		assertThat(get(GATEWAY + "/api/nope", "*/*").statusCode()).isEqualTo(401);
+		// a path no route serves is unknown with or without a token (API.md §6)
+		assertThat(get(GATEWAY + "/api/nope", "*/*").statusCode()).isEqualTo(404);
 		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(GATEWAY + "/api/nope"))
 			.header("Authorization", "Bearer " + DataFixtures.admin().accessToken())
 			.timeout(Duration.ofSeconds(5))
