@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,6 +42,7 @@ class RecentAttempts implements InitializingBean {
 
 	private final Clock clock;
 
+	@Autowired
 	RecentAttempts(MongoTemplate mongo) {
 		this(mongo, Clock.systemUTC());
 	}
