@@ -123,11 +123,16 @@ class RecoveryService {
 		if (weak.isPresent()) {
 			return Invalid.of("newPassword", weak.get());
 		}
+		if (!this.tokens.usable(token, Purpose.RESET_PASSWORD)) {
+			return new InvalidToken();
+		}
+		// hashed before the link is spent: a busy moment (503) must not cost the user the link
+		String encoded = this.userService.encode(newPassword);
 		Optional<User> user = this.tokens.redeem(token, Purpose.RESET_PASSWORD).flatMap(this.users::findById);
 		if (user.isEmpty()) {
 			return new InvalidToken();
 		}
-		Change changed = this.userService.setPassword(user.get(), newPassword);
+		Change changed = this.userService.setEncodedPassword(user.get(), encoded);
 		this.sessions.revokeAllSessions(user.get().id());
 		return changed;
 	}
