@@ -126,7 +126,8 @@ class RecoveryService {
 		if (!this.tokens.usable(token, Purpose.RESET_PASSWORD)) {
 			return new InvalidToken();
 		}
-		// hashed before the link is spent: a busy moment (503) must not cost the user the link
+		// hashed before the link is spent: a busy moment (503) must not cost the user the
+		// link
 		String encoded = this.userService.encode(newPassword);
 		Optional<User> user = this.tokens.redeem(token, Purpose.RESET_PASSWORD).flatMap(this.users::findById);
 		if (user.isEmpty()) {
