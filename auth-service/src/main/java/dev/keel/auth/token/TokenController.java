@@ -64,6 +64,14 @@ class TokenController {
 									schema = @Schema(implementation = TokenResponse.class))),
 					@ApiResponse(responseCode = "400", description = "Invalid request or grant",
 							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = OAuthError.class))),
+					@ApiResponse(responseCode = "429",
+							description = "Too many recent login attempts for this account (Retry-After)",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = OAuthError.class))),
+					@ApiResponse(responseCode = "503",
+							description = "temporarily_unavailable: too many logins at once (Retry-After)",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 									schema = @Schema(implementation = OAuthError.class))) })
 	ResponseEntity<Object> token(HttpServletRequest request) {
 		return switch (RequestParameters.read(request)) {
