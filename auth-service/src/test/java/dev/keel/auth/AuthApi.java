@@ -52,6 +52,12 @@ public final class AuthApi {
 		return post(path, "application/json", json.writeValueAsString(body), headers);
 	}
 
+	public HttpResponse<String> patchJson(String path, Object body, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(url(path)))
+			.method("PATCH", BodyPublishers.ofString(json.writeValueAsString(body)))
+			.header("Content-Type", "application/json"), headers);
+	}
+
 	/**
 	 * @param contentType {@code null} for none
 	 */

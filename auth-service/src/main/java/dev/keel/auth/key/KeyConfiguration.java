@@ -3,6 +3,8 @@ package dev.keel.auth.key;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.keel.auth.config.DeploymentProfile;
+
 /**
  * The master key, loaded (or, for local development, created) once at start-up, so a
  * production instance without {@code KEEL_AUTH_MASTER_KEY} fails before it serves
@@ -12,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class KeyConfiguration {
 
 	@Bean
-	MasterKey masterKey(KeyProperties properties) {
-		return MasterKeyLoader.load(properties);
+	MasterKey masterKey(KeyProperties properties, DeploymentProfile profile) {
+		return MasterKeyLoader.load(properties, profile);
 	}
 
 }

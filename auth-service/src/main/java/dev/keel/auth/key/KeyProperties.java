@@ -15,8 +15,6 @@ import dev.keel.auth.config.TokenProperties;
  * keys at rest ({@code KEEL_AUTH_MASTER_KEY}); every instance must have the same one
  * @param masterKeyFile where a local-development master key is kept when
  * {@code masterKey} is not set
- * @param profile the deployment profile ({@code KEEL_PROFILE}); {@code production}
- * refuses to start without {@code masterKey}
  * @param rotationInterval how old the active key may get before it is replaced
  * @param rotationCheckInterval how often each instance checks whether a rotation is due
  * @param cacheTtl how long an instance trusts its copy of the keys before reading them
@@ -24,8 +22,8 @@ import dev.keel.auth.config.TokenProperties;
  */
 @ConfigurationProperties("keel.auth.keys")
 public record KeyProperties(String masterKey, @DefaultValue(".keel/auth-master.key") Path masterKeyFile,
-		@DefaultValue("development") String profile, @DefaultValue("30d") Duration rotationInterval,
-		@DefaultValue("1h") Duration rotationCheckInterval, @DefaultValue("10s") Duration cacheTtl) {
+		@DefaultValue("30d") Duration rotationInterval, @DefaultValue("1h") Duration rotationCheckInterval,
+		@DefaultValue("10s") Duration cacheTtl) {
 
 	/**
 	 * How long a retired key stays in the JWKS: until every token it signed has expired,
@@ -34,10 +32,6 @@ public record KeyProperties(String masterKey, @DefaultValue(".keel/auth-master.k
 	 */
 	Duration retiredKeyPublication(TokenProperties tokens) {
 		return tokens.tokens().accessTokenLifetime().plus(tokens.tokens().clockSkew()).plus(this.cacheTtl);
-	}
-
-	boolean production() {
-		return "production".equalsIgnoreCase(this.profile);
 	}
 
 	boolean hasMasterKey() {

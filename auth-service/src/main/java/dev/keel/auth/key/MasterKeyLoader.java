@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.keel.auth.config.DeploymentProfile;
+
 /**
  * Finds the master key: {@code KEEL_AUTH_MASTER_KEY} when set; otherwise, outside
  * production, a key file for local development that is created on first use, readable by
@@ -31,11 +33,11 @@ final class MasterKeyLoader {
 	private MasterKeyLoader() {
 	}
 
-	static MasterKey load(KeyProperties properties) {
+	static MasterKey load(KeyProperties properties, DeploymentProfile profile) {
 		if (properties.hasMasterKey()) {
 			return MasterKey.fromBase64(properties.masterKey());
 		}
-		if (properties.production()) {
+		if (profile.production()) {
 			throw new IllegalStateException(MISSING_IN_PRODUCTION);
 		}
 		return fromFile(properties.masterKeyFile().toAbsolutePath());

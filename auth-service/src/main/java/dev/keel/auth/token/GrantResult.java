@@ -20,6 +20,10 @@ sealed interface GrantResult {
 	record Throttled(Duration retryAfter) implements GrantResult {
 	}
 
+	/** A 503 temporarily_unavailable: too many password checks at once. */
+	record Unavailable(Duration retryAfter) implements GrantResult {
+	}
+
 	static Refused refused(String error, String description) {
 		return new Refused(new OAuthError(error, description));
 	}

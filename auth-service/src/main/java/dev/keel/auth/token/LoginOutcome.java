@@ -19,4 +19,11 @@ public sealed interface LoginOutcome {
 	record Throttled(Duration retryAfter) implements LoginOutcome {
 	}
 
+	/**
+	 * Too many passwords are being checked at once; nothing was decided, try again after
+	 * {@code retryAfter}.
+	 */
+	record Busy(Duration retryAfter) implements LoginOutcome {
+	}
+
 }

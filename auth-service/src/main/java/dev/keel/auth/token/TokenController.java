@@ -1,5 +1,7 @@
 package dev.keel.auth.token;
 
+import java.time.Duration;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -41,7 +43,8 @@ class TokenController {
 			description = "grant_type=password (username = email, password), refresh_token (refresh_token) "
 					+ "or client_credentials (client_id and client_secret, or HTTP Basic). "
 					+ "The same fields are accepted as a JSON object. Errors (400, 401 for a bad client, 429 after "
-					+ "repeated failed logins) follow RFC 6749 §5.2, not problem+json.",
+					+ "repeated failed logins, 503 temporarily_unavailable with Retry-After when too many "
+					+ "logins arrive at once) follow RFC 6749 §5.2, not problem+json.",
 			requestBody = @RequestBody(required = true,
 					content = { @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 							schemaProperties = {
@@ -60,6 +63,14 @@ class TokenController {
 							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 									schema = @Schema(implementation = TokenResponse.class))),
 					@ApiResponse(responseCode = "400", description = "Invalid request or grant",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = OAuthError.class))),
+					@ApiResponse(responseCode = "429",
+							description = "Too many recent login attempts for this account (Retry-After)",
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = OAuthError.class))),
+					@ApiResponse(responseCode = "503",
+							description = "temporarily_unavailable: too many logins at once (Retry-After)",
 							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 									schema = @Schema(implementation = OAuthError.class))) })
 	ResponseEntity<Object> token(HttpServletRequest request) {
@@ -83,12 +94,23 @@ class TokenController {
 				yield response.body(new OAuthError(OAuthError.INVALID_CLIENT, client.description()));
 			}
 			case GrantResult.Throttled throttled -> {
-				long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
+				long seconds = seconds(throttled.retryAfter());
 				yield headers(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
 					.body(new OAuthError(OAuthError.RATE_LIMITED,
 							"Too many failed logins for this account; try again in " + seconds + " seconds."));
 			}
+			case GrantResult.Unavailable unavailable -> {
+				long seconds = seconds(unavailable.retryAfter());
+				yield headers(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+					.body(new OAuthError(OAuthError.TEMPORARILY_UNAVAILABLE,
+							"Too many logins at once; try again in " + seconds + " seconds."));
+			}
 		};
+	}
+
+	/** Whole seconds for Retry-After, rounded up, at least 1. */
+	static long seconds(Duration duration) {
+		return Math.max(1, (duration.toMillis() + 999) / 1000);
 	}
 
 	private static ResponseEntity.BodyBuilder headers(HttpStatus status) {

@@ -65,6 +65,7 @@ class TokenGrants {
 			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal());
 			case LoginOutcome.Rejected rejected -> refused(INVALID_GRANT, "The email or password is wrong.");
 			case LoginOutcome.Throttled throttled -> new GrantResult.Throttled(throttled.retryAfter());
+			case LoginOutcome.Busy busy -> new GrantResult.Unavailable(busy.retryAfter());
 		};
 	}
 

@@ -1,9 +1,12 @@
 package dev.keel.auth.user;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -16,6 +19,8 @@ import dev.keel.auth.user.Outcomes.Listing;
 import dev.keel.auth.user.Outcomes.Page;
 import dev.keel.auth.user.Outcomes.NotFound;
 import dev.keel.events.auth.UserDisabled;
+import dev.keel.events.auth.UserEvent;
+import dev.keel.events.auth.UserRolesChanged;
 
 /** What an admin may do to users: list, look up, change roles, disable and enable. */
 @Service
@@ -57,7 +62,8 @@ class AdminUserService {
 
 	/**
 	 * Changes roles and the disabled flag; disabling ends every session and refuses new
-	 * tokens.
+	 * tokens. A change of roles (not a repeat of the same ones) is announced, so that
+	 * consumers drop what the old roles allowed at once.
 	 */
 	Change update(String id, UserRequests.AdminUpdate request) {
 		Optional<User> before = this.users.findById(id);
@@ -65,15 +71,24 @@ class AdminUserService {
 			return new NotFound();
 		}
 		Update update = new Update();
+		List<UserEvent> changes = new ArrayList<>();
 		if (request.roles() != null) {
-			update.set("roles", List.copyOf(new java.util.LinkedHashSet<>(request.roles())));
+			List<String> roles = List.copyOf(new LinkedHashSet<>(request.roles()));
+			update.set("roles", roles);
+			if (!Set.copyOf(roles).equals(Set.copyOf(before.get().roles()))) {
+				changes.add(UserRolesChanged.of(id, before.get().email(), roles));
+			}
 		}
 		boolean disabling = Boolean.TRUE.equals(request.disabled()) && !before.get().disabled();
 		if (request.disabled() != null) {
 			update.set("disabled", request.disabled());
 		}
 		if (disabling) {
-			this.events.appendTo(update, UserDisabled.of(id, before.get().email()));
+			changes.add(UserDisabled.of(id, before.get().email()));
+		}
+		if (!changes.isEmpty()) {
+			// one push for all: a second push of the outbox field would replace the first
+			this.events.appendTo(update, changes.toArray(UserEvent[]::new));
 		}
 		Optional<User> after = this.users.update(id, update);
 		if (disabling) {

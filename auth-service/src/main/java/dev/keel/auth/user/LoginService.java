@@ -1,7 +1,6 @@
 package dev.keel.auth.user;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.core.query.Update;
@@ -14,27 +13,29 @@ import dev.keel.auth.token.PasswordLogin;
 import dev.keel.auth.token.Principal;
 
 /**
- * Password login for the token endpoint. An unknown email, a wrong password and a
- * disabled account all give the same {@link LoginOutcome.Rejected} after the same work
- * (one Argon2 verification, against a dummy hash when there is no user), and all count
- * towards the per-account lockout.
+ * Password login for the token endpoint. Each attempt is counted against the account
+ * <em>before</em> the password is checked, so at most five guesses per account are ever
+ * checked within 15 minutes, however many arrive at once. An unknown email, a wrong
+ * password and a disabled account all give the same {@link LoginOutcome.Rejected} after
+ * the same work (one Argon2 verification, against a dummy hash when there is no user),
+ * and all count towards the lockout.
  */
 @Service
 class LoginService implements PasswordLogin, AccountStatus {
 
+	static final AttemptQuota LOCKOUT = new AttemptQuota(5, Duration.ofMinutes(15));
+
 	private final Users users;
 
-	private final LoginFailures failures;
+	private final RecentAttempts attempts;
 
 	private final PasswordEncoder encoder;
 
-	private final LoginThrottle throttle = new LoginThrottle(5, Duration.ofMinutes(15));
-
 	private final String dummyHash;
 
-	LoginService(Users users, LoginFailures failures, PasswordEncoder encoder) {
+	LoginService(Users users, RecentAttempts attempts, PasswordEncoder encoder) {
 		this.users = users;
-		this.failures = failures;
+		this.attempts = attempts;
 		this.encoder = encoder;
 		this.dummyHash = encoder.encode("no user has this password, it only costs the same time");
 	}
@@ -44,18 +45,23 @@ class LoginService implements PasswordLogin, AccountStatus {
 		if (email == null || password == null) {
 			return new LoginOutcome.Rejected();
 		}
-		Instant now = Instant.now();
-		Optional<Duration> locked = this.throttle.lockedFor(this.failures.recent(email), now);
+		String key = key(email);
+		Optional<Duration> locked = this.attempts.reserve(key, LOCKOUT);
 		if (locked.isPresent()) {
 			return new LoginOutcome.Throttled(locked.get());
 		}
 		Optional<User> user = this.users.findByEmail(email);
-		boolean matches = this.encoder.matches(password, user.map(User::passwordHash).orElse(this.dummyHash));
-		if (!matches || user.isEmpty() || user.get().disabled()) {
-			this.failures.record(email, now);
-			return new LoginOutcome.Rejected();
+		try {
+			boolean matches = this.encoder.matches(password, user.map(User::passwordHash).orElse(this.dummyHash));
+			if (!matches || user.isEmpty() || user.get().disabled()) {
+				return new LoginOutcome.Rejected();
+			}
 		}
-		this.failures.clear(email);
+		catch (PasswordHashingBusy busy) {
+			// the reserved attempt stays counted: a burst is no way around the lockout
+			return new LoginOutcome.Busy(busy.retryAfter());
+		}
+		this.attempts.clear(key);
 		upgradeHashIfNeeded(user.get(), password);
 		return new LoginOutcome.Authenticated(principal(user.get()));
 	}
@@ -67,8 +73,17 @@ class LoginService implements PasswordLogin, AccountStatus {
 
 	private void upgradeHashIfNeeded(User user, String password) {
 		if (this.encoder.upgradeEncoding(user.passwordHash())) {
-			this.users.update(user.id(), new Update().set("passwordHash", this.encoder.encode(password)));
+			try {
+				this.users.update(user.id(), new Update().set("passwordHash", this.encoder.encode(password)));
+			}
+			catch (PasswordHashingBusy busy) {
+				// upgraded at a quieter login
+			}
 		}
+	}
+
+	static String key(String email) {
+		return "login:" + User.normalize(email);
 	}
 
 	static Principal principal(User user) {

@@ -76,10 +76,28 @@ class OneTimeTokens implements InitializingBean {
 	 * call.
 	 */
 	Optional<String> redeem(String token, Purpose purpose) {
-		if (token == null || token.isBlank() || token.length() > 200) {
+		if (!wellFormed(token)) {
 			return Optional.empty();
 		}
-		Query unused = Query.query(Criteria.where("_id")
+		Document redeemed = this.mongo.findAndModify(unused(token, purpose), new Update().set("usedAt", Instant.now()),
+				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+		return Optional.ofNullable(redeemed).map((document) -> document.getString("userId"));
+	}
+
+	/**
+	 * Whether the token would be redeemed now, without using it up: to check a link
+	 * before costly work, and redeem it only after that work succeeded.
+	 */
+	boolean usable(String token, Purpose purpose) {
+		return wellFormed(token) && this.mongo.exists(unused(token, purpose), COLLECTION);
+	}
+
+	private static boolean wellFormed(String token) {
+		return token != null && !token.isBlank() && token.length() <= 200;
+	}
+
+	private static Query unused(String token, Purpose purpose) {
+		return Query.query(Criteria.where("_id")
 			.is(hash(token))
 			.and("purpose")
 			.is(purpose.name())
@@ -87,9 +105,6 @@ class OneTimeTokens implements InitializingBean {
 			.exists(false)
 			.and("expiresAt")
 			.gt(Instant.now()));
-		Document redeemed = this.mongo.findAndModify(unused, new Update().set("usedAt", Instant.now()),
-				FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-		return Optional.ofNullable(redeemed).map((document) -> document.getString("userId"));
 	}
 
 	private static String hash(String token) {

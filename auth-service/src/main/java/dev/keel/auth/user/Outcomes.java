@@ -1,5 +1,6 @@
 package dev.keel.auth.user;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.keel.support.web.Problems.FieldProblem;
@@ -47,6 +48,13 @@ final class Outcomes {
 	 * {@code invalid_token}).
 	 */
 	record InvalidToken() implements Change {
+	}
+
+	/**
+	 * Too many emails of this kind to the address lately (429 {@code rate_limited} with
+	 * {@code Retry-After}).
+	 */
+	record Throttled(Duration retryAfter) implements Change {
 	}
 
 	/** No such user (404). */

@@ -30,7 +30,7 @@ class RecoveryController {
 
 	@PostMapping("/email/resend")
 	ResponseEntity<Void> resend(@AuthenticationPrincipal Jwt caller) {
-		this.recovery.resendVerification(caller.getSubject());
+		Responses.user(this.recovery.resendVerification(caller.getSubject()));
 		return ResponseEntity.status(HttpStatus.ACCEPTED).build();
 	}
 

@@ -1,5 +1,6 @@
 package dev.keel.auth.user;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.core.query.Update;
@@ -13,6 +14,7 @@ import dev.keel.auth.user.Outcomes.Done;
 import dev.keel.auth.user.Outcomes.Invalid;
 import dev.keel.auth.user.Outcomes.InvalidToken;
 import dev.keel.auth.user.Outcomes.NotFound;
+import dev.keel.auth.user.Outcomes.Throttled;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.PasswordResetRequested;
@@ -20,7 +22,9 @@ import dev.keel.events.auth.PasswordResetRequested;
 /**
  * Email verification and password reset. The tokens travel in events to
  * notification-service, which emails the links; they are single use and expire (24 h and
- * 1 h by default).
+ * 1 h by default). Each address gets at most one email of each kind per minute and five
+ * per hour (configurable), counted across instances, so neither endpoint can flood an
+ * inbox.
  */
 @Service
 class RecoveryService {
@@ -39,8 +43,10 @@ class RecoveryService {
 
 	private final UserProperties properties;
 
+	private final RecentAttempts mailSends;
+
 	RecoveryService(Users users, OneTimeTokens tokens, UserEvents events, PasswordPolicy policy,
-			UserService userService, SessionRevocation sessions, UserProperties properties) {
+			UserService userService, SessionRevocation sessions, UserProperties properties, RecentAttempts mailSends) {
 		this.users = users;
 		this.tokens = tokens;
 		this.events = events;
@@ -48,6 +54,7 @@ class RecoveryService {
 		this.userService = userService;
 		this.sessions = sessions;
 		this.properties = properties;
+		this.mailSends = mailSends;
 	}
 
 	Change verifyEmail(String token) {
@@ -63,26 +70,51 @@ class RecoveryService {
 		return this.users.update(user.get().id(), update).<Change>map(Done::new).orElseGet(NotFound::new);
 	}
 
-	/** Sends a new verification link unless the email is already verified. */
-	void resendVerification(String userId) {
-		this.users.findById(userId).filter((user) -> !user.emailVerified()).ifPresent((user) -> {
-			Issued link = this.tokens.issue(user.id(), Purpose.VERIFY_EMAIL,
-					this.properties.verificationTokenLifetime());
-			this.users.update(user.id(), this.events.appendTo(new Update(), EmailVerificationRequested.of(user.id(),
-					user.email(), user.displayName(), link.token(), link.expiresAt())));
-		});
+	/**
+	 * Sends a new verification link unless the email is already verified, or the address
+	 * got one too recently.
+	 */
+	Change resendVerification(String userId) {
+		Optional<User> found = this.users.findById(userId);
+		if (found.isEmpty()) {
+			return new NotFound();
+		}
+		User user = found.get();
+		if (user.emailVerified()) {
+			return new Done(user);
+		}
+		Optional<Duration> throttled = this.mailSends.reserve(mailKey(Purpose.VERIFY_EMAIL, user),
+				this.properties.mail().quota());
+		if (throttled.isPresent()) {
+			return new Throttled(throttled.get());
+		}
+		Issued link = this.tokens.issue(user.id(), Purpose.VERIFY_EMAIL, this.properties.verificationTokenLifetime());
+		Update update = this.events.appendTo(new Update(), EmailVerificationRequested.of(user.id(), user.email(),
+				user.displayName(), link.token(), link.expiresAt()));
+		return this.users.update(user.id(), update).<Change>map(Done::new).orElseGet(NotFound::new);
 	}
 
 	/**
-	 * Sends a reset link when the account exists and is enabled; the caller learns
-	 * nothing either way.
+	 * Sends a reset link when the account exists, is enabled and the address did not get
+	 * one too recently; the caller learns nothing either way.
 	 */
 	void forgotPassword(String email) {
-		this.users.findByEmail(email).filter((user) -> !user.disabled()).ifPresent((user) -> {
-			Issued link = this.tokens.issue(user.id(), Purpose.RESET_PASSWORD, this.properties.resetTokenLifetime());
-			this.users.update(user.id(), this.events.appendTo(new Update(), PasswordResetRequested.of(user.id(),
-					user.email(), user.displayName(), link.token(), link.expiresAt())));
-		});
+		this.users.findByEmail(email)
+			.filter((user) -> !user.disabled())
+			.filter((user) -> this.mailSends
+				.reserve(mailKey(Purpose.RESET_PASSWORD, user), this.properties.mail().quota())
+				.isEmpty())
+			.ifPresent((user) -> {
+				Issued link = this.tokens.issue(user.id(), Purpose.RESET_PASSWORD,
+						this.properties.resetTokenLifetime());
+				this.users.update(user.id(), this.events.appendTo(new Update(), PasswordResetRequested.of(user.id(),
+						user.email(), user.displayName(), link.token(), link.expiresAt())));
+			});
+	}
+
+	/** One throttle per kind of email and address. */
+	private static String mailKey(Purpose purpose, User user) {
+		return "mail:" + purpose.name().toLowerCase(java.util.Locale.ROOT) + ":" + User.normalize(user.email());
 	}
 
 	/** Sets a new password from a reset link and ends every session of the user. */
@@ -91,11 +123,17 @@ class RecoveryService {
 		if (weak.isPresent()) {
 			return Invalid.of("newPassword", weak.get());
 		}
+		if (!this.tokens.usable(token, Purpose.RESET_PASSWORD)) {
+			return new InvalidToken();
+		}
+		// hashed before the link is spent: a busy moment (503) must not cost the user the
+		// link
+		String encoded = this.userService.encode(newPassword);
 		Optional<User> user = this.tokens.redeem(token, Purpose.RESET_PASSWORD).flatMap(this.users::findById);
 		if (user.isEmpty()) {
 			return new InvalidToken();
 		}
-		Change changed = this.userService.setPassword(user.get(), newPassword);
+		Change changed = this.userService.setEncodedPassword(user.get(), encoded);
 		this.sessions.revokeAllSessions(user.get().id());
 		return changed;
 	}

@@ -1,5 +1,6 @@
 package dev.keel.auth.user;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -9,6 +10,7 @@ import dev.keel.auth.user.Outcomes.EmailTaken;
 import dev.keel.auth.user.Outcomes.Invalid;
 import dev.keel.auth.user.Outcomes.InvalidToken;
 import dev.keel.auth.user.Outcomes.NotFound;
+import dev.keel.auth.user.Outcomes.Throttled;
 import dev.keel.support.web.KeelProblemException;
 import dev.keel.support.web.Problems;
 
@@ -30,6 +32,7 @@ final class Responses {
 					"An account with this email already exists.");
 			case InvalidToken invalid -> throw new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_token",
 					"The link is invalid, already used or expired. Request a new one.");
+			case Throttled throttled -> throw throttled(throttled);
 			case NotFound missing -> throw userGone();
 		};
 	}
@@ -37,6 +40,15 @@ final class Responses {
 	static ErrorResponseException invalid(Invalid invalid) {
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST,
 				Problems.validation("The request has invalid fields.", invalid.errors()), null);
+	}
+
+	static KeelProblemException throttled(Throttled throttled) {
+		long seconds = PasswordHashingBusy.seconds(throttled.retryAfter());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return new KeelProblemException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+				"An email of this kind was sent to this address moments ago; try again in " + seconds + " seconds.",
+				headers);
 	}
 
 	static KeelProblemException userGone() {

@@ -13,8 +13,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootstrapAdminEmail the first admin's email ({@code KEEL_BOOTSTRAP_ADMIN_EMAIL})
  * @param bootstrapAdminPassword the first admin's password
  * ({@code KEEL_BOOTSTRAP_ADMIN_PASSWORD})
+ * @param hashing how many password hashes may run at once
+ * @param mail how many verification or reset emails one address may be sent
  */
 @ConfigurationProperties("keel.auth.users")
 record UserProperties(@DefaultValue("24h") Duration verificationTokenLifetime,
-		@DefaultValue("1h") Duration resetTokenLifetime, String bootstrapAdminEmail, String bootstrapAdminPassword) {
+		@DefaultValue("1h") Duration resetTokenLifetime, String bootstrapAdminEmail, String bootstrapAdminPassword,
+		@DefaultValue Hashing hashing, @DefaultValue Mail mail) {
+
+	/**
+	 * @param maxConcurrent hashes at once ({@code KEEL_AUTH_HASHING_MAX_CONCURRENT}); 0
+	 * sizes it from the cores and the heap
+	 * @param maxWait how long a request waits for a slot before it gets 503
+	 * ({@code KEEL_AUTH_HASHING_MAX_WAIT})
+	 */
+	record Hashing(@DefaultValue("0") int maxConcurrent, @DefaultValue("1s") Duration maxWait) {
+	}
+
+	/**
+	 * Per address and per kind (verification, reset), counted across instances.
+	 *
+	 * @param minInterval the least time between two emails
+	 * ({@code KEEL_AUTH_MAIL_MIN_INTERVAL})
+	 * @param maxPerHour emails within any hour ({@code KEEL_AUTH_MAIL_MAX_PER_HOUR})
+	 */
+	record Mail(@DefaultValue("1m") Duration minInterval, @DefaultValue("5") int maxPerHour) {
+
+		AttemptQuota quota() {
+			return new AttemptQuota(this.maxPerHour, Duration.ofHours(1), this.minInterval);
+		}
+
+	}
+
 }

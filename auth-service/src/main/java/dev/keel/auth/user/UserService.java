@@ -114,7 +114,19 @@ class UserService {
 	}
 
 	Change setPassword(User user, String password) {
-		Update update = this.events.appendTo(new Update().set("passwordHash", this.encoder.encode(password)),
+		return setEncodedPassword(user, encode(password));
+	}
+
+	/**
+	 * Hashes a password; may throw {@link PasswordHashingBusy}, so callers hash before
+	 * they spend anything single-use (such as a reset link).
+	 */
+	String encode(String password) {
+		return this.encoder.encode(password);
+	}
+
+	Change setEncodedPassword(User user, String encodedPassword) {
+		Update update = this.events.appendTo(new Update().set("passwordHash", encodedPassword),
 				PasswordChanged.of(user.id(), user.email(), user.displayName()));
 		return this.users.update(user.id(), update).<Change>map(Done::new).orElseGet(NotFound::new);
 	}

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.keel.auth.config.DeploymentProfile;
 import dev.keel.auth.key.MasterKey.Sealed;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class MasterKeyLoaderTests {
+
+	private static final DeploymentProfile PRODUCTION = new DeploymentProfile("production");
 
 	private static final byte[] SECRET = "private key bytes".getBytes(StandardCharsets.UTF_8);
 
@@ -28,7 +31,7 @@ class MasterKeyLoaderTests {
 	void usesTheMasterKeyFromTheEnvironment() throws GeneralSecurityException {
 		String base64 = MasterKey.generate().toBase64();
 
-		MasterKey key = MasterKeyLoader.load(properties(base64, "production"));
+		MasterKey key = MasterKeyLoader.load(properties(base64), PRODUCTION);
 
 		Sealed sealed = MasterKey.fromBase64(base64).encrypt(SECRET, "kid-1");
 		assertThat(key.decrypt(sealed, "kid-1")).isEqualTo(SECRET);
@@ -37,17 +40,25 @@ class MasterKeyLoaderTests {
 
 	@Test
 	void refusesToStartInProductionWithoutAMasterKey() {
-		assertThatIllegalStateException().isThrownBy(() -> MasterKeyLoader.load(properties(null, "production")))
+		assertThatIllegalStateException().isThrownBy(() -> MasterKeyLoader.load(properties(null), PRODUCTION))
 			.withMessageContaining("KEEL_AUTH_MASTER_KEY")
 			.withMessageContaining("openssl rand -base64 32");
+	}
+
+	@Test
+	void refusesToStartInProductionWithTheLocalDevelopmentKeyFileEvenWhenItExists() {
+		MasterKeyLoader.load(properties(null), DeploymentProfile.local());
+
+		assertThatIllegalStateException().isThrownBy(() -> MasterKeyLoader.load(properties(null), PRODUCTION))
+			.withMessageContaining("KEEL_AUTH_MASTER_KEY");
 	}
 
 	@Test
 	void createsAnOwnerOnlyLocalKeyFileOutsideProductionAndReusesIt() throws Exception {
 		Path file = this.directory.resolve("state/auth-master.key");
 
-		MasterKey first = MasterKeyLoader.load(properties(null, "development"));
-		MasterKey second = MasterKeyLoader.load(properties(null, "development"));
+		MasterKey first = MasterKeyLoader.load(properties(null), DeploymentProfile.local());
+		MasterKey second = MasterKeyLoader.load(properties(null), DeploymentProfile.local());
 
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
@@ -61,7 +72,7 @@ class MasterKeyLoaderTests {
 	@Test
 	void rejectsAMasterKeyThatIsNotThirtyTwoBytes() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> MasterKeyLoader.load(properties("c2hvcnQ=", "development")))
+			.isThrownBy(() -> MasterKeyLoader.load(properties("c2hvcnQ="), DeploymentProfile.local()))
 			.withMessageContaining("32 bytes");
 	}
 
@@ -83,9 +94,9 @@ class MasterKeyLoaderTests {
 		assertThat(key.encrypt(SECRET, "kid-1").iv()).hasSize(12).isNotEqualTo(key.encrypt(SECRET, "kid-1").iv());
 	}
 
-	private KeyProperties properties(String masterKey, String profile) {
-		return new KeyProperties(masterKey, this.directory.resolve("state/auth-master.key"), profile,
-				Duration.ofDays(30), Duration.ofHours(1), Duration.ofSeconds(10));
+	private KeyProperties properties(String masterKey) {
+		return new KeyProperties(masterKey, this.directory.resolve("state/auth-master.key"), Duration.ofDays(30),
+				Duration.ofHours(1), Duration.ofSeconds(10));
 	}
 
 }

@@ -116,7 +116,7 @@ class SigningKeyStoreIntegrationTests {
 	}
 
 	private static KeyProperties properties(Duration rotationInterval) {
-		return new KeyProperties(null, Path.of("unused"), "test", rotationInterval, Duration.ofHours(1), Duration.ZERO);
+		return new KeyProperties(null, Path.of("unused"), rotationInterval, Duration.ofHours(1), Duration.ZERO);
 	}
 
 	private static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {

@@ -53,6 +53,15 @@ class OneTimeTokensIntegrationTests {
 	}
 
 	@Test
+	void checkingATokenDoesNotUseItUp() {
+		Issued link = this.tokens.issue("user-1", Purpose.RESET_PASSWORD, Duration.ofHours(1));
+		assertThat(this.tokens.usable(link.token(), Purpose.RESET_PASSWORD)).isTrue();
+		assertThat(this.tokens.usable(link.token(), Purpose.VERIFY_EMAIL)).isFalse();
+		assertThat(this.tokens.redeem(link.token(), Purpose.RESET_PASSWORD)).hasValue("user-1");
+		assertThat(this.tokens.usable(link.token(), Purpose.RESET_PASSWORD)).isFalse();
+	}
+
+	@Test
 	void anExpiredTokenNoLongerWorks() {
 		Issued link = this.tokens.issue("user-1", Purpose.RESET_PASSWORD, Duration.ofMillis(-1));
 		assertThat(this.tokens.redeem(link.token(), Purpose.RESET_PASSWORD)).isEmpty();

@@ -1,0 +1,45 @@
+package dev.keel.launcher.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.keel.launcher.platform.RunState;
+import dev.keel.launcher.platform.RunState.Running;
+
+/**
+ * Where {@code keel bench auth} sends its logins, from the run state of a running
+ * platform: the gateway, and the first auth-service instance on its own port.
+ *
+ * @param gateway the gateway's base URL
+ * @param direct the base URL of the auth-service instance measured directly
+ * @param pids the platform's live processes, to tell when it is idle
+ */
+record AuthTargets(URI gateway, URI direct, List<Long> pids) {
+
+	static AuthTargets from(RunState state, Path stateFile) {
+		if (state.components().stream().noneMatch(Running::alive)) {
+			throw new BenchAbort("Keel is not running (" + stateFile + " lists no live process). Start it with "
+					+ "KEEL_RATE_LIMITS_ENABLED=false ./keel run --detach, with the same KEEL_PORT_OFFSET and "
+					+ "KEEL_STATE_DIR as this command, then run ./keel bench auth again.");
+		}
+		List<Long> pids = state.components().stream().filter(Running::alive).map(Running::pid).toList();
+		return new AuthTargets(local(live(state, "gateway")), local(live(state, "auth-service")), pids);
+	}
+
+	private static Running live(RunState state, String name) {
+		Running component = state.find(name)
+			.orElseThrow(() -> new BenchAbort("The running platform has no " + name + ". Restart it with "
+					+ "./keel stop && ./keel run --detach."));
+		if (!component.alive()) {
+			throw new BenchAbort(name + " is not running (pid " + component.pid() + " is gone). Start it again with "
+					+ "./keel start " + name + ", or restart everything with ./keel stop && ./keel run --detach.");
+		}
+		return component;
+	}
+
+	private static URI local(Running component) {
+		return URI.create("http://localhost:" + component.port());
+	}
+
+}
