@@ -18,11 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the exact {@code iss} that tokens must carry
  * @param audience a value that the {@code aud} claim must contain
  * @param jwkSetUri where auth-service publishes its public signing keys: a fixed address
- * that does not go through discovery, so that an instance registered under
- * auth-service's name can never supply keys
+ * that does not go through discovery, so that an instance registered under auth-service's
+ * name can never supply keys
  * @param loadBalanced whether the host of {@code jwkSetUri} is instead a service id
- * resolved through the load balancer (Eureka), trusting every instance that can
- * register; off unless a deployment chooses it
+ * resolved through the load balancer (Eureka), trusting every instance that can register;
+ * off unless a deployment chooses it
  * @param clockSkew how far the clocks of auth-service and the gateway may drift apart
  * when {@code exp}, {@code nbf} and {@code iat} are checked
  * @param jwksMaxAge how long fetched keys are used before they are fetched again in the
