@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.keel.launcher.Keel;
+import dev.keel.launcher.platform.DiscoveryAccess;
 import dev.keel.launcher.platform.Ports;
 import dev.keel.launcher.platform.RunState;
 import dev.keel.launcher.platform.RunState.Running;
@@ -42,6 +43,9 @@ public class StatusCommand implements Callable<Integer> {
 			return 0;
 		}
 		printTable(state, out);
+		out.println();
+		out.println(DiscoveryAccess.of(this.keel.layout(), System.getenv())
+			.summary(Ports.from(System.getenv()).discoveryUrl()));
 		return 0;
 	}
 
