@@ -90,6 +90,32 @@ class ManifestChecksTests {
 	}
 
 	@Test
+	void aServiceWithoutTheDiscoveryPasswordIsCaught() {
+		Rendering dev = Overlays.render(repository, "dev");
+		Yamls.listAt(container(dev, "Deployment", "data-service"), "env")
+			.removeIf((variable) -> "KEEL_DISCOVERY_PASSWORD".equals(Yamls.stringAt(variable, "name")));
+		assertThat(ManifestChecks.discoveryCredentials(dev))
+			.containsExactly("Deployment/data-service: KEEL_DISCOVERY_PASSWORD does not come from Secret keel-discovery");
+	}
+
+	@Test
+	void keysFetchedThroughDiscoveryAreCaught() {
+		Rendering dev = Overlays.render(repository, "dev");
+		Yamls.listAt(container(dev, "Deployment", "gateway"), "env")
+			.add(new java.util.LinkedHashMap<>(
+					Map.of("name", "KEEL_JWK_SET_URI", "value", "http://AUTH-SERVICE/api/auth/.well-known/jwks.json")));
+		assertThat(ManifestChecks.discoveryCredentials(dev)).singleElement()
+			.asString()
+			.contains("Deployment/gateway: KEEL_JWK_SET_URI");
+	}
+
+	@Test
+	void aContainerOutsideTheProductionProfileIsCaught() {
+		assertThat(ManifestChecks.production(Overlays.render(repository, "dev")))
+			.contains("Deployment/gateway: KEEL_PROFILE is null, not production");
+	}
+
+	@Test
 	void anAutoscalerOfAMissingWorkloadIsCaught() {
 		Rendering dev = Overlays.render(repository, "dev");
 		Resource hpa = dev.find("HorizontalPodAutoscaler", "auth-service").orElseThrow();
