@@ -453,15 +453,16 @@ final class ManifestChecks {
 				.map((variable) -> Yamls.stringAt(variable, "valueFrom", "secretKeyRef", "name"))
 				.findFirst()
 				.orElse(null);
-			if (secret == null || !(secret.equals("keel-discovery") || secret.toString().startsWith("keel-discovery-"))) {
+			if (secret == null
+					|| !(secret.equals("keel-discovery") || secret.toString().startsWith("keel-discovery-"))) {
 				problems.add(workload + ": KEEL_DISCOVERY_PASSWORD does not come from Secret keel-discovery");
 			}
 			String name = workload.label("app.kubernetes.io/name");
 			if (List.of("gateway", "data-service", "notification-service").contains(name)) {
 				String jwks = variables(rendering, container).get("KEEL_JWK_SET_URI");
 				if (jwks == null || !jwks.startsWith("http://auth-service:")) {
-					problems.add(workload + ": KEEL_JWK_SET_URI is " + jwks
-							+ ", not auth-service's Kubernetes Service");
+					problems
+						.add(workload + ": KEEL_JWK_SET_URI is " + jwks + ", not auth-service's Kubernetes Service");
 				}
 			}
 		});
