@@ -34,8 +34,11 @@ public class StatusCommand implements Callable<Integer> {
 		RunState state = RunCommand.runningState(this.keel.layout());
 		PrintStream out = this.keel.out();
 		if (this.json) {
-			out.println(
-					JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(asJson(state)));
+			DiscoveryAccess discovery = DiscoveryAccess.of(this.keel.layout(), System.getenv());
+			out.println(JsonMapper.builder()
+				.build()
+				.writerWithDefaultPrettyPrinter()
+				.writeValueAsString(asJson(state, discovery)));
 			return 0;
 		}
 		if (state.components().isEmpty()) {
@@ -49,7 +52,7 @@ public class StatusCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private static Map<String, Object> asJson(RunState state) {
+	private static Map<String, Object> asJson(RunState state, DiscoveryAccess discovery) {
 		List<Map<String, Object>> components = new ArrayList<>();
 		for (Running component : state.components()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -65,6 +68,11 @@ public class StatusCommand implements Callable<Integer> {
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("running", state.components().stream().anyMatch(Running::alive));
 		status.put("gatewayUrl", "http://localhost:" + Ports.from(System.getenv()).gateway());
+		Map<String, Object> credentials = new LinkedHashMap<>();
+		credentials.put("url", Ports.from(System.getenv()).discoveryUrl());
+		credentials.put("username", discovery.username());
+		credentials.put("passwordFile", (discovery.file() != null) ? discovery.file().toString() : null);
+		status.put("discovery", credentials);
 		status.put("components", components);
 		return status;
 	}
