@@ -81,6 +81,37 @@ class ComposeFileTests {
 	}
 
 	@Test
+	void discoveryAndMailpitArePublishedOnLoopbackOnly() {
+		for (String name : List.of("discovery", "mailpit")) {
+			assertThat(Yamls.listAt(this.services, name, "ports")).as(name)
+				.isNotEmpty()
+				.allSatisfy((port) -> assertThat(String.valueOf(port)).as(name).startsWith("127.0.0.1:"));
+		}
+		assertThat(Yamls.listAt(this.services, "gateway", "ports")).as("the gateway is the way in")
+			.noneSatisfy((port) -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:"));
+	}
+
+	@Test
+	void discoveryAndEveryServiceShareTheDiscoveryPassword() {
+		Set<String> passwords = new TreeSet<>();
+		for (String service : Repository.SERVICES) {
+			Object password = Yamls.at(this.services, service, "environment", "KEEL_DISCOVERY_PASSWORD");
+			assertThat(password).as("%s: KEEL_DISCOVERY_PASSWORD", service).isNotNull();
+			passwords.add(String.valueOf(password));
+		}
+		assertThat(passwords).as("one password for discovery and every service")
+			.containsExactly("${KEEL_DISCOVERY_PASSWORD:-keel-local-dev-discovery}");
+	}
+
+	@Test
+	void signingKeysComeFromAuthServicesComposeNameNotFromDiscovery() {
+		for (String service : List.of("gateway", "data-service", "notification-service")) {
+			assertThat(Yamls.stringAt(this.services, service, "environment", "KEEL_JWK_SET_URI")).as(service)
+				.isEqualTo("http://auth-service:8081/api/auth/.well-known/jwks.json");
+		}
+	}
+
+	@Test
 	void keelContainersAreConfiguredOnlyByVariablesTheyRead() {
 		for (String service : Repository.SERVICES) {
 			ServiceSettings settings = ServiceSettings.read(repository, service);

@@ -63,6 +63,8 @@ class KubernetesManifestTests {
 		checks.put("only the gateway is reachable from outside", ManifestChecks::exposure);
 		checks.put("each database admits only its service", ManifestChecks::databases);
 		checks.put("Eureka peers replicate and services register with all of them", ManifestChecks::discovery);
+		checks.put("discovery's password comes from a Secret and keys from auth-service's Service",
+				ManifestChecks::discoveryCredentials);
 		return OVERLAYS.stream()
 			.flatMap((overlay) -> checks.entrySet()
 				.stream()
@@ -111,6 +113,11 @@ class KubernetesManifestTests {
 			.stream()
 			.map((trigger) -> Yamls.stringAt(trigger, "metadata", "bootstrapServers"))
 			.filter(java.util.Objects::nonNull)).allMatch(bootstrap::equals);
+	}
+
+	@Test
+	void productionRunsEveryKeelContainerWithTheProductionProfile() {
+		assertThat(ManifestChecks.production(Overlays.render(repository, "prod"))).isEmpty();
 	}
 
 	@Test

@@ -21,6 +21,12 @@ final class ManifestChecks {
 	/** Variables the JVM itself reads; a manifest may set them on any Keel container. */
 	private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
+	/**
+	 * The platform's one switch ({@code local} or {@code production}): set on every Keel
+	 * container alike, read by those that have development defaults to refuse.
+	 */
+	static final String PROFILE = "KEEL_PROFILE";
+
 	private static final Pattern REFERENCE = Pattern.compile("\\$\\(([A-Za-z0-9_]+)\\)");
 
 	/**
@@ -101,7 +107,7 @@ final class ManifestChecks {
 			});
 			for (String variable : environment.keySet()) {
 				if (!service.variables().contains(variable) && !JVM_VARIABLES.contains(variable)
-						&& !referenced.contains(variable)) {
+						&& !PROFILE.equals(variable) && !referenced.contains(variable)) {
 					problems.add(workload + " sets " + variable + ", which " + service.service()
 							+ " does not read (not in its application.yml)");
 				}
@@ -427,6 +433,50 @@ final class ManifestChecks {
 			}
 			if (!"true".equals(client.get("KEEL_EUREKA_PREFER_IP_ADDRESS"))) {
 				problems.add(workload + ": does not register by pod IP (KEEL_EUREKA_PREFER_IP_ADDRESS)");
+			}
+		});
+		return problems;
+	}
+
+	/**
+	 * Discovery and every service get discovery's password from Secret
+	 * {@code keel-discovery}, and the services fetch signing keys from auth-service's
+	 * Kubernetes Service, not through discovery.
+	 */
+	static List<String> discoveryCredentials(Rendering rendering) {
+		List<String> problems = new ArrayList<>();
+		rendering.keelWorkloads().forEach((workload) -> {
+			Map<String, Object> container = serviceContainer(workload, workload.label("app.kubernetes.io/name"));
+			Object secret = Yamls.listAt(container, "env")
+				.stream()
+				.filter((variable) -> "KEEL_DISCOVERY_PASSWORD".equals(Yamls.stringAt(variable, "name")))
+				.map((variable) -> Yamls.stringAt(variable, "valueFrom", "secretKeyRef", "name"))
+				.findFirst()
+				.orElse(null);
+			if (secret == null
+					|| !(secret.equals("keel-discovery") || secret.toString().startsWith("keel-discovery-"))) {
+				problems.add(workload + ": KEEL_DISCOVERY_PASSWORD does not come from Secret keel-discovery");
+			}
+			String name = workload.label("app.kubernetes.io/name");
+			if (List.of("gateway", "data-service", "notification-service").contains(name)) {
+				String jwks = variables(rendering, container).get("KEEL_JWK_SET_URI");
+				if (jwks == null || !jwks.startsWith("http://auth-service:")) {
+					problems
+						.add(workload + ": KEEL_JWK_SET_URI is " + jwks + ", not auth-service's Kubernetes Service");
+				}
+			}
+		});
+		return problems;
+	}
+
+	/** Every Keel container runs with {@code KEEL_PROFILE=production}. */
+	static List<String> production(Rendering rendering) {
+		List<String> problems = new ArrayList<>();
+		rendering.keelWorkloads().forEach((workload) -> {
+			Map<String, Object> container = serviceContainer(workload, workload.label("app.kubernetes.io/name"));
+			String profile = variables(rendering, container).get(PROFILE);
+			if (!"production".equals(profile)) {
+				problems.add(workload + ": " + PROFILE + " is " + profile + ", not production");
 			}
 		});
 		return problems;

@@ -90,6 +90,35 @@ class ManifestChecksTests {
 	}
 
 	@Test
+	void aServiceWithoutTheDiscoveryPasswordIsCaught() {
+		Rendering dev = Overlays.render(repository, "dev");
+		Map<String, Object> container = container(dev, "Deployment", "data-service");
+		List<Object> env = Yamls.listAt(container, "env");
+		env.removeIf((variable) -> "KEEL_DISCOVERY_PASSWORD".equals(Yamls.stringAt(variable, "name")));
+		container.put("env", env);
+		assertThat(ManifestChecks.discoveryCredentials(dev)).containsExactly(
+				"Deployment/data-service: KEEL_DISCOVERY_PASSWORD does not come from Secret keel-discovery");
+	}
+
+	@Test
+	void keysFetchedThroughDiscoveryAreCaught() {
+		Rendering dev = Overlays.render(repository, "dev");
+		Map<String, Object> container = container(dev, "Deployment", "gateway");
+		List<Object> env = Yamls.listAt(container, "env");
+		env.add(Map.of("name", "KEEL_JWK_SET_URI", "value", "http://AUTH-SERVICE/api/auth/.well-known/jwks.json"));
+		container.put("env", env);
+		assertThat(ManifestChecks.discoveryCredentials(dev)).singleElement()
+			.asString()
+			.contains("Deployment/gateway: KEEL_JWK_SET_URI");
+	}
+
+	@Test
+	void aContainerOutsideTheProductionProfileIsCaught() {
+		assertThat(ManifestChecks.production(Overlays.render(repository, "dev")))
+			.contains("Deployment/gateway: KEEL_PROFILE is null, not production");
+	}
+
+	@Test
 	void anAutoscalerOfAMissingWorkloadIsCaught() {
 		Rendering dev = Overlays.render(repository, "dev");
 		Resource hpa = dev.find("HorizontalPodAutoscaler", "auth-service").orElseThrow();

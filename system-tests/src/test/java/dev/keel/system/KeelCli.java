@@ -66,6 +66,16 @@ final class KeelCli {
 		return this.home;
 	}
 
+	/**
+	 * The {@code Authorization} header discovery requires: user {@code keel} and the
+	 * password the launcher generated in the state folder.
+	 */
+	String discoveryAuthorization() throws IOException {
+		String password = Files.readString(this.stateDir.resolve("discovery-password"), StandardCharsets.UTF_8).trim();
+		return "Basic "
+				+ java.util.Base64.getEncoder().encodeToString(("keel:" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
 	static int port(int base) {
 		return base + OFFSET;
 	}

@@ -71,8 +71,15 @@ class PlatformSystemTests {
 	@Test
 	@Order(1)
 	void registersEveryServiceWithDiscoveryIncludingBothDataServiceInstances() throws Exception {
-		JsonNode applications = json
-			.readTree(get("http://localhost:" + KeelCli.port(8761) + "/eureka/apps", "application/json").body())
+		HttpResponse<String> anonymous = get("http://localhost:" + KeelCli.port(8761) + "/eureka/apps",
+				"application/json");
+		assertThat(anonymous.statusCode()).as("discovery without credentials").isEqualTo(401);
+		JsonNode applications = json.readTree(
+				http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + KeelCli.port(8761) + "/eureka/apps"))
+					.header("Accept", "application/json")
+					.header("Authorization", keel.discoveryAuthorization())
+					.timeout(Duration.ofSeconds(5))
+					.build(), BodyHandlers.ofString()).body())
 			.path("applications")
 			.path("application");
 		assertThat(applications.valueStream().map((app) -> app.path("name").asString()))

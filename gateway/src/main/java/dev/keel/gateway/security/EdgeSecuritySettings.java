@@ -17,9 +17,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * never in a deployment: the services still check tokens, but the edge no longer does
  * @param issuer the exact {@code iss} that tokens must carry
  * @param audience a value that the {@code aud} claim must contain
- * @param jwkSetUri where auth-service publishes its public signing keys
- * @param loadBalanced whether the host of {@code jwkSetUri} is a service id resolved
- * through the load balancer (Eureka); {@code false} for a plain URL
+ * @param jwkSetUri where auth-service publishes its public signing keys: a fixed address
+ * that does not go through discovery, so that an instance registered under auth-service's
+ * name can never supply keys
+ * @param loadBalanced whether the host of {@code jwkSetUri} is instead a service id
+ * resolved through the load balancer (Eureka), trusting every instance that can register;
+ * off unless a deployment chooses it
  * @param clockSkew how far the clocks of auth-service and the gateway may drift apart
  * when {@code exp}, {@code nbf} and {@code iat} are checked
  * @param jwksMaxAge how long fetched keys are used before they are fetched again in the
@@ -33,8 +36,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("keel.gateway.security")
 record EdgeSecuritySettings(@DefaultValue("true") boolean validateTokens,
 		@DefaultValue("http://localhost:8080/api/auth") String issuer, @DefaultValue("keel") String audience,
-		@DefaultValue("http://auth-service/api/auth/.well-known/jwks.json") URI jwkSetUri,
-		@DefaultValue("true") boolean loadBalanced, @DefaultValue("30s") Duration clockSkew,
+		@DefaultValue("http://localhost:8081/api/auth/.well-known/jwks.json") URI jwkSetUri,
+		@DefaultValue("false") boolean loadBalanced, @DefaultValue("30s") Duration clockSkew,
 		@DefaultValue("5m") Duration jwksMaxAge, @DefaultValue("10s") Duration jwksMinRefreshInterval,
 		@DefaultValue List<String> anonymousRoutes) {
 

@@ -21,17 +21,20 @@ import dev.keel.gateway.security.Verdict.Accepted;
 import dev.keel.gateway.security.Verdict.Rejected;
 
 /**
- * Checks a bearer token: a JWS (never {@code alg: none}, never HMAC) signed by one of
- * auth-service's published keys, whose claims pass {@link ClaimChecks}. Tokens found
+ * Checks a bearer token: an RS256 JWS (never {@code alg: none}, never HMAC) signed by one
+ * of auth-service's published keys, whose claims pass {@link ClaimChecks}. Tokens found
  * valid are remembered until they expire or the keys change, so a client's repeated
  * requests cost a map lookup instead of a signature verification.
  */
 class TokenVerifier {
 
-	/** Asymmetric algorithms only: a public key must never serve as an HMAC secret. */
-	private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-			JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-			JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+	/**
+	 * Exactly what auth-service signs with and what the services accept
+	 * (service-support's {@code KeelJwtDecoderConfiguration}): a token the gateway lets
+	 * through must not be refused behind it, and the other way round. Never HMAC: a
+	 * public key must never serve as a secret.
+	 */
+	static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256);
 
 	/** Plain JWTs and RFC 9068 access tokens, as the services accept. */
 	private static final Set<JOSEObjectType> TYPES = Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"),

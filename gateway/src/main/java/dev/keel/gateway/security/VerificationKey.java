@@ -6,9 +6,7 @@ import java.util.Map;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -18,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One published signing key, ready to verify signatures: RSA (RS256 and its kin, which
- * auth-service uses) or EC (ES256 and its kin). Other keys in the set, such as EdDSA or
- * symmetric ones, are ignored, so no token can be verified with them.
+ * One published signing key, ready to verify signatures: RSA, the only kind auth-service
+ * uses. Other keys in the set, such as EC, EdDSA or symmetric ones, are ignored, so no
+ * token can be verified with them.
  *
  * @param jwk the key as published
  * @param verifier checks signatures made with its private part
@@ -72,7 +70,6 @@ record VerificationKey(JWK jwk, JWSVerifier verifier) {
 		try {
 			return switch (jwk) {
 				case RSAKey rsa -> new VerificationKey(jwk, new RSASSAVerifier(rsa.toRSAPublicKey()));
-				case ECKey ec -> new VerificationKey(jwk, new ECDSAVerifier(ec.toECPublicKey()));
 				default -> {
 					logger.warn("Ignoring signing key {}: {} keys are not supported", jwk.getKeyID(), jwk.getKeyType());
 					yield null;

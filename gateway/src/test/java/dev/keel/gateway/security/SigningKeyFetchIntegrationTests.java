@@ -3,6 +3,7 @@ package dev.keel.gateway.security;
 import java.time.Duration;
 import java.util.stream.IntStream;
 
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,15 +25,14 @@ import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fetching auth-service's keys as in a deployment: through the load balancer from the
- * instance registered as auth-service, here a {@link JwksServer} that can be switched
- * off. A fetch for an unknown key that comes back without it holds off the next for one
- * second.
+ * Fetching auth-service's keys as in a deployment: from the fixed address
+ * {@code keel.gateway.security.jwk-set-uri}, here a {@link JwksServer} that can be
+ * switched off, while an impostor registered in discovery as auth-service, serving its
+ * own keys, is never asked. A fetch for an unknown key that comes back without it holds
+ * off the next for one second.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "eureka.client.enabled=false", "management.server.port=0",
-				"keel.gateway.security.jwk-set-uri=http://auth-service/jwks.json",
-				"keel.gateway.security.jwks-min-refresh-interval=1s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "eureka.client.enabled=false",
+		"management.server.port=0", "keel.gateway.security.jwks-min-refresh-interval=1s" })
 class SigningKeyFetchIntegrationTests {
 
 	static final Duration MIN_REFRESH_INTERVAL = Duration.ofSeconds(1);
@@ -43,11 +43,16 @@ class SigningKeyFetchIntegrationTests {
 
 	static final JwksServer authService = JwksServer.start(tokens);
 
+	static final RSAKey impostorKey = TestTokens.newKey("impostor-key");
+
+	static final JwksServer impostor = JwksServer.start(() -> new JWKSet(impostorKey));
+
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		registry.add("spring.cloud.discovery.client.simple.instances.data-service[0].uri", data::uri);
+		registry.add("keel.gateway.security.jwk-set-uri", authService::uri);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri",
-				() -> authService.uri().replace("/jwks.json", ""));
+				() -> impostor.uri().replace("/jwks.json", ""));
 		registry.add("keel.gateway.security.issuer", tokens::issuer);
 	}
 
@@ -62,7 +67,18 @@ class SigningKeyFetchIntegrationTests {
 	}
 
 	@Test
-	void keysAreFetchedThroughTheLoadBalancerOnceForManyRequests() {
+	void anImpostorRegisteredAsAuthServiceIsNeverAskedForKeys() throws Exception {
+		waitOutMinRefreshInterval();
+		post(TestTokens.signWith(impostorKey, tokens.claims("mallory", "admin").build())).expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("invalid_token");
+		assertThat(impostor.fetches()).isZero();
+	}
+
+	@Test
+	void keysAreFetchedFromTheFixedAddressOnceForManyRequests() {
 		int fetchesBefore = authService.fetches();
 		for (int i = 0; i < 5; i++) {
 			post(tokens.token("alice")).expectStatus().isOk();

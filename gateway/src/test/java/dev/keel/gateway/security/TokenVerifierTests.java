@@ -63,8 +63,20 @@ class TokenVerifierTests {
 	}
 
 	@Test
-	void acceptsEcSignatures() throws JOSEException {
-		assertThat(verify(signEc(JWSAlgorithm.ES256, "ec-1", claims().build()))).isInstanceOf(Accepted.class);
+	void refusesEcSignaturesEvenFromAPublishedEcKey() throws JOSEException {
+		assertThat(verify(signEc(JWSAlgorithm.ES256, "ec-1", claims().build())))
+			.isEqualTo(new Rejected(Rejection.ALGORITHM));
+	}
+
+	@Test
+	void acceptsOnlyRs256LikeTheServices() throws JOSEException {
+		for (JWSAlgorithm algorithm : List.of(JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256)) {
+			SignedJWT jwt = new SignedJWT(
+					new JWSHeader.Builder(algorithm).keyID(tokens.signingKey().getKeyID()).build(), claims().build());
+			jwt.sign(new RSASSASigner(tokens.signingKey()));
+			assertThat(verify(jwt.serialize())).as(algorithm.getName()).isEqualTo(new Rejected(Rejection.ALGORITHM));
+		}
+		assertThat(TokenVerifier.ALGORITHMS).containsExactly(JWSAlgorithm.RS256);
 	}
 
 	@Test

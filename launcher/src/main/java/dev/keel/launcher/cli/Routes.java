@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.keel.launcher.platform.Component;
+import dev.keel.launcher.platform.DiscoveryAccess;
 import dev.keel.launcher.platform.Ports;
 import dev.keel.launcher.process.Health;
 
@@ -37,12 +38,12 @@ final class Routes {
 	private Routes() {
 	}
 
-	static void await(List<Component> plan, Ports ports, Instant deadline, PrintStream out) {
+	static void await(List<Component> plan, Ports ports, DiscoveryAccess discovery, Instant deadline, PrintStream out) {
 		Map<String, Long> expected = plan.stream()
 			.filter(Component::isService)
 			.filter((component) -> !"discovery".equals(component.module()))
 			.collect(Collectors.groupingBy(Component::application, Collectors.counting()));
-		awaitRegistered(expected, ports, deadline);
+		awaitRegistered(expected, ports, discovery, deadline);
 		for (String prefix : PREFIXES.values()) {
 			awaitRoutable(prefix, ports, deadline);
 			out.printf("  %-22s routable%n", prefix + "**");
@@ -55,7 +56,7 @@ final class Routes {
 	 * routable.
 	 */
 	static void awaitRoutable(String prefix, Ports ports, Instant deadline) {
-		URI probe = URI.create("http://localhost:" + ports.gateway() + prefix + "__keel_route_check");
+		URI probe = URI.create("http://127.0.0.1:" + ports.gateway() + prefix + "__keel_route_check");
 		int[] inARow = { 0 };
 		awaitCondition(() -> {
 			inARow[0] = routable(Health.get(probe)) ? inARow[0] + 1 : 0;
@@ -67,13 +68,14 @@ final class Routes {
 	 * Waits until Eureka lists at least the expected number of UP instances per
 	 * application.
 	 */
-	static void awaitRegistered(Map<String, Long> expected, Ports ports, Instant deadline) {
+	static void awaitRegistered(Map<String, Long> expected, Ports ports, DiscoveryAccess discovery, Instant deadline) {
 		awaitCondition(
 				() -> expected.entrySet()
 					.stream()
-					.allMatch((entry) -> registered(ports).getOrDefault(entry.getKey(), 0L) >= entry.getValue()),
+					.allMatch((entry) -> registered(ports, discovery).getOrDefault(entry.getKey(), 0L) >= entry
+						.getValue()),
 				deadline, "not every instance registered with discovery: expected " + expected + ", saw %s",
-				() -> registered(ports));
+				() -> registered(ports, discovery));
 	}
 
 	private static boolean routable(int status) {
@@ -81,10 +83,11 @@ final class Routes {
 	}
 
 	/** UP instances per Eureka application name. */
-	static Map<String, Long> registered(Ports ports) {
+	static Map<String, Long> registered(Ports ports, DiscoveryAccess discovery) {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(ports.eurekaUrl() + "/apps"))
 				.header("Accept", "application/json")
+				.header("Authorization", discovery.authorization())
 				.timeout(Duration.ofSeconds(3))
 				.build();
 			JsonNode applications = json.readTree(http.send(request, BodyHandlers.ofString()).body())

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import dev.keel.launcher.Keel;
+import dev.keel.launcher.platform.BindAddress;
 import dev.keel.launcher.platform.Component;
+import dev.keel.launcher.platform.DiscoveryAccess;
 import dev.keel.launcher.platform.Kind;
 import dev.keel.launcher.platform.Layout;
 import dev.keel.launcher.platform.LocalAdmin;
@@ -48,6 +50,11 @@ public class RunCommand implements Callable<Integer> {
 	@Option(names = "--clean", description = "Wipe .keel/ (logs, data, state) first.")
 	private boolean clean;
 
+	@Option(names = "--host", paramLabel = "ADDRESS",
+			description = "Listen on this address: 127.0.0.1 (the default, this machine only) or 0.0.0.0 (every"
+					+ " interface). Default from KEEL_BIND_ADDRESS.")
+	private String host;
+
 	@Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
 			description = "Give up, stop everything and exit non-zero after this long (default ${DEFAULT-VALUE}).")
 	private int timeoutSeconds;
@@ -59,16 +66,27 @@ public class RunCommand implements Callable<Integer> {
 		if (Preflight.alreadyRunning(layout, out) || (this.clean && !Preflight.clean(layout, out))) {
 			return 1;
 		}
-		List<Component> plan = Platform.plan(layout, System.getenv(), this.scale);
+		BindAddress bindAddress;
+		try {
+			bindAddress = BindAddress.of(this.host, System.getenv());
+		}
+		catch (IllegalArgumentException ex) {
+			out.println(ex.getMessage() + ".");
+			return 2;
+		}
+		DiscoveryAccess discovery = DiscoveryAccess.of(layout, System.getenv());
+		Map<String, String> environment = Platform.environment(System.getenv(), bindAddress, discovery);
+		List<Component> plan = Platform.plan(layout, environment, this.scale);
 		if (!Preflight.jarsBuilt(layout, plan, out) || !Preflight.portsFree(plan, out)) {
 			return 1;
 		}
-		Supervisor supervisor = new Supervisor(layout, new ProcessStarter(layout, System.getenv()), out);
+		Supervisor supervisor = new Supervisor(layout, new ProcessStarter(layout, environment), out,
+				RunState.empty().listeningOn(bindAddress));
 		Thread stopOnExit = new Thread(() -> stopAll(supervisor, layout, out), "keel-stop");
 		Runtime.getRuntime().addShutdownHook(stopOnExit);
 		Instant started = Instant.now();
 		try {
-			startTiers(supervisor, plan, started.plusSeconds(this.timeoutSeconds), out);
+			startTiers(supervisor, plan, discovery, started.plusSeconds(this.timeoutSeconds), out);
 		}
 		catch (StartFailure failure) {
 			reportFailure(failure.getMessage(), Path.of(failure.component().log()), out);
@@ -82,6 +100,8 @@ public class RunCommand implements Callable<Integer> {
 		out.printf("%nKeel is up and routable after %.1f s. Gateway: http://localhost:%d%n",
 				Duration.between(started, Instant.now()).toMillis() / 1000.0, Ports.from(System.getenv()).gateway());
 		printAdmin(System.getenv(), out);
+		out.println(discovery.summary(Ports.from(System.getenv()).discoveryUrl()));
+		ExposureWarning.lines(bindAddress, System.getenv(), discovery).forEach(out::println);
 		if (this.detach) {
 			Runtime.getRuntime().removeShutdownHook(stopOnExit);
 			out.println("Running in the background: ./keel status, ./keel logs <component>, ./keel stop.");
@@ -92,8 +112,8 @@ public class RunCommand implements Callable<Integer> {
 		return 0;
 	}
 
-	private static void startTiers(Supervisor supervisor, List<Component> plan, Instant deadline, PrintStream out)
-			throws IOException {
+	private static void startTiers(Supervisor supervisor, List<Component> plan, DiscoveryAccess discovery,
+			Instant deadline, PrintStream out) throws IOException {
 		for (Kind kind : Kind.values()) {
 			List<Component> tier = plan.stream().filter((component) -> component.kind() == kind).toList();
 			if (!tier.isEmpty()) {
@@ -102,7 +122,7 @@ public class RunCommand implements Callable<Integer> {
 			}
 		}
 		out.println("Waiting until the gateway routes to every service ...");
-		Routes.await(plan, Ports.from(System.getenv()), deadline, out);
+		Routes.await(plan, Ports.from(System.getenv()), discovery, deadline, out);
 	}
 
 	static void printAdmin(Map<String, String> environment, PrintStream out) {

@@ -3,6 +3,7 @@ package dev.keel.launcher.cli;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -12,7 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import dev.keel.launcher.Keel;
+import dev.keel.launcher.platform.BindAddress;
 import dev.keel.launcher.platform.Component;
+import dev.keel.launcher.platform.DiscoveryAccess;
 import dev.keel.launcher.platform.Layout;
 import dev.keel.launcher.platform.Platform;
 import dev.keel.launcher.platform.Ports;
@@ -54,8 +57,11 @@ public class StartCommand implements Callable<Integer> {
 			out.printf("%s is already running (pid %d).%n", this.name, stopped.get().pid());
 			return 0;
 		}
-		Component component = Platform.restart(layout, System.getenv(), stopped.get());
-		Supervisor supervisor = new Supervisor(layout, new ProcessStarter(layout, System.getenv()), out, state);
+		// On the address the run listens on, with the same discovery credentials.
+		Map<String, String> environment = Platform.environment(System.getenv(),
+				BindAddress.of(state.host(), System.getenv()), DiscoveryAccess.of(layout, System.getenv()));
+		Component component = Platform.restart(layout, environment, stopped.get());
+		Supervisor supervisor = new Supervisor(layout, new ProcessStarter(layout, environment), out, state);
 		Instant deadline = Instant.now().plusSeconds(this.timeoutSeconds);
 		try {
 			supervisor.awaitReady(supervisor.start(List.of(component)), deadline);

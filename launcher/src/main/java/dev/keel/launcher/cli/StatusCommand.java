@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.keel.launcher.Keel;
+import dev.keel.launcher.platform.DiscoveryAccess;
 import dev.keel.launcher.platform.Ports;
 import dev.keel.launcher.platform.RunState;
 import dev.keel.launcher.platform.RunState.Running;
@@ -33,8 +34,11 @@ public class StatusCommand implements Callable<Integer> {
 		RunState state = RunCommand.runningState(this.keel.layout());
 		PrintStream out = this.keel.out();
 		if (this.json) {
-			out.println(
-					JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(asJson(state)));
+			DiscoveryAccess discovery = DiscoveryAccess.of(this.keel.layout(), System.getenv());
+			out.println(JsonMapper.builder()
+				.build()
+				.writerWithDefaultPrettyPrinter()
+				.writeValueAsString(asJson(state, discovery)));
 			return 0;
 		}
 		if (state.components().isEmpty()) {
@@ -42,10 +46,13 @@ public class StatusCommand implements Callable<Integer> {
 			return 0;
 		}
 		printTable(state, out);
+		out.println();
+		out.println(DiscoveryAccess.of(this.keel.layout(), System.getenv())
+			.summary(Ports.from(System.getenv()).discoveryUrl()));
 		return 0;
 	}
 
-	private static Map<String, Object> asJson(RunState state) {
+	private static Map<String, Object> asJson(RunState state, DiscoveryAccess discovery) {
 		List<Map<String, Object>> components = new ArrayList<>();
 		for (Running component : state.components()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -61,6 +68,11 @@ public class StatusCommand implements Callable<Integer> {
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("running", state.components().stream().anyMatch(Running::alive));
 		status.put("gatewayUrl", "http://localhost:" + Ports.from(System.getenv()).gateway());
+		Map<String, Object> credentials = new LinkedHashMap<>();
+		credentials.put("url", Ports.from(System.getenv()).discoveryUrl());
+		credentials.put("username", discovery.username());
+		credentials.put("passwordFile", (discovery.file() != null) ? discovery.file().toString() : null);
+		status.put("discovery", credentials);
 		status.put("components", components);
 		return status;
 	}

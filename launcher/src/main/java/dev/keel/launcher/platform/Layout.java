@@ -32,6 +32,13 @@ public record Layout(Path home, Path keelDir) {
 		return this.keelDir.resolve("data");
 	}
 
+	/**
+	 * The password generated for discovery, kept across runs ({@link DiscoveryAccess}).
+	 */
+	public Path discoveryPasswordFile() {
+		return this.keelDir.resolve("discovery-password");
+	}
+
 	public Path stateFile() {
 		return this.keelDir.resolve("run").resolve("state.json");
 	}

@@ -16,7 +16,9 @@ import java.util.Set;
  * counterpart; otherwise every service is told where its embedded store, the broker, the
  * mail sink and discovery are. auth-service gets the {@link LocalAdmin} development
  * default unless the environment names an admin. Extra instances from {@code --scale} get
- * random free ports.
+ * random free ports. Every service listens on the {@link BindAddress}, gets discovery's
+ * credentials ({@link DiscoveryAccess}) when the environment carries them, and fetches
+ * signing keys from the first auth-service instance, never through discovery.
  */
 public final class Platform {
 
@@ -28,6 +30,9 @@ public final class Platform {
 	 * more requests/s in {@code keel bench gateway}).
 	 */
 	private static final Set<String> FULL_JIT = Set.of("auth-service", "gateway");
+
+	/** Components that fetch auth-service's signing keys. */
+	private static final Set<String> VERIFY_TOKENS = Set.of("data-service", "notification-service", "gateway");
 
 	private static final List<String> SERVICES = List.of("auth-service", "data-service", "notification-service",
 			"gateway");
@@ -51,6 +56,22 @@ public final class Platform {
 			}
 		}
 		return List.copyOf(components);
+	}
+
+	/**
+	 * The environment a run's components start from: the launcher's, with the address to
+	 * listen on and discovery's credentials.
+	 * @param system the launcher's environment
+	 * @param bindAddress where the services listen
+	 * @param discovery discovery's credentials
+	 * @return the environment to plan with and start processes from
+	 */
+	public static Map<String, String> environment(Map<String, String> system, BindAddress bindAddress,
+			DiscoveryAccess discovery) {
+		Map<String, String> environment = new HashMap<>(system);
+		environment.put(BindAddress.VARIABLE, bindAddress.address());
+		environment.putAll(discovery.variables());
+		return Map.copyOf(environment);
 	}
 
 	/** The component to start again for a stopped one of a run, on the same ports. */
@@ -122,6 +143,20 @@ public final class Platform {
 		settings.put("KEEL_PORT", String.valueOf(port));
 		settings.put("KEEL_MANAGEMENT_PORT", String.valueOf(managementPort));
 		settings.put("KEEL_EUREKA_URL", ports.eurekaUrl());
+		settings.put(BindAddress.VARIABLE, BindAddress.of(null, environment).address());
+		// Registered in discovery: where the gateway and the others reach this instance.
+		settings.put("KEEL_EUREKA_HOSTNAME", BindAddress.LOOPBACK);
+		for (String variable : List.of(DiscoveryAccess.USERNAME_VARIABLE, DiscoveryAccess.PASSWORD_VARIABLE)) {
+			if (!isBlank(environment.get(variable))) {
+				settings.put(variable, environment.get(variable));
+			}
+		}
+		if (VERIFY_TOKENS.contains(module) && isBlank(environment.get("KEEL_JWK_SET_URI"))) {
+			// The first auth-service instance: every instance serves the same keys (they
+			// are in auth's store), and this address is not taken from discovery.
+			settings.put("KEEL_JWK_SET_URI", "http://" + BindAddress.LOOPBACK + ":" + ports.service("auth-service")
+					+ "/api/auth/.well-known/jwks.json");
+		}
 		if (isBlank(environment.get("KEEL_KAFKA_BOOTSTRAP_SERVERS"))) {
 			settings.put("KEEL_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
 		}

@@ -74,8 +74,12 @@ public record Ports(int offset) {
 		return 8025 + this.offset;
 	}
 
+	public String discoveryUrl() {
+		return "http://" + BindAddress.LOOPBACK + ":" + discovery();
+	}
+
 	public String eurekaUrl() {
-		return "http://localhost:" + discovery() + "/eureka";
+		return discoveryUrl() + "/eureka";
 	}
 
 }

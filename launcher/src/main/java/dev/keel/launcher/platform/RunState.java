@@ -16,8 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
  * The record of a running platform in {@code .keel/run/state.json}: which processes were
  * started, in order, with their pids and ports. Written after every start, so that
  * {@code keel stop} can clean up even after a failed or interrupted run.
+ *
+ * @param startedAt when the run started
+ * @param host the address the run's services listen on ({@link BindAddress}), so that
+ * {@code keel start} restarts a component on the same; {@code null} for loopback
+ * @param components the started processes, in start order
  */
-public record RunState(Instant startedAt, List<Running> components) {
+public record RunState(Instant startedAt, String host, List<Running> components) {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -25,8 +30,17 @@ public record RunState(Instant startedAt, List<Running> components) {
 		components = List.copyOf(components);
 	}
 
+	public RunState(Instant startedAt, List<Running> components) {
+		this(startedAt, null, components);
+	}
+
 	public static RunState empty() {
 		return new RunState(Instant.now(), List.of());
+	}
+
+	/** This state, for a run whose services listen on {@code bindAddress}. */
+	public RunState listeningOn(BindAddress bindAddress) {
+		return new RunState(this.startedAt, bindAddress.address(), this.components);
 	}
 
 	/**
@@ -42,7 +56,7 @@ public record RunState(Instant startedAt, List<Running> components) {
 		else {
 			all.add(component);
 		}
-		return new RunState(this.startedAt, all);
+		return new RunState(this.startedAt, this.host, all);
 	}
 
 	public Optional<Running> find(String name) {

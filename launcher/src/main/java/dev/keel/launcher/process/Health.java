@@ -33,7 +33,7 @@ public final class Health {
 	}
 
 	static String readiness(int managementPort) {
-		int status = get(URI.create("http://localhost:" + managementPort + "/actuator/health/readiness"));
+		int status = get(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"));
 		return switch (status) {
 			case 200 -> "UP";
 			case -1 -> "STARTING";
@@ -58,7 +58,7 @@ public final class Health {
 
 	public static boolean portOpen(int port) {
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("localhost", port), 500);
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
 			return true;
 		}
 		catch (IOException ex) {

@@ -60,7 +60,7 @@ class PlatformTests {
 		assertThat(find(plan, "auth-service").environment())
 			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:27081")
 			.containsEntry("KEEL_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
-			.containsEntry("KEEL_EUREKA_URL", "http://localhost:8761/eureka");
+			.containsEntry("KEEL_EUREKA_URL", "http://127.0.0.1:8761/eureka");
 		assertThat(find(plan, "notification-service").environment())
 			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:27083")
 			.containsEntry("KEEL_SMTP_PORT", "1025");
@@ -102,7 +102,7 @@ class PlatformTests {
 		assertThat(find(plan, "kafka").arguments()).containsSequence("--controller-port", "29093");
 		assertThat(port(plan, "mongo-data")).isEqualTo(47082);
 		assertThat(find(plan, "data-service").environment())
-			.containsEntry("KEEL_EUREKA_URL", "http://localhost:28761/eureka")
+			.containsEntry("KEEL_EUREKA_URL", "http://127.0.0.1:28761/eureka")
 			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:47082");
 	}
 
@@ -134,10 +134,52 @@ class PlatformTests {
 		assertThat(extra.managementPort()).isPositive().isNotEqualTo(platforms.managementPort());
 		assertThat(extra.environment()).containsEntry("KEEL_PORT", String.valueOf(extra.port()))
 			.containsEntry("KEEL_MANAGEMENT_PORT", String.valueOf(extra.managementPort()))
-			.containsEntry("KEEL_EUREKA_URL", "http://localhost:38761/eureka")
+			.containsEntry("KEEL_EUREKA_URL", "http://127.0.0.1:38761/eureka")
 			.containsEntry("KEEL_GATEWAY_VALIDATE_TOKENS", "false");
 		assertThat(extra.jvmOptions()).isEqualTo(platforms.jvmOptions());
 		assertThat(extra.heap()).isEqualTo(platforms.heap());
+	}
+
+	@Test
+	void everyServiceListensOnLoopbackByDefaultAndRegistersItsLoopbackAddress() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of("data-service", 2));
+		assertThat(plan.stream().filter((component) -> component.kind() != Kind.INFRA))
+			.allSatisfy((component) -> assertThat(component.environment()).as(component.name())
+				.containsEntry("KEEL_BIND_ADDRESS", "127.0.0.1")
+				.containsEntry("KEEL_EUREKA_HOSTNAME", "127.0.0.1"));
+	}
+
+	@Test
+	void everyInterfaceOnlyWhenAsked() {
+		Map<String, String> environment = Platform.environment(Map.of(), BindAddress.of("0.0.0.0", Map.of()),
+				new DiscoveryAccess("keel", "generated", null));
+		List<Component> plan = Platform.plan(this.layout, environment, Map.of());
+		assertThat(find(plan, "gateway").environment()).containsEntry("KEEL_BIND_ADDRESS", "0.0.0.0")
+			.containsEntry("KEEL_EUREKA_HOSTNAME", "127.0.0.1");
+	}
+
+	@Test
+	void discoveryAndEveryServiceGetTheSameDiscoveryCredentials() {
+		Map<String, String> environment = Platform.environment(Map.of(), BindAddress.of(null, Map.of()),
+				new DiscoveryAccess("keel", "generated-secret", null));
+		List<Component> plan = Platform.plan(this.layout, environment, Map.of("auth-service", 2));
+		assertThat(plan.stream().filter((component) -> component.kind() != Kind.INFRA))
+			.allSatisfy((component) -> assertThat(component.environment()).as(component.name())
+				.containsEntry("KEEL_DISCOVERY_USERNAME", "keel")
+				.containsEntry("KEEL_DISCOVERY_PASSWORD", "generated-secret"));
+		assertThat(plan.stream().filter((component) -> component.kind() == Kind.INFRA)).allSatisfy(
+				(component) -> assertThat(component.environment()).doesNotContainKey("KEEL_DISCOVERY_PASSWORD"));
+	}
+
+	@Test
+	void signingKeysComeFromTheFirstAuthServiceNeverFromDiscovery() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_PORT_OFFSET", "20000"),
+				Map.of("auth-service", 2));
+		for (String name : List.of("gateway", "data-service", "notification-service")) {
+			assertThat(find(plan, name).environment()).as(name)
+				.containsEntry("KEEL_JWK_SET_URI", "http://127.0.0.1:28081/api/auth/.well-known/jwks.json");
+		}
+		assertThat(find(plan, "auth-service").environment()).doesNotContainKey("KEEL_JWK_SET_URI");
 	}
 
 	@Test

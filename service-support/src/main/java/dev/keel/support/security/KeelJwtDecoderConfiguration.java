@@ -17,7 +17,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * own {@link JwtDecoder} bean (used as it is); the application's own
  * {@code JWKSource<SecurityContext>} bean (auth-service, which holds the keys); otherwise
  * the JWKS at {@code keel.security.jwk-set-uri}. Whatever the source, only RS256
- * signatures are accepted, which also rules out {@code alg: none} and HMAC tokens.
+ * signatures are accepted, which also rules out {@code alg: none} and HMAC tokens: what
+ * auth-service signs with, and exactly what the gateway's {@code TokenVerifier} accepts.
  * <p>
  * The remote JWKS is cached by Nimbus for five minutes; a token whose {@code kid} is not
  * in the cached set makes it fetch the set again at once, so keys that auth-service

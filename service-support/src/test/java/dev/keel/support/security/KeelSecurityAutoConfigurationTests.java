@@ -55,16 +55,16 @@ class KeelSecurityAutoConfigurationTests {
 
 	@Test
 	void loadBalancedKeySetWithoutLoadBalancerFailsAtStartup() {
-		this.contexts.run((context) -> assertThat(context).hasFailed()
-			.getFailure()
-			.rootCause()
-			.hasMessageContaining("keel.security.load-balanced"));
+		this.contexts.withPropertyValues("keel.security.load-balanced=true")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("keel.security.load-balanced"));
 	}
 
 	@Test
-	void plainKeySetUrlNeedsNoLoadBalancer() {
-		this.contexts.withPropertyValues("keel.security.load-balanced=false")
-			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
+	void fixedKeySetUrlIsTheDefaultAndNeedsNoLoadBalancer() {
+		this.contexts.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class));
 	}
 
 	@Configuration(proxyBeanMethods = false)

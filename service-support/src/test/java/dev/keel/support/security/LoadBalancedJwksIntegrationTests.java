@@ -21,11 +21,12 @@ import dev.keel.launcher.testing.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default set-up: the JWKS host is a service id, resolved through Spring Cloud
- * LoadBalancer from discovery (here the simple discovery client, Eureka in the services).
+ * A set-up a deployment may choose (not the default): the JWKS host is a service id,
+ * resolved through Spring Cloud LoadBalancer from discovery (here the simple discovery
+ * client, Eureka in the services).
  */
 @SpringBootTest(classes = SecurityTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "keel.security.jwk-set-uri=http://auth-service/jwks.json")
+		properties = { "keel.security.jwk-set-uri=http://auth-service/jwks.json", "keel.security.load-balanced=true" })
 class LoadBalancedJwksIntegrationTests {
 
 	static final TestTokens tokens = TestTokens.create();

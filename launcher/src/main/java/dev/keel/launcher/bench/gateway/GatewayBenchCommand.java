@@ -18,7 +18,10 @@ import dev.keel.launcher.bench.BenchAbort;
 import dev.keel.launcher.bench.BenchLogin;
 import dev.keel.launcher.bench.BenchLogin.Credentials;
 import dev.keel.launcher.bench.FlexibleDuration;
+import dev.keel.launcher.platform.BindAddress;
+import dev.keel.launcher.platform.DiscoveryAccess;
 import dev.keel.launcher.platform.Layout;
+import dev.keel.launcher.platform.Platform;
 import dev.keel.launcher.platform.RunState;
 
 /**
@@ -88,7 +91,10 @@ public class GatewayBenchCommand implements Callable<Integer> {
 			Executables.find("wrk", System.getenv("PATH")).orElseThrow(() -> new BenchAbort(WRK_MISSING));
 			RunState state = RunState.read(layout.stateFile()).orElse(RunState.empty());
 			GatewayTargets targets = GatewayTargets.from(state, layout.stateFile(), settings.path());
-			return new GatewayBench(settings, targets, layout, System.getenv(), out).run();
+			// The second gateway registers with discovery like the run's own.
+			Map<String, String> environment = Platform.environment(System.getenv(),
+					BindAddress.of(state.host(), System.getenv()), DiscoveryAccess.of(layout, System.getenv()));
+			return new GatewayBench(settings, targets, layout, environment, out).run();
 		}
 		catch (BenchAbort abort) {
 			out.println();
