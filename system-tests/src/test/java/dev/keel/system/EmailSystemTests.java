@@ -69,7 +69,8 @@ class EmailSystemTests {
 	void followingTheVerificationLinkConfirmsTheAddressOnce() throws Exception {
 		String email = Accounts.newEmail();
 		Accounts.signUp(email);
-		Matcher link = TOKEN_LINK.matcher(MailSink.awaitMessage(email, "Confirm your email address").path("Text").asString());
+		Matcher link = TOKEN_LINK
+			.matcher(MailSink.awaitMessage(email, "Confirm your email address").path("Text").asString());
 		assertThat(link.find()).isTrue();
 
 		// Opening the link, as a mail scanner would too, only shows the form.

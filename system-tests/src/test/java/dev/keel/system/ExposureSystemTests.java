@@ -20,9 +20,9 @@ import static dev.keel.system.DataFixtures.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the local platform shows the network: every listening socket of every component
- * is on the loopback address by default, and paths that lead nowhere answer 404 whether
- * or not a token comes with them.
+ * What the local platform shows the network: every listening socket of every component is
+ * on the loopback address by default, and paths that lead nowhere answer 404 whether or
+ * not a token comes with them.
  */
 @ExtendWith(RunningPlatform.class)
 @Order(Order.DEFAULT + 86)

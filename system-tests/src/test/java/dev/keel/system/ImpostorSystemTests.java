@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An impostor "auth-service" that serves its own signing keys: without the discovery
- * credentials it cannot register at all, and even registered (by someone who has them)
- * no part of the platform takes keys from it, so the admin tokens it mints are refused
+ * credentials it cannot register at all, and even registered (by someone who has them) no
+ * part of the platform takes keys from it, so the admin tokens it mints are refused
  * everywhere.
  */
 @ExtendWith(RunningPlatform.class)
@@ -49,17 +50,18 @@ class ImpostorSystemTests {
 
 	@Test
 	void nobodyWithoutTheCredentialsCanRegisterOrReadTheRegistry() throws Exception {
-		HttpResponse<String> registered = eureka("POST", "/eureka/apps/AUTH-SERVICE", instance(45999, "nobody"),
-				null);
+		HttpResponse<String> registered = eureka("POST", "/eureka/apps/AUTH-SERVICE", instance(45999, "nobody"), null);
 		HttpResponse<String> listed = eureka("GET", "/eureka/apps", null, null);
 		HttpResponse<String> dashboard = eureka("GET", "/", null, null);
-		HttpResponse<String> wrong = eureka("GET", "/eureka/apps", null, "keel:not-the-password");
+		HttpResponse<String> wrong = eureka("GET", "/eureka/apps", null, "Basic "
+				+ Base64.getEncoder().encodeToString("keel:not-the-password".getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(registered.statusCode()).isEqualTo(401);
 		assertThat(listed.statusCode()).isEqualTo(401);
 		assertThat(dashboard.statusCode()).isEqualTo(401);
 		assertThat(wrong.statusCode()).isEqualTo(401);
-		HttpResponse<String> registry = eureka("GET", "/eureka/apps/AUTH-SERVICE", null, Discovery.credentials());
+		HttpResponse<String> registry = eureka("GET", "/eureka/apps/AUTH-SERVICE", null,
+				RunningPlatform.keel.discoveryAuthorization());
 		assertThat(registry.statusCode()).isEqualTo(200);
 		assertThat(registry.body()).doesNotContain("45999");
 	}
@@ -82,11 +84,11 @@ class ImpostorSystemTests {
 		impostor.start();
 		int port = impostor.getAddress().getPort();
 		String instanceId = "impostor:auth-service:" + port;
+		String forged = forgedAdminToken(impostorKey);
 		try {
 			HttpResponse<String> registered = eureka("POST", "/eureka/apps/AUTH-SERVICE", instance(port, instanceId),
-					Discovery.credentials());
+					RunningPlatform.keel.discoveryAuthorization());
 			assertThat(registered.statusCode()).as(registered.body()).isEqualTo(204);
-			String forged = forgedAdminToken(impostorKey);
 
 			List<String> accepted = new ArrayList<>();
 			Instant until = Instant.now().plusSeconds(20);
@@ -104,7 +106,8 @@ class ImpostorSystemTests {
 			assertThat(keyRequests.get()).as("key-set requests the impostor received").isZero();
 		}
 		finally {
-			eureka("DELETE", "/eureka/apps/AUTH-SERVICE/" + instanceId, null, Discovery.credentials());
+			eureka("DELETE", "/eureka/apps/AUTH-SERVICE/" + instanceId, null,
+					RunningPlatform.keel.discoveryAuthorization());
 			impostor.stop(0);
 		}
 	}
@@ -129,7 +132,9 @@ class ImpostorSystemTests {
 		return targets;
 	}
 
-	/** An admin token as auth-service would issue it, but signed with the impostor's key. */
+	/**
+	 * An admin token as auth-service would issue it, but signed with the impostor's key.
+	 */
 	private static String forgedAdminToken(RSAKey key) throws Exception {
 		String email = Accounts.newEmail();
 		Accounts.signUp(email);
@@ -150,14 +155,15 @@ class ImpostorSystemTests {
 		return Api.json.writeValueAsString(Map.of("instance", Map.ofEntries(Map.entry("instanceId", instanceId),
 				Map.entry("hostName", "127.0.0.1"), Map.entry("app", "AUTH-SERVICE"), Map.entry("ipAddr", "127.0.0.1"),
 				Map.entry("status", "UP"), Map.entry("port", Map.of("$", port, "@enabled", "true")),
-				Map.entry("securePort", Map.of("$", 443, "@enabled", "false")),
-				Map.entry("vipAddress", "auth-service"), Map.entry("secureVipAddress", "auth-service"),
+				Map.entry("securePort", Map.of("$", 443, "@enabled", "false")), Map.entry("vipAddress", "auth-service"),
+				Map.entry("secureVipAddress", "auth-service"),
 				Map.entry("dataCenterInfo",
 						Map.of("@class", "com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo", "name", "MyOwn")),
 				Map.entry("leaseInfo", Map.of("renewalIntervalInSecs", 30, "durationInSecs", 60)))));
 	}
 
-	private HttpResponse<String> eureka(String method, String path, String body, String credentials)
+	/** A request to discovery, with an {@code Authorization} header value or none. */
+	private HttpResponse<String> eureka(String method, String path, String body, String authorization)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DISCOVERY + path))
 			.timeout(Duration.ofSeconds(10))
@@ -166,9 +172,8 @@ class ImpostorSystemTests {
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}
-		if (credentials != null) {
-			request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-				.encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
 		return this.http.send(request.build(), BodyHandlers.ofString());
 	}

@@ -19,8 +19,8 @@ import dev.keel.system.LoopbackClient.Answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Attacks on the password grant through the gateway, each client from its own address:
- * a burst of logins cannot exhaust auth-service (Argon2id holds 19 MiB per check) or make
+ * Attacks on the password grant through the gateway, each client from its own address: a
+ * burst of logins cannot exhaust auth-service (Argon2id holds 19 MiB per check) or make
  * the gateway time out, and parallel guesses cannot outrun the per-account lockout.
  */
 @ExtendWith(RunningPlatform.class)

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * HTTP/1.1 requests to the gateway sent from a chosen source address in 127.0.0.0/8, so
  * that one test machine appears as many clients, each with its own IP: the gateway's
- * per-IP rate limits and auth-service's per-account rules meet distinct addresses as
- * they would on a network. Linux routes all of 127.0.0.0/8 to the loopback interface.
+ * per-IP rate limits and auth-service's per-account rules meet distinct addresses as they
+ * would on a network. Linux routes all of 127.0.0.0/8 to the loopback interface.
  */
 final class LoopbackClient {
 
@@ -72,7 +72,8 @@ final class LoopbackClient {
 	record Answer(int status, Map<String, String> headers, String body) {
 
 		static Answer parse(byte[] raw) {
-			// Latin-1 maps each byte to one char, so chunk sizes (in bytes) index the text.
+			// Latin-1 maps each byte to one char, so chunk sizes (in bytes) index the
+			// text.
 			String text = new String(raw, StandardCharsets.ISO_8859_1);
 			int end = text.indexOf("\r\n\r\n");
 			if (end < 0) {

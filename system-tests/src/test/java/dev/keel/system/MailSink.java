@@ -54,8 +54,8 @@ final class MailSink {
 	}
 
 	private static JsonNode get(String path) throws Exception {
-		return Api.json
-			.readTree(http.send(HttpRequest.newBuilder(URI.create(SINK + path)).build(), BodyHandlers.ofString()).body());
+		return Api.json.readTree(
+				http.send(HttpRequest.newBuilder(URI.create(SINK + path)).build(), BodyHandlers.ofString()).body());
 	}
 
 }

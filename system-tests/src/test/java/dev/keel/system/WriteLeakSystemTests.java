@@ -20,8 +20,8 @@ import static dev.keel.system.DataFixtures.document;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writes that used to give away more than the rules allow: an update answer that showed
- * a document its caller may not read, and merge patches that grew a stored document past
+ * Writes that used to give away more than the rules allow: an update answer that showed a
+ * document its caller may not read, and merge patches that grew a stored document past
  * the size limit that each request passed on its own.
  */
 @ExtendWith(RunningPlatform.class)

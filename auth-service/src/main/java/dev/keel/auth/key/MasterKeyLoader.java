@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +31,23 @@ final class MasterKeyLoader {
 			auth-service instance needs the same one. Generate one with `openssl rand -base64 32`, keep it \
 			in your secret store and set KEEL_AUTH_MASTER_KEY to it.""";
 
+	static final String PUBLISHED_IN_PRODUCTION = """
+			KEEL_AUTH_MASTER_KEY is a key published in Keel's repository (the Kubernetes dev overlay's). \
+			With KEEL_PROFILE=production auth-service refuses it: anyone could decrypt the signing keys. \
+			Generate one with `openssl rand -base64 32`, keep it in your secret store and set \
+			KEEL_AUTH_MASTER_KEY to it.""";
+
+	/** Master keys that are in Keel's repository, so known to everyone. */
+	static final Set<String> PUBLISHED = Set.of("a2VlbC1sb2NhbC1kZXZlbG9wbWVudC1rZXktMDAwMDA=");
+
 	private MasterKeyLoader() {
 	}
 
 	static MasterKey load(KeyProperties properties, DeploymentProfile profile) {
 		if (properties.hasMasterKey()) {
+			if (profile.production() && PUBLISHED.contains(properties.masterKey().strip())) {
+				throw new IllegalStateException(PUBLISHED_IN_PRODUCTION);
+			}
 			return MasterKey.fromBase64(properties.masterKey());
 		}
 		if (profile.production()) {

@@ -54,6 +54,16 @@ class MasterKeyLoaderTests {
 	}
 
 	@Test
+	void refusesToStartInProductionWithAMasterKeyPublishedInTheRepository() {
+		String published = "a2VlbC1sb2NhbC1kZXZlbG9wbWVudC1rZXktMDAwMDA=";
+
+		assertThatIllegalStateException().isThrownBy(() -> MasterKeyLoader.load(properties(published), PRODUCTION))
+			.withMessageContaining("published")
+			.withMessageContaining("KEEL_AUTH_MASTER_KEY");
+		assertThat(MasterKeyLoader.load(properties(published), DeploymentProfile.local())).isNotNull();
+	}
+
+	@Test
 	void createsAnOwnerOnlyLocalKeyFileOutsideProductionAndReusesIt() throws Exception {
 		Path file = this.directory.resolve("state/auth-master.key");
 
