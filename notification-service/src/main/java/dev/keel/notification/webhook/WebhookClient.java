@@ -24,6 +24,7 @@ import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.keel.notification.webhook.TargetGuard.Checked;
@@ -52,10 +53,12 @@ class WebhookClient implements AutoCloseable {
 
 	private final TargetGuard guard;
 
+	@Autowired
 	WebhookClient(WebhookProperties properties) {
 		this(properties, TargetGuard.of(properties.allowPrivateTargets()));
 	}
 
+	/** A client whose guard resolves names its own way (tests stand in for DNS). */
 	WebhookClient(WebhookProperties properties, TargetGuard guard) {
 		this.timeout = properties.timeout();
 		this.timeoutText = (this.timeout.toMillis() % 1000 == 0) ? this.timeout.toSeconds() + " s"
