@@ -1,6 +1,8 @@
 package dev.keel.notification;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.auth.EmailVerified;
@@ -30,6 +32,11 @@ public final class UserEvents {
 
 	public static EventEnvelope<UserDisabled> disabled(String userId) {
 		return EventEnvelope.wrap(SOURCE, UserDisabled.of(userId, userId + "@example.test"), null);
+	}
+
+	public static EventEnvelope<UserDisabled> disabled(String userId, Instant at) {
+		return EventEnvelope.wrap(SOURCE,
+				new UserDisabled(UUID.randomUUID().toString(), at, userId, userId + "@example.test"), null);
 	}
 
 }

@@ -54,6 +54,19 @@ class AccountStore {
 		change(userId, at, Updates.set("disabled", true), Updates.set("disabledAt", Date.from(at)));
 	}
 
+	/**
+	 * Clears the disabled flag when the user holds a token issued after it.
+	 * @return whether the account was disabled before
+	 */
+	boolean enabledAgain(String userId, Instant tokenIssuedAt) {
+		Bson disabledBefore = Filters.and(Filters.eq("_id", userId), Filters.eq("disabled", true),
+				Filters.lt("disabledAt", Date.from(tokenIssuedAt)));
+		return accounts()
+			.updateOne(disabledBefore, Updates.combine(Updates.set("disabled", false), Updates.unset("disabledAt"),
+					Updates.set("updatedAt", new Date())))
+			.getModifiedCount() > 0;
+	}
+
 	Map<String, Account> find(Collection<String> userIds) {
 		Map<String, Account> found = new HashMap<>();
 		accounts().find(Filters.in("_id", userIds)).forEach((stored) -> {

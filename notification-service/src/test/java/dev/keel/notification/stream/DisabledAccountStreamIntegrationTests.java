@@ -2,6 +2,8 @@ package dev.keel.notification.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +80,22 @@ class DisabledAccountStreamIntegrationTests extends NotificationServiceTest {
 			this.kafka.send(record).get(10, TimeUnit.SECONDS);
 
 			assertThat(stream.ended(WAIT)).isTrue();
+		}
+	}
+
+	@Test
+	void aTokenIssuedWellAfterTheAccountWasDisabledShowsItWasEnabledAgain() {
+		String user = newUser();
+		Instant disabledAt = Instant.now().minus(Duration.ofMinutes(10));
+		publish(Topics.AUTH_EVENTS, UserEvents.disabled(user, disabledAt));
+		awaitAccount(user, (account) -> account.getBoolean("disabled", false));
+		String fromBefore = tokens
+			.sign(tokens.claims(user).issueTime(Date.from(disabledAt.minus(Duration.ofMinutes(1)))).build());
+
+		assertThat(get("/api/notifications/stream", fromBefore).code()).isEqualTo("account_disabled");
+		try (EventStream stream = EventStream.withToken(this.port, tokens.token(user), Map.of())) {
+			assertThat(stream.status()).isEqualTo(200);
+			assertThat(stream.next(WAIT).comments()).isNotEmpty();
 		}
 	}
 
