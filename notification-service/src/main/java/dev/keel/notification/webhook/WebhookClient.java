@@ -100,7 +100,9 @@ class WebhookClient implements AutoCloseable {
 		// A receiver that trickles its answer byte by byte is cut off all the same.
 		CompletableFuture<Void> deadline = CompletableFuture.runAsync(request::cancel,
 				CompletableFuture.delayedExecutor(this.timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS));
-		HttpHost host = new HttpHost(uri.getScheme(), target.address(), uri.getHost(), uri.getPort());
+		String name = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+				: uri.getHost();
+		HttpHost host = new HttpHost(uri.getScheme(), target.address(), name, uri.getPort());
 		try (ClassicHttpResponse response = this.http.executeOpen(host, request, null)) {
 			int status = response.getCode();
 			return new Attempt(start, status, (status / 100 == 2) ? null : failure(status), elapsedMs(started));
