@@ -46,6 +46,9 @@ class DuplicateEventIntegrationTests extends NotificationServiceTest {
 		String subscriber = "user-" + UUID.randomUUID();
 		String address = subscriber + "@example.test";
 		String token = tokens.sign(tokens.claims(subscriber).claim("email", address).build());
+		// Notification emails go only to verified addresses.
+		publish(Topics.AUTH_EVENTS, UserEvents.verified(subscriber, address));
+		awaitAccount(subscriber, (account) -> address.equals(account.getString("verifiedEmail")));
 		assertThat(post("/api/notifications/subscriptions", token, Map.of("collection", collection)).status())
 			.isEqualTo(201);
 		assertThat(put("/api/notifications/preferences", token, Map.of("email", true, "inApp", true)).status())

@@ -11,22 +11,23 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * How notification-service's features may lean on each other: the inbox, preferences,
- * email and webhooks stand alone; the stream reads the inbox; subscriptions deliver
- * through the inbox, preferences and email. Storage code never sees web types.
+ * email, webhooks and accounts stand alone; the stream reads the inbox and accounts;
+ * subscriptions ask accounts and deliver through the inbox, preferences and email.
+ * Storage code never sees web types.
  */
 class NotificationArchitectureTests {
 
 	private static final String[] FEATURES = { "..notification.inbox..", "..notification.stream..",
 			"..notification.subscription..", "..notification.preference..", "..notification.email..",
-			"..notification.webhook.." };
+			"..notification.webhook..", "..notification.account.." };
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.keel.notification");
 
 	@Test
-	void inboxPreferencesEmailAndWebhooksStandAlone() {
-		for (String feature : new String[] { "inbox", "preference", "email", "webhook" }) {
+	void inboxPreferencesEmailWebhooksAndAccountsStandAlone() {
+		for (String feature : new String[] { "inbox", "preference", "email", "webhook", "account" }) {
 			noClasses().that()
 				.resideInAPackage("..notification." + feature + "..")
 				.should()
@@ -38,7 +39,7 @@ class NotificationArchitectureTests {
 	}
 
 	@Test
-	void theStreamKnowsOnlyTheInbox() {
+	void theStreamKnowsOnlyTheInboxAndAccounts() {
 		noClasses().that()
 			.resideInAPackage("..notification.stream..")
 			.should()

@@ -2,8 +2,13 @@ package dev.keel.notification;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +31,8 @@ import dev.keel.launcher.testing.ServiceHttp.Reply;
 import dev.keel.launcher.testing.TestTokens;
 import dev.keel.support.outbox.CloudEventJson;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * notification-service on a real Kafka broker, MongoDB-wire store and SMTP sink, called
  * over real HTTP with tokens from a test JWKS. Test classes extending it share one
@@ -32,13 +40,12 @@ import dev.keel.support.outbox.CloudEventJson;
  * seconds.
  */
 @ExtendWith(EmbeddedInfrastructure.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "eureka.client.enabled=false",
-				"spring.mongodb.database=notification_tests", "spring.kafka.consumer.group-id=notification-tests",
-				"keel.notification.email.initial-backoff=200ms", "keel.notification.email.poll-interval=200ms",
-				"keel.notification.email.app-url=https://app.example.test",
-				"keel.notification.webhooks.retry-schedule=300ms,600ms",
-				"keel.notification.webhooks.poll-interval=200ms", "keel.notification.stream.heartbeat=1s" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+		"eureka.client.enabled=false", "spring.mongodb.database=notification_tests",
+		"spring.kafka.consumer.group-id=notification-tests", "keel.notification.email.initial-backoff=200ms",
+		"keel.notification.email.poll-interval=200ms", "keel.notification.email.app-url=https://app.example.test",
+		"keel.notification.email.notifications-per-hour=3", "keel.notification.webhooks.retry-schedule=300ms,600ms",
+		"keel.notification.webhooks.poll-interval=200ms", "keel.notification.stream.heartbeat=1s" })
 public abstract class NotificationServiceTest implements ServiceHttp.Calls {
 
 	protected static final TestTokens tokens = TestTokens.create();
@@ -59,6 +66,9 @@ public abstract class NotificationServiceTest implements ServiceHttp.Calls {
 
 	@Autowired
 	protected KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	protected MongoTemplate mongo;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -84,6 +94,18 @@ public abstract class NotificationServiceTest implements ServiceHttp.Calls {
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not publish " + event.id(), ex);
 		}
+	}
+
+	/**
+	 * Waits until the service has taken in what auth-service's events said about a user
+	 * (the events travel on another topic than the document events a test publishes next,
+	 * so nothing else orders the two).
+	 */
+	protected void awaitAccount(String userId, Predicate<Document> taken) {
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			Document account = this.mongo.getCollection("accounts").find(Filters.eq("_id", userId)).first();
+			return account != null && taken.test(account);
+		});
 	}
 
 	@Override

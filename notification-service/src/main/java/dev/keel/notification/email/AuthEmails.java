@@ -43,12 +43,12 @@ class AuthEmails {
 		EventEnvelope<?> envelope = this.json.read(record)
 			.orElseThrow(() -> new IllegalArgumentException("Not a Keel event: " + abbreviate(record)));
 		QueuedEmail email = switch (envelope.data()) {
-			case EmailVerificationRequested event -> email(event.eventId(), EmailKind.VERIFICATION, event.email(),
-					event.displayName(), event.token(), event.expiresAt());
-			case PasswordResetRequested event -> email(event.eventId(), EmailKind.PASSWORD_RESET, event.email(),
-					event.displayName(), event.token(), event.expiresAt());
-			case PasswordChanged event ->
-				email(event.eventId(), EmailKind.PASSWORD_CHANGED, event.email(), event.displayName(), null, null);
+			case EmailVerificationRequested event -> email(event.eventId(), EmailKind.VERIFICATION, event.userId(),
+					event.email(), event.displayName(), event.token(), event.expiresAt());
+			case PasswordResetRequested event -> email(event.eventId(), EmailKind.PASSWORD_RESET, event.userId(),
+					event.email(), event.displayName(), event.token(), event.expiresAt());
+			case PasswordChanged event -> email(event.eventId(), EmailKind.PASSWORD_CHANGED, event.userId(),
+					event.email(), event.displayName(), null, null);
 			default -> null;
 		};
 		if (email == null) {
@@ -62,9 +62,9 @@ class AuthEmails {
 		}
 	}
 
-	private static QueuedEmail email(String eventId, EmailKind kind, String to, String name, String token,
-			Instant expiresAt) {
-		return new QueuedEmail(QueuedEmail.idOf(eventId, kind), kind, to, name, token, expiresAt, 0,
+	private static QueuedEmail email(String eventId, EmailKind kind, String userId, String to, String name,
+			String token, Instant expiresAt) {
+		return new QueuedEmail(QueuedEmail.idOf(eventId, kind), kind, userId, to, name, token, expiresAt, 0,
 				Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null);
 	}
 

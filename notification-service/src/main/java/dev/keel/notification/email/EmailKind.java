@@ -3,7 +3,8 @@ package dev.keel.notification.email;
 /**
  * The emails Keel sends, with their subject, template and the page their link opens. The
  * first three are security emails, which preferences cannot mute; a notification email
- * repeats an inbox item for users who asked for email, under the item's title.
+ * repeats an inbox item for users who asked for email. Subjects are constants: nothing a
+ * user chose ever reaches a header.
  */
 enum EmailKind {
 
@@ -13,7 +14,7 @@ enum EmailKind {
 
 	PASSWORD_CHANGED("password-changed", "Your password was changed", "/account/forgot-password"),
 
-	NOTIFICATION("notification", null, "");
+	NOTIFICATION("notification", "You have a new notification", "");
 
 	private final String template;
 
@@ -37,10 +38,6 @@ enum EmailKind {
 
 	String page() {
 		return this.page;
-	}
-
-	boolean security() {
-		return this != NOTIFICATION;
 	}
 
 }

@@ -17,12 +17,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff the wait after a first failed attempt; doubled on each failure
  * @param maxBackoff the longest wait between attempts
  * @param giveUpAfter how long an email is retried before it is marked failed
+ * @param notificationsPerHour the most notification emails one user is sent in an hour;
+ * further notifications in that hour reach only the inbox (security emails are not
+ * counted)
  */
 @ConfigurationProperties("keel.notification.email")
 record EmailProperties(@DefaultValue("http://localhost:8080") String appUrl,
 		@DefaultValue("Keel <no-reply@keel.local>") String from, @DefaultValue("2s") Duration pollInterval,
 		@DefaultValue("5s") Duration initialBackoff, @DefaultValue("10m") Duration maxBackoff,
-		@DefaultValue("24h") Duration giveUpAfter) {
+		@DefaultValue("24h") Duration giveUpAfter, @DefaultValue("20") int notificationsPerHour) {
 
 	String link(String path, String token) {
 		String base = this.appUrl.endsWith("/") ? this.appUrl.substring(0, this.appUrl.length() - 1) : this.appUrl;

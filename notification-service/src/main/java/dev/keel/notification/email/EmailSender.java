@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +55,18 @@ class EmailSender extends PollingLoop {
 	}
 
 	private void send(QueuedEmail email) {
+		InternetAddress to = recipient(email.to());
+		if (to == null) {
+			this.queue.failed(email, "Not a single valid email address", null);
+			log.warn("Gave up the {} email {}: its recipient is not a single valid address", email.kind(), email.id());
+			return;
+		}
 		try {
 			Rendered rendered = this.templates.render(email, this.properties);
 			MimeMessage message = this.mail.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(this.properties.from());
-			helper.setTo(email.to());
+			helper.setTo(to);
 			helper.setSubject(rendered.subject());
 			helper.setText(rendered.text(), rendered.html());
 			this.mail.send(message);
@@ -70,6 +78,25 @@ class EmailSender extends PollingLoop {
 			this.queue.failed(email, ex.getMessage(), retryAt);
 			log.warn("Could not send the {} email {} ({}); {}", email.kind(), email.id(), ex.getMessage(),
 					(retryAt != null) ? "retrying at " + retryAt : "giving up");
+		}
+	}
+
+	/**
+	 * The address as one plain address, without a personal name, line breaks or a group:
+	 * the only thing from an event that goes into a header.
+	 */
+	private static InternetAddress recipient(String address) {
+		if (address == null || address.length() > 320 || address.chars().anyMatch(Character::isISOControl)) {
+			return null;
+		}
+		try {
+			InternetAddress parsed = new InternetAddress(address, true);
+			parsed.validate();
+			return (parsed.getPersonal() == null && !parsed.isGroup() && address.strip().equals(parsed.getAddress()))
+					? new InternetAddress(parsed.getAddress()) : null;
+		}
+		catch (AddressException ex) {
+			return null;
 		}
 	}
 

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The text and HTML bodies of each email, Mustache templates under
- * {@code templates/email/}. Values are HTML-escaped in the HTML part only.
+ * {@code templates/email/}. Every value someone else chose is put on one line and cut to
+ * a length ({@link EmailText}), and HTML-escaped in the HTML part; the subject is the
+ * kind's constant.
  */
 @Component
 class EmailTemplates {
@@ -25,6 +27,12 @@ class EmailTemplates {
 	/** HTML's five special characters; links keep their {@code =} readable. */
 	private static final Mustache.Escaper HTML = Escapers.simple(new String[][] { { "&", "&amp;" }, { "'", "&#39;" },
 			{ "\"", "&quot;" }, { "<", "&lt;" }, { ">", "&gt;" } });
+
+	private static final int MAX_NAME = 64;
+
+	private static final int MAX_TITLE = 200;
+
+	private static final int MAX_BODY = 1000;
 
 	private final Map<EmailKind, Template> texts = new EnumMap<>(EmailKind.class);
 
@@ -39,13 +47,13 @@ class EmailTemplates {
 
 	Rendered render(QueuedEmail email, EmailProperties properties) {
 		Map<String, Object> values = new HashMap<>();
-		values.put("name", (email.name() != null && !email.name().isBlank()) ? email.name() : email.to());
+		String name = EmailText.oneLine(email.name(), MAX_NAME);
+		values.put("name", name.isEmpty() ? EmailText.oneLine(email.to(), MAX_NAME) : name);
 		values.put("link", properties.link(email.kind().page(), email.token()));
 		values.put("expiresAt", (email.expiresAt() != null) ? email.expiresAt().toString() : "");
-		values.put("title", email.title());
-		values.put("body", email.body());
-		String subject = email.kind().security() ? email.kind().subject() : email.title();
-		return new Rendered(subject, this.texts.get(email.kind()).execute(values),
+		values.put("title", EmailText.oneLine(email.title(), MAX_TITLE));
+		values.put("body", EmailText.oneLine(email.body(), MAX_BODY));
+		return new Rendered(email.kind().subject(), this.texts.get(email.kind()).execute(values),
 				this.htmls.get(email.kind()).execute(values));
 	}
 

@@ -1,8 +1,12 @@
 package dev.keel.notification.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,6 +23,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.keel.notification.account.AccountDisabled;
 import dev.keel.notification.inbox.Notification;
 import dev.keel.notification.inbox.NotificationCreated;
 
@@ -32,11 +37,21 @@ import dev.keel.notification.inbox.NotificationCreated;
  * client whose stream is on another instance gets it when it reconnects with
  * {@code Last-Event-ID}. So the producer gives up after seconds rather than holding up
  * whoever delivered the item.
+ * <p>
+ * A disabled account's streams are closed the same way: the instance that handled the
+ * event closes those it holds and publishes a record with the {@value #CLOSE} header and
+ * no value (which versions before it skip), on which every other instance closes its own.
+ * That record is not best effort: if it cannot be published, the account event fails and
+ * is tried again.
  */
 @Component
 class StreamFanOut implements DisposableBean {
 
 	static final String ORIGIN = "keel-stream-origin";
+
+	static final String CLOSE = "keel-stream-close";
+
+	private static final Duration CLOSE_PUBLISH_TIMEOUT = Duration.ofSeconds(15);
 
 	private static final Logger log = LoggerFactory.getLogger(StreamFanOut.class);
 
@@ -81,11 +96,35 @@ class StreamFanOut implements DisposableBean {
 		}
 	}
 
+	@EventListener
+	void on(AccountDisabled event) {
+		this.streams.closeAll(event.userId());
+		ProducerRecord<String, String> record = new ProducerRecord<>(this.topic, event.userId(), null);
+		record.headers().add(ORIGIN, this.instanceId.getBytes(StandardCharsets.UTF_8));
+		record.headers().add(CLOSE, "account-disabled".getBytes(StandardCharsets.UTF_8));
+		try {
+			this.kafka.send(record).get(CLOSE_PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while closing the streams of " + event.userId(), ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException(
+					"Could not tell other instances to close the streams of " + event.userId() + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
 	@KafkaListener(id = "notification-stream", idIsGroup = false, containerFactory = "streamListenerContainerFactory",
 			topics = "${keel.notification.stream.topic:keel.notification.stream}",
 			groupId = "${spring.kafka.consumer.group-id:notification-service}.stream.${random.uuid}",
 			properties = "auto.offset.reset=latest")
 	void on(ConsumerRecord<String, String> record) {
+		if (record.headers().lastHeader(CLOSE) != null && record.key() != null && !fromHere(record)) {
+			this.streams.closeAll(record.key());
+			return;
+		}
 		if (record.value() == null || fromHere(record)
 				|| (record.key() != null && !this.streams.hasStreams(record.key()))) {
 			return;

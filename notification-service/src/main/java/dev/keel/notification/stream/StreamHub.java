@@ -69,6 +69,11 @@ class StreamHub implements SmartLifecycle {
 		}
 	}
 
+	/** Closes every stream the user holds here. */
+	void closeAll(String userId) {
+		this.byUser.getOrDefault(userId, List.of()).forEach(StreamConnection::close);
+	}
+
 	boolean hasStreams(String userId) {
 		return this.byUser.containsKey(userId);
 	}

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import dev.keel.notification.account.Accounts;
 import dev.keel.notification.inbox.Inbox;
 import dev.keel.notification.inbox.Notification;
 import dev.keel.support.web.KeelProblemException;
@@ -15,7 +16,9 @@ import dev.keel.support.web.KeelProblemException;
 /**
  * Opens streams and hands new items to the ones open here. A stream is registered for
  * live items before its replay is read, so nothing created meanwhile falls between the
- * two.
+ * two. A disabled account may hold none: it is refused after registering, so a stream
+ * opened while the account is being disabled is either refused here or closed by the
+ * announcement, which comes after the account was stored as disabled.
  */
 @Service
 class Streams {
@@ -31,11 +34,14 @@ class Streams {
 
 	private final StreamProperties properties;
 
-	Streams(StreamHub hub, Inbox inbox, StreamJson json, StreamProperties properties) {
+	private final Accounts accounts;
+
+	Streams(StreamHub hub, Inbox inbox, StreamJson json, StreamProperties properties, Accounts accounts) {
 		this.hub = hub;
 		this.inbox = inbox;
 		this.json = json;
 		this.properties = properties;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -55,6 +61,11 @@ class Streams {
 			throw new KeelProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
 					"This instance is shutting down. Reconnect.", headers);
 		}
+		if (this.accounts.isDisabled(userId)) {
+			connection.close();
+			throw new KeelProblemException(HttpStatus.FORBIDDEN, "account_disabled",
+					"This account is disabled: it receives no notifications.");
+		}
 		Thread.ofVirtual().name("keel-stream-" + userId).start(connection::run);
 		return emitter;
 	}
@@ -68,6 +79,11 @@ class Streams {
 
 	boolean hasStreams(String userId) {
 		return this.hub.hasStreams(userId);
+	}
+
+	/** Ends every stream the user holds on this instance. */
+	void closeAll(String userId) {
+		this.hub.closeAll(userId);
 	}
 
 	private List<Live> replay(String userId, String after) {

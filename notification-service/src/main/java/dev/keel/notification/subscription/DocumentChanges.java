@@ -15,6 +15,8 @@ import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentDeleted;
 import dev.keel.events.data.DocumentEvent;
 import dev.keel.events.data.DocumentUpdated;
+import dev.keel.notification.account.Account;
+import dev.keel.notification.account.Accounts;
 import dev.keel.notification.email.NotificationEmails;
 import dev.keel.notification.inbox.Inbox;
 import dev.keel.notification.inbox.NewNotification;
@@ -28,6 +30,10 @@ import dev.keel.support.outbox.CloudEventJson;
  * inbox item and one email per event, whatever the number of matching subscriptions and
  * however often Kafka delivers the event: both are stored under ids derived from the
  * event id.
+ * <p>
+ * Who may hear is decided per event from the accounts as they are now: a disabled user
+ * hears nothing, roles auth-service announced replace those of the subscriber's last
+ * token, and an email goes only to the address the user verified.
  */
 @Component
 class DocumentChanges {
@@ -46,11 +52,15 @@ class DocumentChanges {
 
 	private final NotificationEmails emails;
 
-	DocumentChanges(SubscriptionStore subscriptions, Preferences preferences, Inbox inbox, NotificationEmails emails) {
+	private final Accounts accounts;
+
+	DocumentChanges(SubscriptionStore subscriptions, Preferences preferences, Inbox inbox, NotificationEmails emails,
+			Accounts accounts) {
 		this.subscriptions = subscriptions;
 		this.preferences = preferences;
 		this.inbox = inbox;
 		this.emails = emails;
+		this.accounts = accounts;
 	}
 
 	@KafkaListener(id = "subscriptions", groupId = "${spring.kafka.consumer.group-id}.subscriptions",
@@ -65,22 +75,31 @@ class DocumentChanges {
 
 	void on(DocumentEvent event) {
 		String type = event.type();
-		Map<String, Subscription> recipients = new LinkedHashMap<>();
-		for (Subscription subscription : this.subscriptions.ofCollection(event.collection())) {
-			if (subscription.matches(type, event.documentId()) && mayHear(subscription, event)) {
-				recipients.putIfAbsent(subscription.userId(), subscription);
+		List<Subscription> matching = this.subscriptions.ofCollection(event.collection())
+			.stream()
+			.filter((subscription) -> subscription.matches(type, event.documentId()))
+			.toList();
+		if (matching.isEmpty()) {
+			return;
+		}
+		Map<String, Account> accounts = this.accounts.of(matching.stream().map(Subscription::userId).toList());
+		Map<String, Account> recipients = new LinkedHashMap<>();
+		for (Subscription subscription : matching) {
+			Account account = accounts.get(subscription.userId());
+			if (mayHear(subscription, account, event)) {
+				recipients.putIfAbsent(subscription.userId(), account);
 			}
 		}
-		recipients.values().forEach((subscription) -> notify(subscription, event, type));
+		recipients.values().forEach((account) -> notify(account, event, type));
 	}
 
-	private static boolean mayHear(Subscription subscription, DocumentEvent event) {
-		return !subscription.userId().equals(event.actor())
-				&& ReadRule.allows(event.readRule(), subscription.userId(), subscription.roles(), event.owner());
+	private static boolean mayHear(Subscription subscription, Account account, DocumentEvent event) {
+		return !account.disabled() && !subscription.userId().equals(event.actor()) && ReadRule.allows(event.readRule(),
+				subscription.userId(), account.rolesOr(subscription.roles()), event.owner());
 	}
 
-	private void notify(Subscription subscription, DocumentEvent event, String type) {
-		UserPreferences wanted = this.preferences.of(subscription.userId());
+	private void notify(Account recipient, DocumentEvent event, String type) {
+		UserPreferences wanted = this.preferences.of(recipient.userId());
 		if (wanted.mutes(event.collection())) {
 			return;
 		}
@@ -89,12 +108,12 @@ class DocumentChanges {
 		String body = body(event, action);
 		if (wanted.inApp()) {
 			this.inbox.deliver(
-					new NewNotification(event.eventId(), subscription.userId(), TYPE, title, body, data(event, type)));
+					new NewNotification(event.eventId(), recipient.userId(), TYPE, title, body, data(event, type)));
 		}
-		if (wanted.email() && subscription.email() != null) {
-			this.emails.queue(event.eventId(), subscription.userId(), subscription.email(), title, body);
+		if (wanted.email() && recipient.verifiedEmail() != null) {
+			this.emails.queue(event.eventId(), recipient.userId(), recipient.verifiedEmail(), title, body);
 		}
-		log.debug("Notified {} of {} on {}", subscription.userId(), type, event.aggregateId());
+		log.debug("Notified {} of {} on {}", recipient.userId(), type, event.aggregateId());
 	}
 
 	private static String body(DocumentEvent event, String action) {

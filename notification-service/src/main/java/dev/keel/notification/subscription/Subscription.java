@@ -13,11 +13,11 @@ import java.util.Set;
  * @param documentId the one document, or {@code null} for the whole collection
  * @param events the document event types it covers
  * @param roles the subscriber's roles when they last called the API, for role read rules
- * @param email the subscriber's email address, for notification emails, or {@code null}
+ * until auth-service announces a change of roles
  * @param createdAt when it was created
  */
 record Subscription(String id, String userId, String collection, String documentId, List<String> events,
-		Set<String> roles, String email, Instant createdAt) {
+		Set<String> roles, Instant createdAt) {
 
 	boolean matches(String eventType, String documentId) {
 		return this.events.contains(eventType) && (this.documentId == null || this.documentId.equals(documentId));

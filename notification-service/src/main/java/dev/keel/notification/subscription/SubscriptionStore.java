@@ -36,7 +36,6 @@ class SubscriptionStore {
 			.append("documentId", subscription.documentId())
 			.append("events", subscription.events())
 			.append("roles", List.copyOf(subscription.roles()))
-			.append("email", subscription.email())
 			.append("createdAt", Date.from(subscription.createdAt())));
 	}
 
@@ -55,11 +54,10 @@ class SubscriptionStore {
 	}
 
 	/**
-	 * Keeps what a subscriber's notifications depend on as current as their last call.
+	 * Keeps the roles of a subscriber's token as current as their last call.
 	 */
-	void refreshSubscriber(String userId, List<String> roles, String email) {
-		subscriptions().updateMany(Filters.eq("userId", userId),
-				Updates.combine(Updates.set("roles", roles), Updates.set("email", email)));
+	void refreshSubscriber(String userId, List<String> roles) {
+		subscriptions().updateMany(Filters.eq("userId", userId), Updates.set("roles", roles));
 	}
 
 	boolean delete(String userId, String id) {
@@ -81,7 +79,7 @@ class SubscriptionStore {
 	private static Subscription subscription(Document stored) {
 		return new Subscription(stored.getString("_id"), stored.getString("userId"), stored.getString("collection"),
 				stored.getString("documentId"), stored.getList("events", String.class, List.of()),
-				new HashSet<>(stored.getList("roles", String.class, List.of())), stored.getString("email"),
+				new HashSet<>(stored.getList("roles", String.class, List.of())),
 				stored.getDate("createdAt").toInstant());
 	}
 

@@ -33,9 +33,9 @@ class Subscriptions {
 			throw new KeelProblemException(HttpStatus.CONFLICT, "too_many_subscriptions",
 					"You have " + MAX_PER_USER + " subscriptions already; remove one first.");
 		}
-		this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()), caller.email());
+		this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()));
 		Subscription subscription = new Subscription(newId(), caller.subject(), request.collection(),
-				request.documentId(), request.eventTypes(), caller.roles(), caller.email(),
+				request.documentId(), request.eventTypes(), caller.roles(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		this.store.insert(subscription);
 		return subscription;
@@ -47,7 +47,7 @@ class Subscriptions {
 		if (after != null && !after.startsWith("sub_")) {
 			throw Paging.invalidCursor();
 		}
-		this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()), caller.email());
+		this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()));
 		List<Subscription> page = this.store.ofUser(caller.subject(), after, size + 1);
 		String next = (page.size() > size) ? Paging.cursor(page.get(size - 1).id()) : null;
 		return new SubscriptionView.Page(page.stream().limit(size).map(SubscriptionView::of).toList(), next);

@@ -10,9 +10,11 @@ import java.util.Optional;
 /**
  * Keeps webhooks from reaching into the platform's own network (server-side request
  * forgery): unless private targets are allowed, a host that resolves to a loopback,
- * link-local (cloud metadata), private, carrier-grade NAT, multicast or unspecified
- * address is refused. It is checked when a webhook is registered and again before every
- * attempt, since DNS answers change.
+ * link-local (cloud metadata), private, carrier-grade NAT, benchmarking, IETF protocol,
+ * reserved, multicast or unspecified address is refused. It is checked when a webhook is
+ * registered and again before every attempt, since DNS answers change; an attempt then
+ * connects to the address checked here, never to a second lookup's answer (DNS
+ * rebinding).
  */
 final class TargetGuard {
 
@@ -25,7 +27,7 @@ final class TargetGuard {
 		this.resolver = resolver;
 	}
 
-	/** A guard that resolves names with the JVM's resolver, as the HTTP client does. */
+	/** A guard that resolves names with the JVM's resolver. */
 	static TargetGuard of(boolean allowPrivate) {
 		return new TargetGuard(allowPrivate, InetAddress::getAllByName);
 	}
@@ -37,21 +39,37 @@ final class TargetGuard {
 	 */
 	Optional<String> refusal(String host) {
 		if (this.allowPrivate) {
+			// Any name may be registered then, even one that resolves only later.
 			return Optional.empty();
 		}
+		return Optional.ofNullable(check(host).refusal());
+	}
+
+	/**
+	 * Resolves a host once and judges its addresses.
+	 * @param host a URL's host, IPv6 literals in brackets or not
+	 * @return the address to connect to, or why none may be
+	 */
+	Checked check(String host) {
 		String name = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
 		InetAddress[] addresses;
 		try {
 			addresses = this.resolver.resolve(name);
 		}
 		catch (UnknownHostException ex) {
-			return Optional.of("its host " + name + " could not be resolved");
+			return Checked.refused("its host " + name + " could not be resolved");
 		}
-		return Arrays.stream(addresses)
-			.filter(TargetGuard::isInternal)
-			.findFirst()
-			.map((address) -> "its host " + name + " resolves to " + address.getHostAddress()
-					+ ", a loopback, private, link-local or other internal address, which webhooks may not call");
+		if (addresses.length == 0) {
+			return Checked.refused("its host " + name + " could not be resolved");
+		}
+		if (!this.allowPrivate) {
+			Optional<InetAddress> internal = Arrays.stream(addresses).filter(TargetGuard::isInternal).findFirst();
+			if (internal.isPresent()) {
+				return Checked.refused("its host " + name + " resolves to " + internal.get().getHostAddress()
+						+ ", a loopback, private, link-local or other internal address, which webhooks may not call");
+			}
+		}
+		return new Checked(addresses[0], null);
 	}
 
 	static boolean isInternal(InetAddress address) {
@@ -72,23 +90,31 @@ final class TargetGuard {
 	private static boolean isInternalIpv4(byte[] bytes) {
 		int first = bytes[0] & 0xff;
 		int second = bytes[1] & 0xff;
+		int third = bytes[2] & 0xff;
 		boolean thisNetwork = first == 0;
 		boolean sharedAddressSpace = first == 100 && (second & 0xc0) == 64;
-		boolean broadcast = Arrays.equals(bytes, new byte[] { -1, -1, -1, -1 });
-		return thisNetwork || sharedAddressSpace || broadcast;
+		boolean ietfProtocolAssignments = first == 192 && second == 0 && third == 0;
+		boolean benchmarking = first == 198 && (second & 0xfe) == 18;
+		// 240.0.0.0/4, with the broadcast address 255.255.255.255 in it
+		boolean reserved = (first & 0xf0) == 240;
+		return thisNetwork || sharedAddressSpace || ietfProtocolAssignments || benchmarking || reserved;
 	}
 
 	private static boolean isInternalIpv6(byte[] bytes) {
 		boolean uniqueLocal = (bytes[0] & 0xfe) == 0xfc;
-		if (uniqueLocal) {
+		// 64:ff9b:1::/48, the local-use NAT64 prefix, translates to whatever its operator
+		// chose: never public by definition.
+		boolean localNat64 = startsWith(bytes, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01);
+		if (uniqueLocal || localNat64) {
 			return true;
 		}
-		// An IPv4 address inside IPv6 (IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96)
-		// reaches that IPv4 address, so it is judged as one.
+		// An IPv4 address inside IPv6 (IPv4-compatible ::a.b.c.d, IPv4-mapped
+		// ::ffff:a.b.c.d, NAT64 64:ff9b::/96) reaches that IPv4 address, so it is judged
+		// as one.
 		boolean compatible = isZero(bytes, 0, 12);
-		boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b
-				&& isZero(bytes, 4, 12);
-		if (compatible || nat64) {
+		boolean mapped = isZero(bytes, 0, 10) && (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+		boolean nat64 = startsWith(bytes, 0x00, 0x64, 0xff, 0x9b) && isZero(bytes, 4, 12);
+		if (compatible || mapped || nat64) {
 			try {
 				return isInternal(InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
 			}
@@ -99,6 +125,15 @@ final class TargetGuard {
 		return false;
 	}
 
+	private static boolean startsWith(byte[] bytes, int... prefix) {
+		for (int i = 0; i < prefix.length; i++) {
+			if ((bytes[i] & 0xff) != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static boolean isZero(byte[] bytes, int from, int to) {
 		for (int i = from; i < to; i++) {
 			if (bytes[i] != 0) {
@@ -106,6 +141,20 @@ final class TargetGuard {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The outcome of one check.
+	 *
+	 * @param address the address an attempt connects to, or {@code null} when refused
+	 * @param refusal why the host may not be called, or {@code null}
+	 */
+	record Checked(InetAddress address, String refusal) {
+
+		static Checked refused(String reason) {
+			return new Checked(null, reason);
+		}
+
 	}
 
 	/** Looks up a host's addresses. */

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,6 +31,7 @@ import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.PasswordChanged;
+import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.launcher.infra.MailSink;
 import dev.keel.launcher.testing.EmbeddedInfrastructure;
 import dev.keel.launcher.testing.TopicRecords;
@@ -58,6 +62,9 @@ class AuthEmailsIntegrationTests {
 	@Autowired
 	KafkaTemplate<String, String> kafka;
 
+	@Autowired
+	MongoTemplate mongo;
+
 	@DynamicPropertySource
 	static void mail(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
@@ -81,6 +88,57 @@ class AuthEmailsIntegrationTests {
 			.contains("Hello Ada");
 		assertThat(message.path("HTML").asString())
 			.contains("href=\"https://app.example.test/account/verify-email?token=tok-123\"");
+	}
+
+	@Test
+	void onceSentTheQueuedEmailNoLongerHoldsItsLinkToken() throws Exception {
+		String to = "queued-" + UUID.randomUUID() + "@example.test";
+		String token = "tok-" + UUID.randomUUID();
+		EventEnvelope<EmailVerificationRequested> event = verification(to, token);
+		publish(event);
+
+		assertThat(awaitMessageTo(to).path("Text").asString()).contains(token);
+		String id = event.id() + ":verification";
+		Document stored = await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.mongo.getCollection("emails").find(Filters.eq("_id", id)).first(),
+					(document) -> document != null && "sent".equals(document.getString("status")));
+		assertThat(stored.toJson()).doesNotContain(token);
+		assertThat(stored.containsKey("token")).isFalse();
+		assertThat(stored.getString("to")).isEqualTo(to);
+		assertThat(stored.getString("kind")).isEqualTo("VERIFICATION");
+	}
+
+	@Test
+	void aHostileDisplayNameStaysOnOneEscapedLineOfTheBody() throws Exception {
+		String to = "hostile-" + UUID.randomUUID() + "@example.test";
+		String name = "Eve\r\nBcc: evil@example.test\r\nSubject: pwned <script>alert(1)</script>" + "z".repeat(500);
+		publish(EventEnvelope.wrap("/keel/auth-service",
+				PasswordResetRequested.of("u-2", to, name, "tok-reset", Instant.now().plusSeconds(600)), null));
+
+		JsonNode message = awaitMessageTo(to);
+		String raw = getText("/api/v1/message/" + message.path("ID").asString() + "/raw");
+		String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
+		assertThat(message.path("Subject").asString()).isEqualTo("Reset your password");
+		assertThat(headers).doesNotContainIgnoringCase("bcc").doesNotContain("pwned").doesNotContain("Eve");
+		assertThat(message.path("Text").asString()).contains("Hello Eve Bcc: evil@example.test Subject: pwned")
+			.doesNotContain("z".repeat(64));
+		assertThat(message.path("HTML").asString()).doesNotContain("<script>").contains("&lt;script&gt;");
+		assertThat(messagesTo("evil@example.test")).isEmpty();
+	}
+
+	@Test
+	void aRecipientThatIsNotOnePlainAddressIsGivenUpNotSent() throws Exception {
+		String to = "victim-" + UUID.randomUUID() + "@example.test\r\nBcc: evil@example.test";
+		EventEnvelope<PasswordChanged> event = EventEnvelope.wrap("/keel/auth-service",
+				PasswordChanged.of("u-3", to, "Ada"), null);
+		publish(event);
+
+		String id = event.id() + ":password-changed";
+		Document stored = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.mongo.getCollection("emails").find(Filters.eq("_id", id)).first(),
+					(document) -> document != null && "failed".equals(document.getString("status")));
+		assertThat(stored.getString("lastError")).isEqualTo("Not a single valid email address");
+		assertThat(messagesTo("evil@example.test")).isEmpty();
 	}
 
 	@Test
@@ -155,9 +213,13 @@ class AuthEmailsIntegrationTests {
 	}
 
 	private JsonNode get(String path) throws Exception {
-		return json.readTree(this.http
+		return json.readTree(getText(path));
+	}
+
+	private String getText(String path) throws Exception {
+		return this.http
 			.send(HttpRequest.newBuilder(URI.create(sink.baseUrl() + path)).build(), BodyHandlers.ofString())
-			.body());
+			.body();
 	}
 
 	private static MailSink startSink() {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.keel.launcher.testing.ServiceContract;
 import dev.keel.notification.NotificationServiceTest;
@@ -40,9 +39,6 @@ class StreamIntegrationTests extends NotificationServiceTest {
 
 	@Autowired
 	Inbox inbox;
-
-	@Autowired
-	MongoTemplate mongo;
 
 	@Autowired
 	FanOutAssignment fanOut;

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
 import dev.keel.notification.NotificationServiceTest;
+import dev.keel.notification.UserEvents;
 import dev.keel.launcher.testing.ServiceHttp.Reply;
 
 import static dev.keel.notification.DocumentEvents.created;
@@ -128,6 +129,8 @@ class SubscriptionIntegrationTests extends NotificationServiceTest {
 		String collection = newCollection();
 		subscribe(muter, Map.of("collection", collection));
 		String address = emailer + "@example.test";
+		publish(Topics.AUTH_EVENTS, UserEvents.verified(emailer, address));
+		awaitAccount(emailer, (account) -> address.equals(account.getString("verifiedEmail")));
 		subscribe(emailer, tokens.sign(tokens.claims(emailer).claim("email", address).build()),
 				Map.of("collection", collection));
 		put("/api/notifications/preferences", tokens.token(muter),
@@ -140,8 +143,10 @@ class SubscriptionIntegrationTests extends NotificationServiceTest {
 		publish(event);
 
 		JsonNode mail = awaitMail(address);
-		assertThat(mail.path("Subject").asString()).isEqualTo("A document in " + collection + " was updated");
-		assertThat(mail.path("Text").asString()).contains(collection + "/d1").contains("https://app.example.test");
+		assertThat(mail.path("Subject").asString()).isEqualTo("You have a new notification");
+		assertThat(mail.path("Text").asString()).contains("A document in " + collection + " was updated")
+			.contains(collection + "/d1")
+			.contains("https://app.example.test");
 		Thread.sleep(1500);
 		assertThat(mailsTo(address)).hasSize(1);
 		assertThat(items(emailer)).isEmpty();

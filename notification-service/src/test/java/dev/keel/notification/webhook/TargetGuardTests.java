@@ -27,10 +27,34 @@ class TargetGuardTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "198.18.0.0", "198.18.0.1", "198.19.255.255", "192.0.0.0", "192.0.0.8", "192.0.0.255",
+			"240.0.0.1", "250.1.2.3", "255.255.255.254", "[64:ff9b:1::1]", "[64:ff9b:1:ffff::a00:1]",
+			"[64:ff9b:1::5db8:d822]" })
+	void refusesBenchmarkingIetfReservedAndLocalNat64Addresses(String host) {
+		assertThat(this.guard.refusal(host)).hasValueSatisfying((reason) -> assertThat(reason).contains("internal"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "[::ffff:127.0.0.1]", "[::ffff:192.168.1.1]", "[::ffff:169.254.169.254]",
+			"[::ffff:198.18.0.1]", "[::ffff:240.0.0.1]", "[64:ff9b::7f00:1]", "[64:ff9b::c0a8:101]",
+			"[64:ff9b::a9fe:a9fe]", "[64:ff9b::c612:1]", "[64:ff9b::c000:1]", "[64:ff9b::f000:1]", "[64:ff9b::6440:1]",
+			"[::127.0.0.1]", "[::10.0.0.1]" })
+	void refusesPrivateIpv4AddressesInsideIpv6(String host) {
+		assertThat(this.guard.refusal(host)).hasValueSatisfying((reason) -> assertThat(reason).contains("internal"));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "[2606:4700::1111]",
-			"hooks.example.com" })
+			"hooks.example.com", "198.17.255.255", "198.20.0.1", "192.0.1.1", "192.0.2.1", "223.255.255.255",
+			"[64:ff9b::5db8:d822]", "[::ffff:93.184.216.34]", "[64:ff9b:2::1]" })
 	void allowsPublicAddresses(String host) {
 		assertThat(this.guard.refusal(host)).isEmpty();
+	}
+
+	@Test
+	void checkingGivesTheAddressToConnectToWithoutAnotherLookup() {
+		assertThat(this.guard.check("hooks.example.com").address().getHostAddress()).isEqualTo("93.184.216.34");
+		assertThat(this.guard.check("internal.example.com").address()).isNull();
 	}
 
 	@Test

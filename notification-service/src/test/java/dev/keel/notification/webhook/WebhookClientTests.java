@@ -1,8 +1,11 @@
 package dev.keel.notification.webhook;
 
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,28 @@ class WebhookClientTests {
 	}
 
 	@Test
+	void connectsToTheAddressItCheckedWithTheNameInTheHostHeader() throws Exception {
+		Endpoint endpoint = receiver.endpoint();
+		URI real = URI.create(endpoint.url());
+		// A rebinding DNS server: the check gets the receiver's address, any later lookup
+		// an address where nothing listens. Names under .invalid never resolve for real.
+		AtomicInteger lookups = new AtomicInteger();
+		TargetGuard guard = new TargetGuard(true,
+				(host) -> new InetAddress[] { InetAddress.getByAddress(host, (lookups.incrementAndGet() == 1)
+						? new byte[] { 127, 0, 0, 1 } : new byte[] { 10, (byte) 255, 0, 1 }) });
+		String url = "http://hooks.keel.invalid:" + real.getPort() + real.getPath();
+
+		Attempt attempt = new WebhookClient(properties(false, Duration.ofSeconds(5)), guard).send(webhook(url),
+				delivery());
+
+		assertThat(attempt.statusCode()).isEqualTo(204);
+		assertThat(lookups).hasValue(1);
+		assertThat(endpoint.received()).singleElement()
+			.satisfies(
+					(request) -> assertThat(request.header("Host")).isEqualTo("hooks.keel.invalid:" + real.getPort()));
+	}
+
+	@Test
 	void redirectsAreNotFollowed() throws Exception {
 		Endpoint target = receiver.endpoint();
 		Endpoint redirecting = receiver.endpoint();
@@ -88,8 +113,12 @@ class WebhookClientTests {
 	}
 
 	private static WebhookClient client(boolean allowPrivate, Duration timeout) {
-		return new WebhookClient(new WebhookProperties(List.of(Duration.ofSeconds(1)), 0.2, timeout,
-				Duration.ofSeconds(1), allowPrivate, 8, 2));
+		return new WebhookClient(properties(allowPrivate, timeout));
+	}
+
+	private static WebhookProperties properties(boolean allowPrivate, Duration timeout) {
+		return new WebhookProperties(List.of(Duration.ofSeconds(1)), 0.2, timeout, Duration.ofSeconds(1), allowPrivate,
+				8, 2);
 	}
 
 	private static Webhook webhook(String url) {

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.IntegrationEvent;
@@ -52,9 +51,6 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 	private static final WebhookReceiver receiver = WebhookReceiver.start();
 
 	private final List<String> registered = new ArrayList<>();
-
-	@Autowired
-	private MongoTemplate mongo;
 
 	@AfterEach
 	void deleteWebhooks() {
