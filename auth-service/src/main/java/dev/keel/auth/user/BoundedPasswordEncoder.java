@@ -1,9 +1,12 @@
 package dev.keel.auth.user;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -13,8 +16,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * runs. Callers beyond that wait in arrival order for up to {@code maxWait}, then get
  * {@link PasswordHashingBusy}, so a burst of logins costs latency and 503s, never the
  * heap.
+ * <p>
+ * The hashes run on {@code permits} platform threads of their own, not on the caller's
+ * thread: requests are served by virtual threads, whose carriers are as many as the
+ * cores, and a CPU-bound hash is never preempted on its carrier. Hashing on the carriers
+ * would leave no carrier for the rest of the service while a burst lasts (reading
+ * requests, MongoDB, even the waiters' time-outs), and the gateway would time out. On
+ * threads of their own the operating system shares the cores between hashing and
+ * everything else.
  */
-class BoundedPasswordEncoder implements PasswordEncoder {
+class BoundedPasswordEncoder implements PasswordEncoder, AutoCloseable {
 
 	/** What one Argon2id call at Keel's parameters allocates: 19 MiB of blocks. */
 	static final long HASH_MEMORY = 19L * 1024 * 1024;
@@ -28,10 +39,14 @@ class BoundedPasswordEncoder implements PasswordEncoder {
 
 	private final Duration maxWait;
 
+	private final ExecutorService hashers;
+
 	BoundedPasswordEncoder(PasswordEncoder delegate, int permits, Duration maxWait) {
 		this.delegate = delegate;
 		this.slots = new Semaphore(permits, true);
 		this.maxWait = maxWait;
+		this.hashers = Executors.newFixedThreadPool(permits,
+				Thread.ofPlatform().name("password-hashing-", 1).daemon(true).factory());
 	}
 
 	/**
@@ -59,14 +74,36 @@ class BoundedPasswordEncoder implements PasswordEncoder {
 		return this.delegate.upgradeEncoding(encodedPassword);
 	}
 
-	private <T> T bounded(Supplier<T> hashing) {
+	/**
+	 * Runs the hashing on a hashing thread once a slot is free; a slot always has a free
+	 * thread, so nothing queues in the pool.
+	 */
+	private <T> T bounded(Callable<T> hashing) {
 		acquire();
 		try {
-			return hashing.get();
+			return this.hashers.submit(hashing).get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("Password hashing failed", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new PasswordHashingBusy(retryAfter());
 		}
 		finally {
 			this.slots.release();
 		}
+	}
+
+	@Override
+	public void close() {
+		this.hashers.shutdownNow();
 	}
 
 	private void acquire() {

@@ -1,6 +1,8 @@
 package dev.keel.auth.user;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +71,31 @@ class BoundedPasswordEncoderTests {
 			first.get();
 		}
 		assertThat(bounded.matches("after the burst", "hash")).isTrue();
+	}
+
+	@Test
+	void hashesRunOnThreadsOfTheirOwnNotOnTheCallersVirtualThread() throws Exception {
+		List<Thread> hashedOn = new CopyOnWriteArrayList<>();
+		PasswordEncoder recording = new PasswordEncoder() {
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return "hash";
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				hashedOn.add(Thread.currentThread());
+				return true;
+			}
+		};
+		try (BoundedPasswordEncoder bounded = new BoundedPasswordEncoder(recording, 2, Duration.ofSeconds(5));
+				ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+			requests.submit(() -> bounded.matches("guess", "hash")).get();
+		}
+		assertThat(hashedOn).singleElement().satisfies((thread) -> {
+			assertThat(thread.isVirtual()).isFalse();
+			assertThat(thread.getName()).startsWith("password-hashing-");
+		});
 	}
 
 	/** Counts calls and how many ran at once. */
