@@ -19,6 +19,7 @@ import dev.keel.auth.user.Outcomes.Listing;
 import dev.keel.auth.user.Outcomes.Page;
 import dev.keel.auth.user.Outcomes.NotFound;
 import dev.keel.events.auth.UserDisabled;
+import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserEvent;
 import dev.keel.events.auth.UserRolesChanged;
 
@@ -62,8 +63,9 @@ class AdminUserService {
 
 	/**
 	 * Changes roles and the disabled flag; disabling ends every session and refuses new
-	 * tokens. A change of roles (not a repeat of the same ones) is announced, so that
-	 * consumers drop what the old roles allowed at once.
+	 * tokens. A change of roles (not a repeat of the same ones), disabling and enabling
+	 * again are announced, in the same write, so that consumers drop what the old roles
+	 * allowed at once and stop or resume delivering to the user.
 	 */
 	Change update(String id, UserRequests.AdminUpdate request) {
 		Optional<User> before = this.users.findById(id);
@@ -80,11 +82,15 @@ class AdminUserService {
 			}
 		}
 		boolean disabling = Boolean.TRUE.equals(request.disabled()) && !before.get().disabled();
+		boolean enabling = Boolean.FALSE.equals(request.disabled()) && before.get().disabled();
 		if (request.disabled() != null) {
 			update.set("disabled", request.disabled());
 		}
 		if (disabling) {
 			changes.add(UserDisabled.of(id, before.get().email()));
+		}
+		if (enabling) {
+			changes.add(UserEnabled.of(id, before.get().email()));
 		}
 		if (!changes.isEmpty()) {
 			// one push for all: a second push of the outbox field would replace the first

@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real user feature over HTTP, under the attacks of issue 13: login bursts, parallel
- * guesses, mail floods, and a role change that must reach the topic. One hash at a time
- * and a short wait, so that a burst meets the bulkhead quickly.
+ * guesses, mail floods, and role changes, disabling and enabling that must reach the
+ * topic. One hash at a time and a short wait, so that a burst meets the bulkhead quickly.
  */
 @ExtendWith(EmbeddedInfrastructure.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -134,6 +134,37 @@ class AccountProtectionIntegrationTests {
 		assertThat(changes.get(0).path("data").path("email").asString()).isEqualTo(email);
 		assertThat(changes.get(1).path("data").path("roles").values()).extracting(JsonNode::asString)
 			.containsExactly("user");
+	}
+
+	@Test
+	void enablingADisabledUserPublishesEnabledAfterDisabledAndEnablingAgainDoesNot() {
+		String email = signup();
+		String admin = api().accessToken(ADMIN);
+		String userId = body(api().get("/api/auth/me", bearer(api().accessToken(email)))).path("id").asString();
+		String path = "/api/auth/admin/users/" + userId;
+
+		assertThat(api().patchJson(path, Map.of("disabled", true), bearer(admin)).statusCode()).isEqualTo(200);
+		assertThat(api().passwordGrant(email, PASSWORD).statusCode()).isEqualTo(400);
+		HttpResponse<String> enabled = api().patchJson(path,
+				Map.of("disabled", false, "roles", List.of("user", "staff")), bearer(admin));
+		assertThat(enabled.statusCode()).isEqualTo(200);
+		assertThat(body(enabled).path("disabled").asBoolean()).isFalse();
+		assertThat(api().patchJson(path, Map.of("disabled", false), bearer(admin)).statusCode()).isEqualTo(200);
+		assertThat(api().patchJson(path, Map.of("roles", List.of("user")), bearer(admin)).statusCode()).isEqualTo(200);
+		assertThat(api().passwordGrant(email, PASSWORD).statusCode()).isEqualTo(200);
+
+		// the last role change comes after anything the repeated enabling could have
+		// published
+		await().atMost(Duration.ofSeconds(30)).until(() -> rolesChanged(userId).size() >= 2);
+		List<JsonNode> changes = events(userId).stream()
+			.filter((event) -> Set.of("keel.user.disabled", "keel.user.enabled", "keel.user.roles-changed")
+				.contains(event.path("type").asString()))
+			.toList();
+		assertThat(changes).extracting((event) -> event.path("type").asString())
+			.containsExactly("keel.user.disabled", "keel.user.roles-changed", "keel.user.enabled",
+					"keel.user.roles-changed");
+		assertThat(changes.get(2).path("data").path("userId").asString()).isEqualTo(userId);
+		assertThat(changes.get(2).path("data").path("email").asString()).isEqualTo(email);
 	}
 
 	private AuthApi api() {
