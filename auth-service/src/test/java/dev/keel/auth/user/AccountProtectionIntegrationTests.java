@@ -167,6 +167,33 @@ class AccountProtectionIntegrationTests {
 		assertThat(changes.get(2).path("data").path("email").asString()).isEqualTo(email);
 	}
 
+	@Test
+	void adminsDisablingAndEnablingAUserAtOnceLeaveTheLastEventTellingTheTruth() throws Exception {
+		String email = signup();
+		String admin = api().accessToken(ADMIN);
+		String userId = body(api().get("/api/auth/me", bearer(api().accessToken(email)))).path("id").asString();
+		String path = "/api/auth/admin/users/" + userId;
+
+		List<HttpResponse<String>> patches = inParallel(16,
+				(i) -> api().patchJson(path, Map.of("disabled", i % 2 == 0), bearer(admin)));
+		assertThat(patches).extracting(HttpResponse::statusCode).containsOnly(200);
+		assertThat(api().patchJson(path, Map.of("roles", List.of("user", "marker")), bearer(admin)).statusCode())
+			.isEqualTo(200);
+		boolean disabled = body(api().get(path, bearer(admin))).path("disabled").asBoolean();
+
+		// the role change comes after every turn the parallel patches published
+		await().atMost(Duration.ofSeconds(30)).until(() -> !rolesChanged(userId).isEmpty());
+		List<String> turns = events(userId).stream()
+			.map((event) -> event.path("type").asString())
+			.filter((type) -> type.equals("keel.user.disabled") || type.equals("keel.user.enabled"))
+			.toList();
+		assertThat(turns).isNotEmpty().first().isEqualTo("keel.user.disabled");
+		for (int i = 1; i < turns.size(); i++) {
+			assertThat(turns.get(i)).as("turn %d of %s", i, turns).isNotEqualTo(turns.get(i - 1));
+		}
+		assertThat(turns.getLast()).isEqualTo(disabled ? "keel.user.disabled" : "keel.user.enabled");
+	}
+
 	private AuthApi api() {
 		return new AuthApi(this.port);
 	}
