@@ -10,6 +10,7 @@ import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.auth.UserDisabled;
+import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.auth.UserRolesChanged;
 import dev.keel.events.data.CollectionDefined;
@@ -35,6 +36,7 @@ public final class EventTypes {
 		register(PasswordChanged.TYPE, PasswordChanged.class);
 		register(UserDisabled.TYPE, UserDisabled.class);
 		register(UserRolesChanged.TYPE, UserRolesChanged.class);
+		register(UserEnabled.TYPE, UserEnabled.class);
 		register(DocumentCreated.TYPE, DocumentCreated.class);
 		register(DocumentUpdated.TYPE, DocumentUpdated.class);
 		register(DocumentDeleted.TYPE, DocumentDeleted.class);

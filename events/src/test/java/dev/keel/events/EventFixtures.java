@@ -10,6 +10,7 @@ import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.auth.UserDisabled;
+import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.auth.UserRolesChanged;
 import dev.keel.events.data.CollectionDefined;
@@ -65,6 +66,10 @@ public final class EventFixtures {
 		return new UserRolesChanged("evt-13", OCCURRED_AT, USER_ID, "ada@example.com", List.of("user", "staff"));
 	}
 
+	public static UserEnabled userEnabled() {
+		return new UserEnabled("evt-14", OCCURRED_AT, USER_ID, "ada@example.com");
+	}
+
 	public static DocumentCreated aTaskCreated() {
 		return new DocumentCreated("evt-7", OCCURRED_AT, "tasks", "abc", USER_ID, USER_ID, 1, "owner",
 				List.of("title", "done", "priority", "tags", "details", "dueDate"), aTask(), false);
@@ -117,8 +122,8 @@ public final class EventFixtures {
 
 	public static List<IntegrationEvent> oneOfEachType() {
 		return List.of(userRegistered(), emailVerificationRequested(), emailVerified(), passwordResetRequested(),
-				passwordChanged(), userDisabled(), userRolesChanged(), aTaskCreated(), aTaskUpdated(), aTaskDeleted(),
-				tasksDefined(), tasksDeleted());
+				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), aTaskCreated(), aTaskUpdated(),
+				aTaskDeleted(), tasksDefined(), tasksDeleted());
 	}
 
 }

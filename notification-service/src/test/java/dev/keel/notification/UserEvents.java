@@ -1,12 +1,11 @@
 package dev.keel.notification;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.UserDisabled;
+import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.auth.UserRolesChanged;
 
@@ -34,9 +33,8 @@ public final class UserEvents {
 		return EventEnvelope.wrap(SOURCE, UserDisabled.of(userId, userId + "@example.test"), null);
 	}
 
-	public static EventEnvelope<UserDisabled> disabled(String userId, Instant at) {
-		return EventEnvelope.wrap(SOURCE,
-				new UserDisabled(UUID.randomUUID().toString(), at, userId, userId + "@example.test"), null);
+	public static EventEnvelope<UserEnabled> enabled(String userId) {
+		return EventEnvelope.wrap(SOURCE, UserEnabled.of(userId, userId + "@example.test"), null);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +20,7 @@ import dev.keel.auth.user.Outcomes.Listing;
 import dev.keel.auth.user.Outcomes.Page;
 import dev.keel.auth.user.Outcomes.NotFound;
 import dev.keel.events.auth.UserDisabled;
+import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserEvent;
 import dev.keel.events.auth.UserRolesChanged;
 
@@ -27,6 +29,8 @@ import dev.keel.events.auth.UserRolesChanged;
 class AdminUserService {
 
 	static final int MAX_LIMIT = 100;
+
+	private static final int MAX_ROUNDS = 50;
 
 	private final Users users;
 
@@ -62,39 +66,83 @@ class AdminUserService {
 
 	/**
 	 * Changes roles and the disabled flag; disabling ends every session and refuses new
-	 * tokens. A change of roles (not a repeat of the same ones) is announced, so that
-	 * consumers drop what the old roles allowed at once.
+	 * tokens. A change of roles (not a repeat of the same ones), disabling and enabling
+	 * again are announced, in the same write, so that consumers drop what the old roles
+	 * allowed at once and stop or resume delivering to the user.
 	 */
 	Change update(String id, UserRequests.AdminUpdate request) {
-		Optional<User> before = this.users.findById(id);
-		if (before.isEmpty()) {
-			return new NotFound();
-		}
-		Update update = new Update();
-		List<UserEvent> changes = new ArrayList<>();
-		if (request.roles() != null) {
-			List<String> roles = List.copyOf(new LinkedHashSet<>(request.roles()));
-			update.set("roles", roles);
-			if (!Set.copyOf(roles).equals(Set.copyOf(before.get().roles()))) {
-				changes.add(UserRolesChanged.of(id, before.get().email(), roles));
+		// a round is lost only to another admin's change of the same fields, written
+		// meanwhile
+		for (int round = 0; round < MAX_ROUNDS; round++) {
+			Optional<User> before = this.users.findById(id);
+			if (before.isEmpty()) {
+				return new NotFound();
+			}
+			Optional<User> after = apply(before.get(), request);
+			if (after.isPresent()) {
+				return new Done(after.get());
 			}
 		}
-		boolean disabling = Boolean.TRUE.equals(request.disabled()) && !before.get().disabled();
-		if (request.disabled() != null) {
-			update.set("disabled", request.disabled());
+		throw new IllegalStateException("User " + id + " changed under " + MAX_ROUNDS + " updates in a row");
+	}
+
+	/**
+	 * Writes the change and its events provided the fields it sets are still as read, so
+	 * that the events announce exactly the changes made, in the order they were made (two
+	 * admins enabling and disabling a user at once cannot leave the last event saying
+	 * otherwise than the user's document).
+	 * @return the user afterwards, or empty when another change got in first
+	 */
+	private Optional<User> apply(User before, UserRequests.AdminUpdate request) {
+		Update update = new Update();
+		Criteria unchanged = Criteria.where("_id").is(before.id());
+		List<UserEvent> changes = new ArrayList<>();
+		if (request.roles() != null) {
+			setRoles(before, request.roles(), update, unchanged).ifPresent(changes::add);
 		}
-		if (disabling) {
-			changes.add(UserDisabled.of(id, before.get().email()));
+		if (request.disabled() != null) {
+			setDisabled(before, request.disabled(), update, unchanged).ifPresent(changes::add);
 		}
 		if (!changes.isEmpty()) {
 			// one push for all: a second push of the outbox field would replace the first
 			this.events.appendTo(update, changes.toArray(UserEvent[]::new));
 		}
-		Optional<User> after = this.users.update(id, update);
-		if (disabling) {
-			this.sessions.revokeAllSessions(id);
+		Optional<User> after = this.users.updateWhere(unchanged, update);
+		if (after.isPresent() && changes.stream().anyMatch(UserDisabled.class::isInstance)) {
+			this.sessions.revokeAllSessions(before.id());
 		}
-		return after.<Change>map(Done::new).orElseGet(NotFound::new);
+		return after;
+	}
+
+	/**
+	 * Sets the roles, if the stored ones are still {@code before}'s: announced if new.
+	 */
+	private static Optional<UserEvent> setRoles(User before, List<String> requested, Update update,
+			Criteria unchanged) {
+		List<String> roles = List.copyOf(new LinkedHashSet<>(requested));
+		update.set("roles", roles);
+		unchanged.and("roles").is(before.roles());
+		boolean changed = !Set.copyOf(roles).equals(Set.copyOf(before.roles()));
+		return changed ? Optional.of(UserRolesChanged.of(before.id(), before.email(), roles)) : Optional.empty();
+	}
+
+	/**
+	 * Sets the flag, if the stored one is still {@code before}'s: a turn is announced.
+	 */
+	private static Optional<UserEvent> setDisabled(User before, boolean disabled, Update update, Criteria unchanged) {
+		update.set("disabled", disabled);
+		if (before.disabled()) {
+			unchanged.and("disabled").is(true);
+		}
+		else {
+			// a document without the flag is enabled
+			unchanged.and("disabled").ne(true);
+		}
+		if (disabled == before.disabled()) {
+			return Optional.empty();
+		}
+		return Optional
+			.of(disabled ? UserDisabled.of(before.id(), before.email()) : UserEnabled.of(before.id(), before.email()));
 	}
 
 	private static String encode(String id) {

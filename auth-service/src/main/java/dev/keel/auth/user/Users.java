@@ -73,9 +73,17 @@ class Users implements InitializingBean {
 	 * afterwards.
 	 */
 	Optional<User> update(String id, Update update) {
+		return updateWhere(Criteria.where("_id").is(id), update);
+	}
+
+	/**
+	 * Applies an update (with any events it pushes) to the user the criteria match, and
+	 * returns the user as it is afterwards, or empty when they match no user.
+	 */
+	Optional<User> updateWhere(Criteria criteria, Update update) {
 		update.set("updatedAt", java.time.Instant.now());
-		Optional<User> updated = Optional.ofNullable(this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-				update, FindAndModifyOptions.options().returnNew(true), User.class));
+		Optional<User> updated = Optional.ofNullable(this.mongo.findAndModify(Query.query(criteria), update,
+				FindAndModifyOptions.options().returnNew(true), User.class));
 		this.relay.wakeUp();
 		return updated;
 	}

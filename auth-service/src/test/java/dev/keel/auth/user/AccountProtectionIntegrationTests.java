@@ -35,8 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The real user feature over HTTP, under the attacks of issue 13: login bursts, parallel
- * guesses, mail floods, and a role change that must reach the topic. One hash at a time
- * and a short wait, so that a burst meets the bulkhead quickly.
+ * guesses, mail floods, and role changes, disabling and enabling that must reach the
+ * topic. One hash at a time and a short wait, so that a burst meets the bulkhead quickly.
  */
 @ExtendWith(EmbeddedInfrastructure.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -134,6 +134,64 @@ class AccountProtectionIntegrationTests {
 		assertThat(changes.get(0).path("data").path("email").asString()).isEqualTo(email);
 		assertThat(changes.get(1).path("data").path("roles").values()).extracting(JsonNode::asString)
 			.containsExactly("user");
+	}
+
+	@Test
+	void enablingADisabledUserPublishesEnabledAfterDisabledAndEnablingAgainDoesNot() {
+		String email = signup();
+		String admin = api().accessToken(ADMIN);
+		String userId = body(api().get("/api/auth/me", bearer(api().accessToken(email)))).path("id").asString();
+		String path = "/api/auth/admin/users/" + userId;
+
+		assertThat(api().patchJson(path, Map.of("disabled", true), bearer(admin)).statusCode()).isEqualTo(200);
+		assertThat(api().passwordGrant(email, PASSWORD).statusCode()).isEqualTo(400);
+		HttpResponse<String> enabled = api().patchJson(path,
+				Map.of("disabled", false, "roles", List.of("user", "staff")), bearer(admin));
+		assertThat(enabled.statusCode()).isEqualTo(200);
+		assertThat(body(enabled).path("disabled").asBoolean()).isFalse();
+		assertThat(api().patchJson(path, Map.of("disabled", false), bearer(admin)).statusCode()).isEqualTo(200);
+		assertThat(api().patchJson(path, Map.of("roles", List.of("user")), bearer(admin)).statusCode()).isEqualTo(200);
+		assertThat(api().passwordGrant(email, PASSWORD).statusCode()).isEqualTo(200);
+
+		// the last role change comes after anything the repeated enabling could have
+		// published
+		await().atMost(Duration.ofSeconds(30)).until(() -> rolesChanged(userId).size() >= 2);
+		List<JsonNode> changes = events(userId).stream()
+			.filter((event) -> Set.of("keel.user.disabled", "keel.user.enabled", "keel.user.roles-changed")
+				.contains(event.path("type").asString()))
+			.toList();
+		assertThat(changes).extracting((event) -> event.path("type").asString())
+			.containsExactly("keel.user.disabled", "keel.user.roles-changed", "keel.user.enabled",
+					"keel.user.roles-changed");
+		assertThat(changes.get(2).path("data").path("userId").asString()).isEqualTo(userId);
+		assertThat(changes.get(2).path("data").path("email").asString()).isEqualTo(email);
+	}
+
+	@Test
+	void adminsDisablingAndEnablingAUserAtOnceLeaveTheLastEventTellingTheTruth() throws Exception {
+		String email = signup();
+		String admin = api().accessToken(ADMIN);
+		String userId = body(api().get("/api/auth/me", bearer(api().accessToken(email)))).path("id").asString();
+		String path = "/api/auth/admin/users/" + userId;
+
+		List<HttpResponse<String>> patches = inParallel(16,
+				(i) -> api().patchJson(path, Map.of("disabled", i % 2 == 0), bearer(admin)));
+		assertThat(patches).extracting(HttpResponse::statusCode).containsOnly(200);
+		assertThat(api().patchJson(path, Map.of("roles", List.of("user", "marker")), bearer(admin)).statusCode())
+			.isEqualTo(200);
+		boolean disabled = body(api().get(path, bearer(admin))).path("disabled").asBoolean();
+
+		// the role change comes after every turn the parallel patches published
+		await().atMost(Duration.ofSeconds(30)).until(() -> !rolesChanged(userId).isEmpty());
+		List<String> turns = events(userId).stream()
+			.map((event) -> event.path("type").asString())
+			.filter((type) -> type.equals("keel.user.disabled") || type.equals("keel.user.enabled"))
+			.toList();
+		assertThat(turns).isNotEmpty().first().isEqualTo("keel.user.disabled");
+		for (int i = 1; i < turns.size(); i++) {
+			assertThat(turns.get(i)).as("turn %d of %s", i, turns).isNotEqualTo(turns.get(i - 1));
+		}
+		assertThat(turns.getLast()).isEqualTo(disabled ? "keel.user.disabled" : "keel.user.enabled");
 	}
 
 	private AuthApi api() {

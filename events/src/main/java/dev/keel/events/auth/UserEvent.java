@@ -7,7 +7,7 @@ import dev.keel.events.IntegrationEvent;
  * request is never processed after the verification it led to.
  */
 public sealed interface UserEvent extends IntegrationEvent permits UserRegistered, EmailVerificationRequested,
-		EmailVerified, PasswordResetRequested, PasswordChanged, UserDisabled, UserRolesChanged {
+		EmailVerified, PasswordResetRequested, PasswordChanged, UserDisabled, UserRolesChanged, UserEnabled {
 
 	/**
 	 * The user the event is about.

@@ -15,7 +15,7 @@ class UserEventsTests {
 	void userEventsAreKeyedByUserId() {
 		List<UserEvent> events = List.of(EventFixtures.userRegistered(), EventFixtures.emailVerificationRequested(),
 				EventFixtures.emailVerified(), EventFixtures.passwordResetRequested(), EventFixtures.passwordChanged(),
-				EventFixtures.userDisabled(), EventFixtures.userRolesChanged());
+				EventFixtures.userDisabled(), EventFixtures.userRolesChanged(), EventFixtures.userEnabled());
 
 		assertThat(events).extracting(UserEvent::aggregateId).containsOnly(EventFixtures.USER_ID);
 	}

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.UserDisabled;
+import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.auth.UserRolesChanged;
 import dev.keel.support.outbox.CloudEventJson;
@@ -18,8 +19,10 @@ import dev.keel.support.outbox.CloudEventJson;
  * Keeps the accounts in step with auth-service's events, in a consumer group of its own
  * ({@code <group>.accounts}), which reads {@code keel.auth.events} from its beginning
  * when it is new, so the accounts are rebuilt from the topic's history. Idempotent: each
- * event sets values. A disabled account is announced in-process once stored; if
- * announcing fails (the stream topic unreachable), the event fails and is tried again.
+ * event sets values, and a user's events come in the order they happened, so a user
+ * disabled and enabled again ends enabled. A disabled account is announced in-process
+ * once stored; if announcing fails (the stream topic unreachable), the event fails and is
+ * tried again.
  */
 @Component
 class AccountEvents {
@@ -53,6 +56,10 @@ class AccountEvents {
 				this.store.disabled(event.userId(), event.occurredAt());
 				this.events.publishEvent(new AccountDisabled(event.userId()));
 				log.info("User {} was disabled: no more notifications, streams closed", event.userId());
+			}
+			case UserEnabled event -> {
+				this.store.enabled(event.userId(), event.occurredAt());
+				log.info("User {} was enabled again: notifications and streams resume", event.userId());
 			}
 			default -> {
 			}

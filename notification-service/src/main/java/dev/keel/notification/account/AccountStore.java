@@ -22,7 +22,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Accounts in {@value #COLLECTION}, one document per user id. Every change sets a value,
- * so an event handled twice changes nothing the second time.
+ * so an event handled twice changes nothing the second time, and the last event handled
+ * for a user wins: auth-service's events about one user arrive in the order they happened
+ * (keyed by user id, so on one partition), which their times, from the clocks of several
+ * instances, might not show.
  */
 @Repository
 class AccountStore {
@@ -54,17 +57,8 @@ class AccountStore {
 		change(userId, at, Updates.set("disabled", true), Updates.set("disabledAt", Date.from(at)));
 	}
 
-	/**
-	 * Clears the disabled flag when the user holds a token issued after it.
-	 * @return whether the account was disabled before
-	 */
-	boolean enabledAgain(String userId, Instant tokenIssuedAt) {
-		Bson disabledBefore = Filters.and(Filters.eq("_id", userId), Filters.eq("disabled", true),
-				Filters.lt("disabledAt", Date.from(tokenIssuedAt)));
-		return accounts()
-			.updateOne(disabledBefore, Updates.combine(Updates.set("disabled", false), Updates.unset("disabledAt"),
-					Updates.set("updatedAt", new Date())))
-			.getModifiedCount() > 0;
+	void enabled(String userId, Instant at) {
+		change(userId, at, Updates.set("disabled", false), Updates.unset("disabledAt"));
 	}
 
 	Map<String, Account> find(Collection<String> userIds) {

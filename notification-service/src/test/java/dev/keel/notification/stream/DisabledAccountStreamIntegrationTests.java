@@ -2,8 +2,6 @@ package dev.keel.notification.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A disabled account's live streams end at once, on this instance and, through the stream
- * topic, on every other; new ones are refused.
+ * topic, on every other; new ones are refused until auth-service announces the account
+ * enabled again.
  */
 class DisabledAccountStreamIntegrationTests extends NotificationServiceTest {
 
@@ -84,18 +83,40 @@ class DisabledAccountStreamIntegrationTests extends NotificationServiceTest {
 	}
 
 	@Test
-	void aTokenIssuedWellAfterTheAccountWasDisabledShowsItWasEnabledAgain() {
+	void enablingTheAccountAgainLetsTheUserOpenStreamsAgain() {
 		String user = newUser();
-		Instant disabledAt = Instant.now().minus(Duration.ofMinutes(10));
-		publish(Topics.AUTH_EVENTS, UserEvents.disabled(user, disabledAt));
+		String token = tokens.token(user);
+		publish(Topics.AUTH_EVENTS, UserEvents.disabled(user));
 		awaitAccount(user, (account) -> account.getBoolean("disabled", false));
-		String fromBefore = tokens
-			.sign(tokens.claims(user).issueTime(Date.from(disabledAt.minus(Duration.ofMinutes(1)))).build());
+		assertThat(get("/api/notifications/stream", token).code()).isEqualTo("account_disabled");
 
-		assertThat(get("/api/notifications/stream", fromBefore).code()).isEqualTo("account_disabled");
-		try (EventStream stream = EventStream.withToken(this.port, tokens.token(user), Map.of())) {
+		publish(Topics.AUTH_EVENTS, UserEvents.enabled(user));
+		awaitAccount(user, (account) -> !account.getBoolean("disabled", true));
+
+		try (EventStream stream = EventStream.withToken(this.port, token, Map.of())) {
 			assertThat(stream.status()).isEqualTo(200);
 			assertThat(stream.next(WAIT).comments()).isNotEmpty();
+		}
+	}
+
+	@Test
+	void theLastOfQuickDisablingsAndEnablingsDecides() {
+		String user = newUser();
+		publish(Topics.AUTH_EVENTS, UserEvents.disabled(user));
+		publish(Topics.AUTH_EVENTS, UserEvents.enabled(user));
+		publish(Topics.AUTH_EVENTS, UserEvents.disabled(user));
+		// a later event of the same user, handled only after the others
+		publish(Topics.AUTH_EVENTS, UserEvents.rolesChanged(user, "user"));
+		awaitAccount(user, (account) -> account.getList("roles", String.class) != null);
+
+		assertThat(get("/api/notifications/stream", tokens.token(user)).code()).isEqualTo("account_disabled");
+
+		publish(Topics.AUTH_EVENTS, UserEvents.enabled(user));
+		publish(Topics.AUTH_EVENTS, UserEvents.rolesChanged(user, "staff"));
+		awaitAccount(user, (account) -> account.getList("roles", String.class).contains("staff"));
+
+		try (EventStream stream = EventStream.withToken(this.port, tokens.token(user), Map.of())) {
+			assertThat(stream.status()).isEqualTo(200);
 		}
 	}
 

@@ -22,6 +22,7 @@ import dev.keel.notification.NotificationServiceTest;
 import static dev.keel.notification.DocumentEvents.deleted;
 import static dev.keel.notification.DocumentEvents.updated;
 import static dev.keel.notification.UserEvents.disabled;
+import static dev.keel.notification.UserEvents.enabled;
 import static dev.keel.notification.UserEvents.registered;
 import static dev.keel.notification.UserEvents.rolesChanged;
 import static dev.keel.notification.UserEvents.verified;
@@ -29,10 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What auth-service's account events change for subscribers, at once: roles, disabling,
- * and which address notification emails may go to. Each test ends with an event on the
- * same document after the one that must not arrive, so the first was handled when the
- * second arrives.
+ * What auth-service's account events change for subscribers, at once: roles, disabling
+ * and enabling again, and which address notification emails may go to. Each test ends
+ * with an event on the same document after the one that must not arrive, so the first was
+ * handled when the second arrives.
  */
 class AccountChangesIntegrationTests extends NotificationServiceTest {
 
@@ -95,6 +96,27 @@ class AccountChangesIntegrationTests extends NotificationServiceTest {
 		Thread.sleep(1500);
 		assertThat(items(disabledUser)).isEmpty();
 		assertThat(mailsTo(address)).isEmpty();
+	}
+
+	@Test
+	void aUserEnabledAgainHearsOfNewDocumentsButNotOfThoseWhileDisabled() {
+		String user = newUser();
+		String witness = newUser();
+		String collection = newCollection();
+		subscribe(tokens.token(user), collection);
+		subscribe(tokens.token(witness), collection);
+		publish(Topics.AUTH_EVENTS, disabled(user));
+		awaitAccount(user, (account) -> account.getBoolean("disabled", false));
+		publish(updated(collection, "while-disabled", "author-1", "author-1", "public"));
+		awaitItems(witness, 1);
+
+		publish(Topics.AUTH_EVENTS, enabled(user));
+		awaitAccount(user, (account) -> !account.getBoolean("disabled", true));
+		publish(updated(collection, "after", "author-1", "author-1", "public"));
+
+		awaitItems(witness, 2);
+		assertThat(awaitItems(user, 1)).extracting((item) -> item.path("data").path("documentId").asString())
+			.containsExactly("after");
 	}
 
 	@Test
