@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An admin's decision about a user takes effect at once everywhere: a user who loses a
  * role stops hearing about documents only that role may read, and a disabled user's open
- * streams are closed.
+ * streams are closed and new ones refused, although their access token has not expired.
  */
 @ExtendWith(RunningPlatform.class)
 @Order(Order.DEFAULT + 84)
@@ -37,7 +37,7 @@ class RoleRevocationSystemTests {
 
 	@Test
 	void aUserWhoLosesARoleStopsGettingNotificationsAboutItsDocuments() throws Exception {
-		String staffOnly = define(admin, null, access("role:staff", "admin", "admin", "admin"));
+		String staffOnly = define(admin, null, access("role:staff", "role:admin", "role:admin", "role:admin"));
 		String email = Accounts.newEmail();
 		String id = Accounts.signUp(email);
 		setRoles(id, List.of("user", "staff"));
@@ -69,7 +69,8 @@ class RoleRevocationSystemTests {
 			assertThat(stream.awaitEnd(Duration.ofSeconds(15))).as("the stream was closed").isTrue();
 		}
 		try (EventStream again = EventStream.open(token)) {
-			assertThat(again.status()).isEqualTo(401);
+			assertThat(again.status()).isEqualTo(403);
+			assertThat(again.refusal()).contains("account_disabled");
 		}
 	}
 
