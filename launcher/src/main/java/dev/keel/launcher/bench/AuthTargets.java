@@ -24,22 +24,8 @@ record AuthTargets(URI gateway, URI direct, List<Long> pids) {
 					+ "KEEL_STATE_DIR as this command, then run ./keel bench auth again.");
 		}
 		List<Long> pids = state.components().stream().filter(Running::alive).map(Running::pid).toList();
-		return new AuthTargets(local(live(state, "gateway")), local(live(state, "auth-service")), pids);
-	}
-
-	private static Running live(RunState state, String name) {
-		Running component = state.find(name)
-			.orElseThrow(() -> new BenchAbort("The running platform has no " + name + ". Restart it with "
-					+ "./keel stop && ./keel run --detach."));
-		if (!component.alive()) {
-			throw new BenchAbort(name + " is not running (pid " + component.pid() + " is gone). Start it again with "
-					+ "./keel start " + name + ", or restart everything with ./keel stop && ./keel run --detach.");
-		}
-		return component;
-	}
-
-	private static URI local(Running component) {
-		return URI.create("http://localhost:" + component.port());
+		return new AuthTargets(Targets.local(Targets.live(state, "gateway")),
+				Targets.local(Targets.live(state, "auth-service")), pids);
 	}
 
 }

@@ -37,7 +37,8 @@ record Targets(URI gateway, URI direct, String mongoUri, String database, List<L
 		return new Targets(local(gateway), local(data), mongoUri, database.isEmpty() ? "keel_data" : database, pids);
 	}
 
-	private static Running live(RunState state, String name) {
+	/** A component of the running platform that is alive, or a clear abort. */
+	static Running live(RunState state, String name) {
 		Running component = state.find(name)
 			.orElseThrow(() -> new BenchAbort("The running platform has no " + name + ". Restart it with "
 					+ "./keel stop && ./keel run --detach."));
@@ -48,7 +49,8 @@ record Targets(URI gateway, URI direct, String mongoUri, String database, List<L
 		return component;
 	}
 
-	private static URI local(Running component) {
+	/** The component's HTTP address on this machine. */
+	static URI local(Running component) {
 		return URI.create("http://localhost:" + component.port());
 	}
 
