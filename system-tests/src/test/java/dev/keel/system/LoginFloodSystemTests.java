@@ -66,6 +66,15 @@ class LoginFloodSystemTests {
 			assertThat(answer.status()).as(answer.toString()).isIn(429, 503);
 			assertThat(answer.header("Retry-After")).as(answer.toString()).matches("[1-9][0-9]*");
 		});
+		// A guess refused as busy (503) checked no password and does not count: the
+		// guesser
+		// may go on, one at a time, until five checks in all, and no further.
+		for (int n = 0; n < 20 && checked < 5; n++) {
+			Answer guess = LoopbackClient.postForm(1050 + n, "/api/auth/token", passwordGrant(email, "again " + n));
+			assertThat(guess.status()).as(guess.toString()).isIn(400, 503);
+			checked += (guess.status() == 400) ? 1 : 0;
+		}
+		assertThat(checked).isEqualTo(5);
 
 		Answer right = LoopbackClient.postForm(1100, "/api/auth/token", passwordGrant(email, Accounts.PASSWORD));
 		assertThat(right.status()).as("the right password inside the lockout: %s", right).isEqualTo(429);

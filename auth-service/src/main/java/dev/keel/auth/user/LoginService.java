@@ -2,6 +2,7 @@ package dev.keel.auth.user;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,7 +47,8 @@ class LoginService implements PasswordLogin, AccountStatus {
 			return new LoginOutcome.Rejected();
 		}
 		String key = key(email);
-		Optional<Duration> locked = this.attempts.reserve(key, LOCKOUT);
+		long attempt = ThreadLocalRandom.current().nextLong();
+		Optional<Duration> locked = this.attempts.reserve(key, LOCKOUT, attempt);
 		if (locked.isPresent()) {
 			return new LoginOutcome.Throttled(locked.get());
 		}
@@ -58,7 +60,10 @@ class LoginService implements PasswordLogin, AccountStatus {
 			}
 		}
 		catch (PasswordHashingBusy busy) {
-			// the reserved attempt stays counted: a burst is no way around the lockout
+			// No password was checked: the attempt is given back, so that a user whose
+			// logins met a burst is not locked out. Guesses still get at most five
+			// checks.
+			this.attempts.release(key, attempt);
 			return new LoginOutcome.Busy(busy.retryAfter());
 		}
 		this.attempts.clear(key);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.bson.Document;
 
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * reservation is one conditional upsert that pushes the time only when the quota allows
  * it. When it does not, the upsert's insert collides with the existing document
  * (duplicate key): that means "refused". Needs no transactions, so it works the same on
- * the embedded store and on real MongoDB.
+ * the embedded store and on real MongoDB. Each kept attempt is {@code {t: time, n: id}},
+ * so that one attempt whose work never ran can be given back.
  */
 @Component
 class RecentAttempts implements InitializingBean {
@@ -67,10 +69,18 @@ class RecentAttempts implements InitializingBean {
 	 * @return empty when the attempt is reserved, otherwise how long until one would be
 	 */
 	Optional<Duration> reserve(String key, AttemptQuota quota) {
+		return reserve(key, quota, ThreadLocalRandom.current().nextLong());
+	}
+
+	/**
+	 * Counts an attempt, under an id the caller chose, if the quota allows one now.
+	 * @return empty when the attempt is reserved, otherwise how long until one would be
+	 */
+	Optional<Duration> reserve(String key, AttemptQuota quota, long id) {
 		for (int i = 0; i < TRIES; i++) {
 			Instant now = this.clock.instant();
 			try {
-				this.mongo.upsert(allowing(key, quota, now), attempt(quota, now), COLLECTION);
+				this.mongo.upsert(allowing(key, quota, now), attempt(quota, now, id), COLLECTION);
 				return Optional.empty();
 			}
 			catch (DuplicateKeyException ex) {
@@ -84,6 +94,15 @@ class RecentAttempts implements InitializingBean {
 		return Optional.of(Duration.ofSeconds(1));
 	}
 
+	/**
+	 * Gives one reserved attempt back, as when its work was refused before it ran (the
+	 * password was never checked); the key's other attempts stay.
+	 */
+	void release(String key, long id) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(key)),
+				new Update().pull("at", new Document("n", id)), COLLECTION);
+	}
+
 	/** Forgets the key's attempts, as after a successful login. */
 	void clear(String key) {
 		this.mongo.remove(Query.query(Criteria.where("_id").is(key)), COLLECTION);
@@ -94,7 +113,10 @@ class RecentAttempts implements InitializingBean {
 		if (document == null) {
 			return List.of();
 		}
-		return new ArrayList<>(document.getList("at", Date.class, List.of()).stream().map(Date::toInstant).toList());
+		return new ArrayList<>(document.getList("at", Document.class, List.of())
+			.stream()
+			.map((attempt) -> attempt.getDate("t").toInstant())
+			.toList());
 	}
 
 	/**
@@ -105,7 +127,7 @@ class RecentAttempts implements InitializingBean {
 	private static Query allowing(String key, AttemptQuota quota, Instant now) {
 		List<Criteria> conditions = new ArrayList<>();
 		conditions.add(new Criteria().orOperator(Criteria.where("at." + (quota.maxAttempts() - 1)).exists(false),
-				Criteria.where("at.0").lte(Date.from(now.minus(quota.window())))));
+				Criteria.where("at.0.t").lte(Date.from(now.minus(quota.window())))));
 		if (quota.minInterval().isPositive()) {
 			conditions.add(new Criteria().orOperator(Criteria.where("last").exists(false),
 					Criteria.where("last").lte(Date.from(now.minus(quota.minInterval())))));
@@ -114,11 +136,11 @@ class RecentAttempts implements InitializingBean {
 	}
 
 	/** Keeps the last {@code maxAttempts} times, oldest first. */
-	private static Update attempt(AttemptQuota quota, Instant now) {
+	private static Update attempt(AttemptQuota quota, Instant now, long id) {
 		Date at = Date.from(now);
 		return new Update().push("at")
 			.slice(-quota.maxAttempts())
-			.each(at)
+			.each(new Document("t", at).append("n", id))
 			.set("last", at)
 			.set("expiresAt", Date.from(now.plus(quota.memory())));
 	}

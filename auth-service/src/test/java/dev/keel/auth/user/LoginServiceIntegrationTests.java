@@ -102,6 +102,16 @@ class LoginServiceIntegrationTests {
 		assertThat(this.logins.login(email, PASSWORD)).isEqualTo(new LoginOutcome.Busy(Duration.ofSeconds(2)));
 	}
 
+	@Test
+	void loginsRefusedAsBusyNeverCheckedAPasswordSoTheyDoNotLockTheAccount() {
+		String email = aUser();
+		this.encoder.busy = true;
+		IntStream.range(0, 10).forEach((i) -> this.logins.login(email, PASSWORD));
+		this.encoder.busy = false;
+
+		assertThat(this.logins.login(email, PASSWORD)).isInstanceOf(LoginOutcome.Authenticated.class);
+	}
+
 	private String aUser() {
 		String email = "user-" + UUID.randomUUID() + "@example.com";
 		Instant now = Instant.now();

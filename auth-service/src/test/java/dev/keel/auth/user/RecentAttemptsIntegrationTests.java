@@ -80,6 +80,19 @@ class RecentAttemptsIntegrationTests {
 	}
 
 	@Test
+	void releasingGivesBackExactlyThatAttempt() {
+		IntStream.range(0, 4).forEach((i) -> this.attempts.reserve("login:g@example.com", LOCKOUT, i));
+		assertThat(this.attempts.reserve("login:g@example.com", LOCKOUT, 99)).isEmpty();
+		assertThat(this.attempts.reserve("login:g@example.com", LOCKOUT, 100)).isPresent();
+
+		this.attempts.release("login:g@example.com", 99);
+
+		assertThat(this.attempts.attempts("login:g@example.com")).hasSize(4);
+		assertThat(this.attempts.reserve("login:g@example.com", LOCKOUT, 101)).isEmpty();
+		assertThat(this.attempts.reserve("login:g@example.com", LOCKOUT, 102)).isPresent();
+	}
+
+	@Test
 	void clearingForgetsTheAttempts() {
 		IntStream.range(0, 5).forEach((i) -> this.attempts.reserve("login:c@example.com", LOCKOUT));
 		this.attempts.clear("login:c@example.com");
