@@ -1,6 +1,7 @@
 package dev.keel.discovery;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Set;
 
@@ -18,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -58,9 +60,32 @@ class DiscoverySecurity {
 		}
 		// A machine secret, not a person's password: hashing it on every heartbeat would
 		// cost CPU and protect nothing, as the clear value is in each process's
-		// environment.
+		// environment. It is compared in constant time (see the encoder below).
 		return new InMemoryUserDetailsManager(
-				User.withUsername(settings.username()).password("{noop}" + settings.password()).build());
+				User.withUsername(settings.username()).password(settings.password()).build());
+	}
+
+	/**
+	 * Compares a presented password with the configured one in time that does not depend
+	 * on how much of it is right ({@code {noop}} compares with {@code String.equals}).
+	 */
+	@Bean
+	PasswordEncoder discoveryPasswordEncoder() {
+		return new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return rawPassword.toString();
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				return rawPassword != null && encodedPassword != null
+						&& MessageDigest.isEqual(rawPassword.toString().getBytes(StandardCharsets.UTF_8),
+								encodedPassword.getBytes(StandardCharsets.UTF_8));
+			}
+
+		};
 	}
 
 	@Bean
