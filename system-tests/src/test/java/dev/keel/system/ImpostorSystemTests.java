@@ -108,8 +108,27 @@ class ImpostorSystemTests {
 		finally {
 			eureka("DELETE", "/eureka/apps/AUTH-SERVICE/" + instanceId, null,
 					RunningPlatform.keel.discoveryAuthorization());
+			awaitGatewayForgets(impostorKey.getKeyID());
 			impostor.stop(0);
 		}
+	}
+
+	/**
+	 * Until the gateway's registry cache and load balancer drop the impostor, some
+	 * requests to /api/auth still reach it; the tests after this one must meet the real
+	 * auth-service only.
+	 */
+	private void awaitGatewayForgets(String impostorKid) throws Exception {
+		Instant until = Instant.now().plusSeconds(30);
+		int realInARow = 0;
+		while (realInARow < 10 && Instant.now().isBefore(until)) {
+			HttpResponse<String> keys = this.http.send(
+					HttpRequest.newBuilder(URI.create(Api.GATEWAY + "/api/auth/.well-known/jwks.json")).build(),
+					BodyHandlers.ofString());
+			realInARow = keys.body().contains(impostorKid) ? 0 : realInARow + 1;
+			Thread.sleep(200);
+		}
+		assertThat(realInARow).as("the gateway still routes to the deregistered impostor").isEqualTo(10);
 	}
 
 	/** The gateway's routes and each service instance's own port. */
