@@ -46,13 +46,22 @@ final class AuthEvents {
 
 	/** The first event of a type for a user, waiting up to a minute for it. */
 	static JsonNode first(String type, String userId) {
+		return first(type, userId, (event) -> true);
+	}
+
+	/**
+	 * The first event of a type for a user that also matches, waiting up to a minute for
+	 * it.
+	 */
+	static JsonNode first(String type, String userId, Predicate<JsonNode> matching) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		try (KafkaConsumer<String, String> consumer = consumer()) {
 			consumer.subscribe(List.of(TOPIC));
 			while (System.nanoTime() < deadline) {
 				for (var record : consumer.poll(Duration.ofMillis(300))) {
 					JsonNode event = Api.json.readTree(record.value());
-					if (type.equals(event.path("type").asString()) && userId.equals(event.path("subject").asString())) {
+					if (type.equals(event.path("type").asString()) && userId.equals(event.path("subject").asString())
+							&& matching.test(event)) {
 						return event;
 					}
 				}

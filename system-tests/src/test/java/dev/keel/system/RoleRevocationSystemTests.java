@@ -47,6 +47,8 @@ class RoleRevocationSystemTests {
 		assertThat(NotificationSystemTests.awaitItems(staff, 1)).hasSize(1);
 
 		setRoles(id, List.of("user"));
+		AuthEvents.first("keel.user.roles-changed", id,
+				(event) -> !event.path("data").path("roles").toString().contains("staff"));
 		TimeUnit.SECONDS.sleep(2);
 		create(admin, staffOnly, Map.of("title", "after the role was removed"));
 		TimeUnit.SECONDS.sleep(5);
