@@ -5,7 +5,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.keel.launcher.testing.ServiceContract;
+import dev.keel.testing.ServiceContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.testing.EmbeddedInfrastructure;
 
 /**
  * auth-service on the real broker and store, over real HTTP, with the in-memory

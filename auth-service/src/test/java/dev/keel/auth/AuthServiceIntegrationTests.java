@@ -7,8 +7,8 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.ServiceContract;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.ServiceContract;
 
 /** auth-service on a real Kafka broker and MongoDB-wire store, over real HTTP. */
 @AuthServiceIntegrationTest

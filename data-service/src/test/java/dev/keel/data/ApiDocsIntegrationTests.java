@@ -3,7 +3,7 @@ package dev.keel.data;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.keel.launcher.testing.ServiceContract;
+import dev.keel.testing.ServiceContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

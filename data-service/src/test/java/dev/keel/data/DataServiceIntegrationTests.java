@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.ServiceContract;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.ServiceContract;
 
 /** data-service's platform contract: probes, errors, its own database and topic. */
 class DataServiceIntegrationTests extends DataServiceTest {

@@ -11,11 +11,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.JwksServer;
-import dev.keel.launcher.testing.ServiceHttp;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.JwksServer;
+import dev.keel.testing.ServiceHttp;
+import dev.keel.testing.ServiceHttp.Reply;
+import dev.keel.testing.TestTokens;
 
 /**
  * data-service on a real Kafka broker and MongoDB-wire store, called over real HTTP with

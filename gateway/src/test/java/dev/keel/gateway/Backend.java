@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.keel.launcher.testing.LoopbackHttp;
+import dev.keel.testing.LoopbackHttp;
 
 /**
  * A real HTTP service instance for the gateway to route to: answers every request with an

@@ -1,7 +1,7 @@
 package dev.keel.gateway;
 
-import dev.keel.launcher.testing.JwksServer;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.JwksServer;
+import dev.keel.testing.TestTokens;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -17,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
-import dev.keel.launcher.testing.LoopbackHttp;
+import dev.keel.testing.ServiceHttp.Reply;
+import dev.keel.testing.LoopbackHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

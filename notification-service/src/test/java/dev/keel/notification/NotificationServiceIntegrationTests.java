@@ -26,10 +26,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.JwksServer;
-import dev.keel.launcher.testing.ServiceContract;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.JwksServer;
+import dev.keel.testing.ServiceContract;
+import dev.keel.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -23,12 +23,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.keel.events.EventEnvelope;
-import dev.keel.launcher.infra.MailSink;
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.JwksServer;
-import dev.keel.launcher.testing.ServiceHttp;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.embedded.MailSink;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.JwksServer;
+import dev.keel.testing.ServiceHttp;
+import dev.keel.testing.ServiceHttp.Reply;
+import dev.keel.testing.TestTokens;
 import dev.keel.support.outbox.CloudEventJson;
 
 import static org.awaitility.Awaitility.await;

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.keel.cli.Keel;
+
 /**
  * Runs the {@code keel} command as a separate process, the way {@code ./keel} does,
  * against the checkout's built jars.
@@ -28,11 +30,11 @@ final class KeelCli {
 	private final Path stateDir = Path.of(System.getProperty("keel.stateDir", "target/keel")).toAbsolutePath();
 
 	Result run(String... arguments) throws IOException, InterruptedException {
-		Path launcher = this.home.resolve("launcher/target");
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Dkeel.home=" + this.home, "-cp",
-				launcher.resolve("launcher.jar") + File.pathSeparator + launcher.resolve("lib") + File.separator + "*",
-				"dev.keel.launcher.Keel"));
+		Path cli = this.home.resolve("cli/target");
+		List<String> command = new ArrayList<>(
+				List.of(ProcessHandle.current().info().command().orElse("java"), "-Dkeel.home=" + this.home, "-cp",
+						cli.resolve("cli.jar") + File.pathSeparator + cli.resolve("lib") + File.separator + "*",
+						Keel.class.getName()));
 		command.addAll(List.of(arguments));
 		Path output = Files.createTempFile("keel-cli", ".out");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

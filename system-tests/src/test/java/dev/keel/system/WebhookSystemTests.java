@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.keel.system.Api.Reply;
 import dev.keel.system.DataFixtures.User;
-import dev.keel.launcher.testing.LoopbackHttp;
+import dev.keel.testing.LoopbackHttp;
 
 import static dev.keel.system.DataFixtures.access;
 import static dev.keel.system.DataFixtures.create;

@@ -24,8 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.keel.auth.AuthApi;
 import dev.keel.auth.AuthServiceIntegrationTest;
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.TopicRecords;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.TopicRecords;
 
 import static dev.keel.auth.AuthApi.bearer;
 import static dev.keel.auth.AuthApi.body;

@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.keel.auth.token.LoginOutcome;
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.testing.EmbeddedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

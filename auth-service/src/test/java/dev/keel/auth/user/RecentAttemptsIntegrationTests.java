@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.testing.EmbeddedInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

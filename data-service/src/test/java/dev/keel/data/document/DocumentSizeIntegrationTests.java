@@ -7,7 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.keel.data.DataServiceTest;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
+import dev.keel.testing.ServiceHttp.Reply;
 
 import static dev.keel.data.DataFixtures.aCollectionName;
 import static dev.keel.data.DataFixtures.access;

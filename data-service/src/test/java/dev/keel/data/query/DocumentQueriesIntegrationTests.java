@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.testing.EmbeddedInfrastructure;
 import dev.keel.support.outbox.Outbox;
 
 import static dev.keel.data.query.TaskCollection.notDeleted;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
+import dev.keel.testing.EmbeddedInfrastructure;
 
 import static dev.keel.data.query.TaskCollection.notDeleted;
 import static dev.keel.data.query.TaskCollection.task;

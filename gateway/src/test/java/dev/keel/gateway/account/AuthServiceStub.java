@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.keel.launcher.testing.LoopbackHttp;
+import dev.keel.testing.LoopbackHttp;
 
 /**
  * A stand-in for auth-service that records every call and answers each with what the test

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 import dev.keel.gateway.Backend.Echo;
 import dev.keel.gateway.GatewayTestSupport;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.event.RefreshRoutesEvent;

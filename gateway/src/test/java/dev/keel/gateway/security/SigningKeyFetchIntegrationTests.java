@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.keel.gateway.Backend;
-import dev.keel.launcher.testing.JwksServer;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.JwksServer;
+import dev.keel.testing.TestTokens;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import dev.keel.gateway.security.FakeJwks.ManualClock;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

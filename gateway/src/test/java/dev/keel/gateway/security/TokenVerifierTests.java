@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import dev.keel.gateway.security.FakeJwks.ManualClock;
 import dev.keel.gateway.security.Verdict.Accepted;
 import dev.keel.gateway.security.Verdict.Rejected;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -32,9 +32,9 @@ import dev.keel.events.Topics;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
-import dev.keel.launcher.infra.MailSink;
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.TopicRecords;
+import dev.keel.embedded.MailSink;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.TopicRecords;
 import dev.keel.support.outbox.CloudEventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;

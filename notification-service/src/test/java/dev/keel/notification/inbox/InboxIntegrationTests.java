@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.keel.notification.NotificationServiceTest;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
+import dev.keel.testing.ServiceHttp.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.keel.events.Topics;
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
-import dev.keel.launcher.testing.TopicRecords;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.ServiceHttp.Reply;
+import dev.keel.testing.TopicRecords;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.UserEvents;
 

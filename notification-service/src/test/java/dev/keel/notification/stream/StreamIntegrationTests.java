@@ -19,13 +19,13 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.keel.launcher.testing.ServiceContract;
+import dev.keel.testing.ServiceContract;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.inbox.Inbox;
 import dev.keel.notification.inbox.NewNotification;
 import dev.keel.notification.inbox.Notification;
 import dev.keel.notification.stream.EventStream.Frame;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
+import dev.keel.testing.ServiceHttp.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

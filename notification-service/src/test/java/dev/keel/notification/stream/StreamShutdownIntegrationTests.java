@@ -11,9 +11,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.JwksServer;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.JwksServer;
+import dev.keel.testing.TestTokens;
 import dev.keel.notification.NotificationServiceApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
 import dev.keel.events.data.DocumentUpdated;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
+import dev.keel.testing.ServiceHttp.Reply;
 import dev.keel.notification.DocumentEvents;
 import dev.keel.notification.NotificationServiceTest;
 

@@ -17,7 +17,7 @@ import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.UserEvents;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
+import dev.keel.testing.ServiceHttp.Reply;
 
 import static dev.keel.notification.DocumentEvents.created;
 import static dev.keel.notification.DocumentEvents.deleted;

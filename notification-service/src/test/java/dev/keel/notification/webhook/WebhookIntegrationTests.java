@@ -29,12 +29,12 @@ import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentUpdated;
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.TopicRecords;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.TopicRecords;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.webhook.WebhookReceiver.Endpoint;
 import dev.keel.notification.webhook.WebhookReceiver.Received;
-import dev.keel.launcher.testing.ServiceHttp.Reply;
+import dev.keel.testing.ServiceHttp.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -24,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.keel.launcher.testing.LoopbackHttp;
+import dev.keel.testing.LoopbackHttp;
 
 /**
  * Webhook receivers for tests: a JDK HTTP server on 127.0.0.1 with one endpoint per test,

@@ -17,8 +17,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.data.DocumentCreated;
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.TopicRecords;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

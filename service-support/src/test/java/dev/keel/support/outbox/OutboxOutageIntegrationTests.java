@@ -24,9 +24,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.keel.events.EventEnvelope;
-import dev.keel.launcher.infra.KafkaBroker;
-import dev.keel.launcher.infra.MongoStore;
-import dev.keel.launcher.testing.TopicRecords;
+import dev.keel.embedded.KafkaBroker;
+import dev.keel.embedded.MongoStore;
+import dev.keel.testing.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

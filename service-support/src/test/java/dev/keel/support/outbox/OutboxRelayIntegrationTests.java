@@ -23,8 +23,8 @@ import dev.keel.events.EventEnvelope;
 import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentDeleted;
 import dev.keel.events.data.DocumentUpdated;
-import dev.keel.launcher.testing.EmbeddedInfrastructure;
-import dev.keel.launcher.testing.TopicRecords;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.TopicRecords;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.keel.launcher.testing.JwksServer;
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.JwksServer;
+import dev.keel.testing.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

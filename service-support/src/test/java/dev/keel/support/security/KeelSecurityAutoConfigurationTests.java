@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-import dev.keel.launcher.testing.TestTokens;
+import dev.keel.testing.TestTokens;
 import dev.keel.support.web.KeelWebAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,124 @@
+package dev.keel.bench.gateway;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.keel.bench.AdminSession;
+import dev.keel.bench.Settle;
+
+/**
+ * The measured runs, one route after the other: a round at peak (as fast as wrk's
+ * connections go), then a round at one fixed rate for every route. Before each run the
+ * platform is given time to go idle, the user logs in again (access tokens live 15
+ * minutes), and wrk warms the route up with the same load, unmeasured: for
+ * {@code --first-warmup} before a route's first run, when its JVMs may still be
+ * compiling, and for {@code --warmup} before the others.
+ */
+final class Rounds {
+
+	private final GatewayBenchSettings settings;
+
+	private final Wrk wrk;
+
+	private final AdminSession session;
+
+	private final Settle settle;
+
+	private final OtherWork otherWork;
+
+	private final RouteCheck check;
+
+	private final PrintStream out;
+
+	private final List<String> failures = new ArrayList<>();
+
+	private final Set<Route> warmedUp = EnumSet.noneOf(Route.class);
+
+	/** Other work from which on a run is marked. */
+	static final double BUSY_MACHINE = 0.3;
+
+	private double mostOtherWork = Double.NaN;
+
+	private int done;
+
+	private int total;
+
+	Rounds(GatewayBenchSettings settings, Wrk wrk, AdminSession session, Settle settle, OtherWork otherWork,
+			RouteCheck check, PrintStream out) {
+		this.settings = settings;
+		this.wrk = wrk;
+		this.session = session;
+		this.settle = settle;
+		this.otherWork = otherWork;
+		this.check = check;
+		this.out = out;
+	}
+
+	void plan(int runs) {
+		this.total = runs;
+	}
+
+	/**
+	 * One run per route.
+	 * @param rate requests per second for every route, or 0 for each route's peak
+	 */
+	Map<Route, WrkRun> run(Map<Route, URI> urls, double rate) throws Exception {
+		Map<Route, WrkRun> results = new EnumMap<>(Route.class);
+		for (Map.Entry<Route, URI> route : urls.entrySet()) {
+			this.out.printf("[%d/%d] %-5s %-23s ", ++this.done, this.total, (rate > 0) ? "fixed" : "peak",
+					route.getKey().label());
+			this.out.flush();
+			this.otherWork.start();
+			double busy = this.settle.await();
+			double others = this.otherWork.cores();
+			this.mostOtherWork = Double.isNaN(others) ? this.mostOtherWork : Math.max(this.mostOtherWork, others);
+			this.session.login();
+			Duration warmup = this.warmedUp.add(route.getKey()) ? this.settings.firstWarmup() : this.settings.warmup();
+			if (!warmup.isZero()) {
+				this.wrk.run(route.getValue(), this.session.token(), warmup, rate);
+			}
+			WrkRun run = this.wrk.run(route.getValue(), this.session.token(), this.settings.duration(), rate);
+			this.out.printf("%,9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%s%n", run.requestsPerSecond(), run.p50Millis(),
+					run.p99Millis(), note(busy, others), (run.errors() > 0) ? "  <-- " + run.errors() + " ERRORS" : "");
+			if (run.errors() > 0) {
+				noteFailure(route.getKey(), route.getValue(), run, rate);
+			}
+			results.put(route.getKey(), run);
+		}
+		return results;
+	}
+
+	/**
+	 * The most cores other work used just before a run, {@code NaN} when unknown.
+	 */
+	double mostOtherWork() {
+		return this.mostOtherWork;
+	}
+
+	private static String note(double platformCores, double otherCores) {
+		String note = Settle.idle(platformCores) ? ""
+				: String.format(Locale.ROOT, "  (platform still busy: %.1f cores)", platformCores);
+		return note + ((otherCores >= BUSY_MACHINE)
+				? String.format(Locale.ROOT, "  (other work: %.1f cores)", otherCores) : "");
+	}
+
+	List<String> failures() {
+		return List.copyOf(this.failures);
+	}
+
+	/** wrk only counts failures; one more request says what they were. */
+	private void noteFailure(Route route, URI url, WrkRun run, double rate) throws InterruptedException {
+		String after = this.check.get(url, this.session.token()).describe();
+		this.failures.add(String.format("%s, %s: %d answers of 400 or more, %d socket errors; one GET right after: %s",
+				route.label(), (rate > 0) ? "fixed rate" : "peak", run.badStatuses(), run.socketErrors(), after));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The user-facing subcommands of {@code keel}: run, stop, status, logs and mail.
+ */
+package dev.keel.cli.command;

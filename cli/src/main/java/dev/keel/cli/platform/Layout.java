@@ -1,0 +1,58 @@
+package dev.keel.cli.platform;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where things are: the checkout ({@code home}) with the built jars, and the state folder
+ * ({@code .keel/}, or {@code KEEL_STATE_DIR}) with logs, data and the run state.
+ * Everything a local run writes stays in the state folder, so {@code keel run --clean}
+ * can wipe it.
+ */
+public record Layout(Path home, Path keelDir) {
+
+	public Layout(Path home) {
+		this(home, home.resolve(".keel"));
+	}
+
+	public static Layout of(Path home, Map<String, String> environment) {
+		String stateDir = environment.getOrDefault("KEEL_STATE_DIR", "").trim();
+		return stateDir.isEmpty() ? new Layout(home) : new Layout(home, Path.of(stateDir).toAbsolutePath().normalize());
+	}
+
+	public Path logs() {
+		return this.keelDir.resolve("logs");
+	}
+
+	public Path log(String component) {
+		return logs().resolve(component + ".log");
+	}
+
+	public Path data() {
+		return this.keelDir.resolve("data");
+	}
+
+	/**
+	 * The password generated for discovery, kept across runs ({@link DiscoveryAccess}).
+	 */
+	public Path discoveryPasswordFile() {
+		return this.keelDir.resolve("discovery-password");
+	}
+
+	public Path stateFile() {
+		return this.keelDir.resolve("run").resolve("state.json");
+	}
+
+	public Path jar(String module) {
+		return this.home.resolve(module).resolve("target").resolve(module + ".jar");
+	}
+
+	/**
+	 * The jar extracted for class-data sharing, and its archive, rebuilt when the jar
+	 * changes.
+	 */
+	public Path extracted(String module) {
+		return this.keelDir.resolve("app").resolve(module);
+	}
+
+}

@@ -1,0 +1,200 @@
+package dev.keel.cli.platform;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PlatformTests {
+
+	private final Layout layout = new Layout(Path.of("/tmp/keel-home"));
+
+	@Test
+	void startsInfrastructureThenDiscoveryThenServicesOnTheirPorts() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of());
+		assertThat(plan).extracting(Component::name)
+			.containsExactly("kafka", "mongo-auth", "mongo-data", "mongo-notification", "mail", "discovery",
+					"auth-service", "data-service", "notification-service", "gateway");
+		assertThat(plan).extracting(Component::kind).isSortedAccordingTo(Enum::compareTo);
+		assertThat(port(plan, "gateway")).isEqualTo(8080);
+		assertThat(port(plan, "discovery")).isEqualTo(8761);
+		assertThat(port(plan, "data-service")).isEqualTo(8082);
+		assertThat(find(plan, "data-service").managementPort()).isEqualTo(9082);
+		assertThat(find(plan, "data-service").environment()).containsEntry("KEEL_PORT", "8082")
+			.containsEntry("KEEL_MANAGEMENT_PORT", "9082");
+	}
+
+	@Test
+	void embeddedStoresPersistUnderTheDataFolder() {
+		Component store = find(Platform.plan(this.layout, Map.of(), Map.of()), "mongo-data");
+		assertThat(store.arguments()).containsSequence("--file", "/tmp/keel-home/.keel/data/mongo-data.mv");
+		assertThat(store.port()).isEqualTo(27082);
+	}
+
+	@Test
+	void externalInfrastructureReplacesTheEmbeddedCounterparts() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_MONGODB_URI", "mongodb://db:27017",
+				"KEEL_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "KEEL_SMTP_HOST", "smtp.example.com"), Map.of());
+		assertThat(plan).noneMatch((component) -> component.kind() == Kind.INFRA);
+		assertThat(plan).extracting(Component::name).contains("discovery", "gateway");
+	}
+
+	@Test
+	void scaledServicesGetExtraInstancesOnOtherPorts() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of("data-service", 3));
+		List<Component> data = plan.stream().filter((c) -> "data-service".equals(c.module())).toList();
+		assertThat(data).extracting(Component::name)
+			.containsExactly("data-service", "data-service-2", "data-service-3");
+		assertThat(data).extracting(Component::port).doesNotHaveDuplicates();
+		assertThat(data.get(1).port()).isNotEqualTo(8082).isPositive();
+		assertThat(data.get(1).application()).isEqualTo("DATA-SERVICE");
+	}
+
+	@Test
+	void servicesAreToldWhereTheirOwnStoreTheBrokerAndDiscoveryAre() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of());
+		assertThat(find(plan, "auth-service").environment())
+			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:27081")
+			.containsEntry("KEEL_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+			.containsEntry("KEEL_EUREKA_URL", "http://127.0.0.1:8761/eureka");
+		assertThat(find(plan, "notification-service").environment())
+			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:27083")
+			.containsEntry("KEEL_SMTP_PORT", "1025");
+		assertThat(find(plan, "gateway").environment()).doesNotContainKey("KEEL_MONGODB_URI");
+	}
+
+	@Test
+	void authServiceGetsTheDevelopmentAdminWhenTheEnvironmentNamesNone() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of());
+		assertThat(find(plan, "auth-service").environment())
+			.containsEntry("KEEL_BOOTSTRAP_ADMIN_EMAIL", "admin@keel.local")
+			.containsEntry("KEEL_BOOTSTRAP_ADMIN_PASSWORD", LocalAdmin.DEVELOPMENT_DEFAULT.password());
+		assertThat(find(plan, "data-service").environment()).doesNotContainKey("KEEL_BOOTSTRAP_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void anAdminNamedByTheEnvironmentReachesAuthServiceUnchanged() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_BOOTSTRAP_ADMIN_EMAIL", "admin@keel.test",
+				"KEEL_BOOTSTRAP_ADMIN_PASSWORD", "system-test-admin-only"), Map.of());
+		// Inherited from the launcher's environment as it is; no default is layered on
+		// top.
+		assertThat(find(plan, "auth-service").environment()).doesNotContainKeys("KEEL_BOOTSTRAP_ADMIN_EMAIL",
+				"KEEL_BOOTSTRAP_ADMIN_PASSWORD");
+	}
+
+	@Test
+	void externalInfrastructureIsLeftToTheInheritedEnvironment() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_MONGODB_URI", "mongodb://db:27017"), Map.of());
+		assertThat(find(plan, "data-service").environment()).doesNotContainKey("KEEL_MONGODB_URI")
+			.containsKey("KEEL_KAFKA_BOOTSTRAP_SERVERS");
+	}
+
+	@Test
+	void portOffsetShiftsEveryFixedPort() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_PORT_OFFSET", "20000"), Map.of());
+		assertThat(port(plan, "gateway")).isEqualTo(28080);
+		assertThat(find(plan, "gateway").managementPort()).isEqualTo(29080);
+		assertThat(port(plan, "kafka")).isEqualTo(29092);
+		assertThat(find(plan, "kafka").arguments()).containsSequence("--controller-port", "29093");
+		assertThat(port(plan, "mongo-data")).isEqualTo(47082);
+		assertThat(find(plan, "data-service").environment())
+			.containsEntry("KEEL_EUREKA_URL", "http://127.0.0.1:28761/eureka")
+			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:47082");
+	}
+
+	@Test
+	void badPortOffsetIsExplained() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Platform.plan(this.layout, Map.of("KEEL_PORT_OFFSET", "lots"), Map.of()))
+			.withMessageContaining("KEEL_PORT_OFFSET");
+	}
+
+	@Test
+	void aStoppedComponentRestartsOnItsOwnPorts() {
+		Component kafka = Platform.restart(this.layout, Map.of(),
+				new RunState.Running("kafka", Kind.INFRA, null, 1, 9092, 0, "kafka.log"));
+		assertThat(kafka.arguments()).containsSequence("--port", "9092");
+		Component second = Platform.restart(this.layout, Map.of(),
+				new RunState.Running("data-service-2", Kind.SERVICE, "data-service", 1, 41234, 41235, "d.log"));
+		assertThat(second.environment()).containsEntry("KEEL_PORT", "41234")
+			.containsEntry("KEEL_MANAGEMENT_PORT", "41235");
+	}
+
+	@Test
+	void anExtraInstanceIsConfiguredLikeThePlatformsOwnOnFreePortsWithItsOwnSettings() {
+		Map<String, String> environment = Map.of("KEEL_PORT_OFFSET", "30000");
+		Component extra = Platform.extraInstance("gateway-bench", "gateway", environment,
+				Map.of("KEEL_GATEWAY_VALIDATE_TOKENS", "false"));
+		Component platforms = find(Platform.plan(this.layout, environment, Map.of()), "gateway");
+		assertThat(extra.port()).isPositive().isNotEqualTo(platforms.port());
+		assertThat(extra.managementPort()).isPositive().isNotEqualTo(platforms.managementPort());
+		assertThat(extra.environment()).containsEntry("KEEL_PORT", String.valueOf(extra.port()))
+			.containsEntry("KEEL_MANAGEMENT_PORT", String.valueOf(extra.managementPort()))
+			.containsEntry("KEEL_EUREKA_URL", "http://127.0.0.1:38761/eureka")
+			.containsEntry("KEEL_GATEWAY_VALIDATE_TOKENS", "false");
+		assertThat(extra.jvmOptions()).isEqualTo(platforms.jvmOptions());
+		assertThat(extra.heap()).isEqualTo(platforms.heap());
+	}
+
+	@Test
+	void everyServiceListensOnLoopbackByDefaultAndRegistersItsLoopbackAddress() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of("data-service", 2));
+		assertThat(plan.stream().filter((component) -> component.kind() != Kind.INFRA))
+			.allSatisfy((component) -> assertThat(component.environment()).as(component.name())
+				.containsEntry("KEEL_BIND_ADDRESS", "127.0.0.1")
+				.containsEntry("KEEL_EUREKA_HOSTNAME", "127.0.0.1"));
+	}
+
+	@Test
+	void everyInterfaceOnlyWhenAsked() {
+		Map<String, String> environment = Platform.environment(Map.of(), BindAddress.of("0.0.0.0", Map.of()),
+				new DiscoveryAccess("keel", "generated", null));
+		List<Component> plan = Platform.plan(this.layout, environment, Map.of());
+		assertThat(find(plan, "gateway").environment()).containsEntry("KEEL_BIND_ADDRESS", "0.0.0.0")
+			.containsEntry("KEEL_EUREKA_HOSTNAME", "127.0.0.1");
+	}
+
+	@Test
+	void discoveryAndEveryServiceGetTheSameDiscoveryCredentials() {
+		Map<String, String> environment = Platform.environment(Map.of(), BindAddress.of(null, Map.of()),
+				new DiscoveryAccess("keel", "generated-secret", null));
+		List<Component> plan = Platform.plan(this.layout, environment, Map.of("auth-service", 2));
+		assertThat(plan.stream().filter((component) -> component.kind() != Kind.INFRA))
+			.allSatisfy((component) -> assertThat(component.environment()).as(component.name())
+				.containsEntry("KEEL_DISCOVERY_USERNAME", "keel")
+				.containsEntry("KEEL_DISCOVERY_PASSWORD", "generated-secret"));
+		assertThat(plan.stream().filter((component) -> component.kind() == Kind.INFRA)).allSatisfy(
+				(component) -> assertThat(component.environment()).doesNotContainKey("KEEL_DISCOVERY_PASSWORD"));
+	}
+
+	@Test
+	void signingKeysComeFromTheFirstAuthServiceNeverFromDiscovery() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_PORT_OFFSET", "20000"),
+				Map.of("auth-service", 2));
+		for (String name : List.of("gateway", "data-service", "notification-service")) {
+			assertThat(find(plan, name).environment()).as(name)
+				.containsEntry("KEEL_JWK_SET_URI", "http://127.0.0.1:28081/api/auth/.well-known/jwks.json");
+		}
+		assertThat(find(plan, "auth-service").environment()).doesNotContainKey("KEEL_JWK_SET_URI");
+	}
+
+	@Test
+	void refusesToScaleWhatCannotBeScaled() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Platform.plan(this.layout, Map.of(), Map.of("discovery", 2)))
+			.withMessageContaining("discovery");
+	}
+
+	private static int port(List<Component> plan, String name) {
+		return find(plan, name).port();
+	}
+
+	private static Component find(List<Component> plan, String name) {
+		return plan.stream().filter((component) -> component.name().equals(name)).findFirst().orElseThrow();
+	}
+
+}

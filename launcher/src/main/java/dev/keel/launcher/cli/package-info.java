@@ -1,4 +1,0 @@
-/**
- * The user-facing subcommands of {@code keel}: run, stop, status, logs and mail.
- */
-package dev.keel.launcher.cli;
