@@ -27,25 +27,19 @@ import dev.keel.support.outbox.CloudEventJson;
  * record never reaches the listener: the container hands it to the error handler, which
  * publishes its original bytes to the dead-letter topic.
  * <p>
- * Two consumer properties, for listeners that need them (set in
- * {@code @KafkaListener(properties = ...)}):
- * <ul>
- * <li>{@value #PASS_UNKNOWN_TYPES}{@code =true}: a CloudEvent of an unknown type is
- * passed on as an {@link UnknownEvent} instead of failing;</li>
- * <li>{@value #KEEP_JSON}{@code =true}: the record's JSON as it was on the topic is kept
- * in the {@value #JSON_HEADER} header, for listeners that forward it unchanged (read it
- * with {@link #json(ConsumerRecord)}).</li>
- * </ul>
+ * The record's JSON as it was on the topic stays in its {@value #JSON_HEADER} header, for
+ * listeners that forward it unchanged ({@link #json(ConsumerRecord)}) and for
+ * {@link EventDeadLetters}, which publishes those bytes rather than the typed event. A
+ * listener that wants CloudEvents of unknown types passed on as {@link UnknownEvent}s
+ * instead of failing sets the consumer property {@value #PASS_UNKNOWN_TYPES}{@code =true}
+ * ({@code @KafkaListener(properties = ...)}).
  */
 public class IntegrationEventDeserializer implements Deserializer<IntegrationEvent> {
 
 	/** The consumer property that passes unknown types on as {@link UnknownEvent}s. */
 	public static final String PASS_UNKNOWN_TYPES = "keel.events.pass-unknown-types";
 
-	/** The consumer property that keeps each record's JSON in {@value #JSON_HEADER}. */
-	public static final String KEEP_JSON = "keel.events.keep-json";
-
-	/** The header that holds a record's JSON with {@value #KEEP_JSON}. */
+	/** The header that holds a record's JSON as it was on the topic. */
 	public static final String JSON_HEADER = "keel-event-json";
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
@@ -54,12 +48,9 @@ public class IntegrationEventDeserializer implements Deserializer<IntegrationEve
 
 	private boolean passUnknownTypes;
 
-	private boolean keepJson;
-
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
 		this.passUnknownTypes = isTrue(configs.get(PASS_UNKNOWN_TYPES));
-		this.keepJson = isTrue(configs.get(KEEP_JSON));
 	}
 
 	@Override
@@ -74,22 +65,23 @@ public class IntegrationEventDeserializer implements Deserializer<IntegrationEve
 		}
 		String record = new String(data, StandardCharsets.UTF_8);
 		IntegrationEvent event = read(record);
-		if (this.keepJson && headers != null) {
+		if (headers != null) {
 			headers.add(JSON_HEADER, data);
 		}
 		return event;
 	}
 
 	/**
-	 * The JSON of a record read with {@value #KEEP_JSON}, as it was on the topic.
+	 * The JSON of a record as it was on the topic.
 	 * @param record the record a listener received
 	 * @return its CloudEvents JSON
-	 * @throws IllegalStateException if the listener did not ask to keep it
+	 * @throws IllegalStateException if the record was not read by this deserializer
 	 */
 	public static String json(ConsumerRecord<?, ?> record) {
 		Header header = record.headers().lastHeader(JSON_HEADER);
 		if (header == null) {
-			throw new IllegalStateException("The record's JSON was not kept: set " + KEEP_JSON + "=true");
+			throw new IllegalStateException(
+					"Not a record read by " + IntegrationEventDeserializer.class.getSimpleName());
 		}
 		return new String(header.value(), StandardCharsets.UTF_8);
 	}

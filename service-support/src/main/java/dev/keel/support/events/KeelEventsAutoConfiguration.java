@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
@@ -25,7 +26,10 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
  * <p>
  * The deserializers are named by class rather than passed as instances, so that Kafka
  * configures them with each listener's own consumer properties (see
- * {@link IntegrationEventDeserializer} for the two it reads).
+ * {@link IntegrationEventDeserializer} for the one it reads).
+ * <p>
+ * Also {@link EventDeadLetters}, the recoverer a service's error handler gives the
+ * records up to, which publishes their original bytes to {@code <topic>.dlt}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 @ConditionalOnClass(ConcurrentKafkaListenerContainerFactory.class)
@@ -42,6 +46,13 @@ public class KeelEventsAutoConfiguration {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, integrationEvents(consumers));
 		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ProducerFactory.class)
+	EventDeadLetters integrationEventDeadLetters(ProducerFactory<?, ?> producers) {
+		return new EventDeadLetters(producers);
 	}
 
 	private static ConsumerFactory<Object, Object> integrationEvents(ConsumerFactory<Object, Object> consumers) {
