@@ -34,6 +34,7 @@ import dev.keel.launcher.testing.TopicRecords;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.webhook.WebhookReceiver.Endpoint;
 import dev.keel.notification.webhook.WebhookReceiver.Received;
+import dev.keel.support.outbox.CloudEventJson;
 import dev.keel.launcher.testing.ServiceHttp.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -381,6 +382,22 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 				.stream()
 				.anyMatch((record) -> record.value().contains(marker) && "notification-tests.webhooks"
 					.equals(TopicRecords.header(record, "kafka_dlt-original-consumer-group"))));
+	}
+
+	@Test
+	void receiversGetTheEventExactlyAsItWasOnTheTopic() throws Exception {
+		Endpoint endpoint = receiver.endpoint();
+		String collection = collection();
+		JsonNode webhook = register(endpoint, List.of("keel.document.created"), List.of(collection));
+		EventEnvelope<?> event = documentCreated(collection, "d1");
+		String published = new CloudEventJson().write(event)
+			.replace("\"data\":{", "\"newerattribute\":\"x\",\"data\":{\"addedLater\":1.50,");
+
+		this.kafka.send(Topics.DATA_EVENTS, event.subject(), published).get(10, TimeUnit.SECONDS);
+
+		awaitDelivery(webhook, event, "succeeded", 1);
+		assertThat(endpoint.receivedFor(event.id())).singleElement()
+			.satisfies((request) -> assertThat(request.body()).isEqualTo(published));
 	}
 
 	private void assertInvalid(Map<String, Object> body, String field) {

@@ -69,6 +69,20 @@ class IntegrationEventDeserializerTests {
 	}
 
 	@Test
+	void tellsCloudEventsOfUnknownTypesFromOtherJson() {
+		IntegrationEventDeserializer deserializer = deserializer(
+				Map.of(IntegrationEventDeserializer.PASS_UNKNOWN_TYPES, "true"));
+
+		assertThat(deserializer.deserialize("t",
+				bytes("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"type\":\"keel.document.archived\",\"data\":{}}")))
+			.isEqualTo(new UnknownEvent("e-1", null, null, "keel.document.archived"));
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> deserializer.deserialize("t", bytes("{\"not\":\"an event\"}")));
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> deserializer.deserialize("t", bytes("[1, 2]")));
+	}
+
+	@Test
 	void keepsTheRecordsJsonAsItWasOnTheTopic() {
 		RecordHeaders headers = new RecordHeaders();
 		deserializer(Map.of()).deserialize("t", headers, bytes(this.disabledJson));
