@@ -202,6 +202,7 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 		assertThat(get(path + "?status=succeeded", admin()).json().path("items")).hasSize(3);
 		assertThat(get(path + "?status=dead", admin()).json().path("items")).isEmpty();
 		assertThat(get(path + "?status=bogus", admin()).status()).isEqualTo(400);
+		assertThat(get(path + "?status=bogus", admin()).code()).isEqualTo("invalid_parameter");
 		assertThat(get(path + "?limit=101", admin()).code()).isEqualTo("invalid_limit");
 		assertThat(get(path + "?cursor=bm9wZQ", admin()).code()).isEqualTo("invalid_cursor");
 	}
@@ -329,6 +330,9 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 			.isEqualTo("webhook_not_found");
 		assertThat(get(WEBHOOKS + "/wh_nope", admin()).status()).isEqualTo(404);
 		assertThat(get(WEBHOOKS + "/wh_nope/deliveries", admin()).code()).isEqualTo("webhook_not_found");
+		assertThat(get(WEBHOOKS + "/wh_nope/deliveries?status=bogus&limit=0", admin()).code())
+			.as("an unknown webhook is named before its parameters")
+			.isEqualTo("webhook_not_found");
 	}
 
 	@Test
