@@ -9,24 +9,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import dev.keel.events.EventEnvelope;
+import dev.keel.events.IntegrationEvent;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
-import dev.keel.support.outbox.CloudEventJson;
+import dev.keel.support.events.KeelEventsAutoConfiguration;
 
 /**
  * Queues the security emails that auth-service's events ask for: email verification,
  * password reset and password changed. Idempotent by event id: a redelivered event finds
- * its email queued already. An event that cannot be read fails the listener and ends on
- * the dead-letter topic (see the config package).
+ * its email queued already. A record that is not an event this version knows never gets
+ * here: it goes to the dead-letter topic (see the config package).
  */
 @Component
 class AuthEmails {
 
 	private static final Logger log = LoggerFactory.getLogger(AuthEmails.class);
-
-	private final CloudEventJson json = new CloudEventJson();
 
 	private final EmailQueue queue;
 
@@ -38,27 +36,39 @@ class AuthEmails {
 	}
 
 	@KafkaListener(id = "auth-emails", idIsGroup = false,
-			topics = "${keel.notification.auth-events-topic:keel.auth.events}")
-	void on(String record) {
-		EventEnvelope<?> envelope = this.json.read(record)
-			.orElseThrow(() -> new IllegalArgumentException("Not a Keel event: " + abbreviate(record)));
-		QueuedEmail email = switch (envelope.data()) {
-			case EmailVerificationRequested event -> email(event.eventId(), EmailKind.VERIFICATION, event.userId(),
-					event.email(), event.displayName(), event.token(), event.expiresAt());
-			case PasswordResetRequested event -> email(event.eventId(), EmailKind.PASSWORD_RESET, event.userId(),
-					event.email(), event.displayName(), event.token(), event.expiresAt());
-			case PasswordChanged event -> email(event.eventId(), EmailKind.PASSWORD_CHANGED, event.userId(),
-					event.email(), event.displayName(), null, null);
-			default -> null;
-		};
-		if (email == null) {
-			return;
+			topics = "${keel.notification.auth-events-topic:keel.auth.events}",
+			containerFactory = KeelEventsAutoConfiguration.LISTENER_CONTAINER_FACTORY)
+	void on(IntegrationEvent event) {
+		switch (event) {
+			case EmailVerificationRequested requested -> on(requested);
+			case PasswordResetRequested requested -> on(requested);
+			case PasswordChanged changed -> on(changed);
+			default -> {
+			}
 		}
+	}
+
+	void on(EmailVerificationRequested event) {
+		queue(email(event.eventId(), EmailKind.VERIFICATION, event.userId(), event.email(), event.displayName(),
+				event.token(), event.expiresAt()));
+	}
+
+	void on(PasswordResetRequested event) {
+		queue(email(event.eventId(), EmailKind.PASSWORD_RESET, event.userId(), event.email(), event.displayName(),
+				event.token(), event.expiresAt()));
+	}
+
+	void on(PasswordChanged event) {
+		queue(email(event.eventId(), EmailKind.PASSWORD_CHANGED, event.userId(), event.email(), event.displayName(),
+				null, null));
+	}
+
+	private void queue(QueuedEmail email) {
 		if (this.queue.enqueue(email)) {
 			this.sender.wakeUp();
 		}
 		else {
-			log.debug("Event {} was handled before; its email is queued already", envelope.id());
+			log.debug("Email {} is queued already: its event was handled before", email.id());
 		}
 	}
 
@@ -66,10 +76,6 @@ class AuthEmails {
 			String token, Instant expiresAt) {
 		return new QueuedEmail(QueuedEmail.idOf(eventId, kind), kind, userId, to, name, token, expiresAt, 0,
 				Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null);
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
 	}
 
 }

@@ -12,8 +12,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import dev.keel.notification.inbox.InboxStore.Position;
-import dev.keel.support.web.KeelProblemException;
-import dev.keel.support.web.Paging;
 
 /**
  * Each user's notifications. Delivering is idempotent per event and recipient, and every
@@ -68,11 +66,17 @@ public class Inbox {
 		return (seen != null) ? this.store.createdAfter(userId, Position.of(seen), REPLAY_LIMIT) : List.of();
 	}
 
-	InboxPage page(String userId, boolean unreadOnly, String limit, String cursor) {
-		int size = Paging.limit(limit);
-		Position after = position(Paging.position(cursor));
+	/**
+	 * One page of a user's items, newest first.
+	 * @param userId the user
+	 * @param unreadOnly whether to leave out the read ones
+	 * @param after the position of the last item of the previous page, or {@code null}
+	 * @param size the most items to return
+	 * @return the page
+	 */
+	InboxPage page(String userId, boolean unreadOnly, Position after, int size) {
 		List<Notification> items = this.store.newest(userId, unreadOnly, after, size + 1);
-		String next = (items.size() > size) ? cursorOf(items.get(size - 1)) : null;
+		String next = (items.size() > size) ? InboxCursors.cursor(items.get(size - 1)) : null;
 		return new InboxPage(items.stream().limit(size).map(InboxItem::of).toList(), next);
 	}
 
@@ -80,45 +84,24 @@ public class Inbox {
 		return this.store.unread(userId);
 	}
 
-	void markRead(String userId, String id) {
-		if (!this.store.markRead(userId, id)) {
-			throw notFound(id);
-		}
+	/**
+	 * Marks one of the user's items read.
+	 * @return whether the user has that item
+	 */
+	boolean markRead(String userId, String id) {
+		return this.store.markRead(userId, id);
 	}
 
 	void markAllRead(String userId) {
 		this.store.markAllRead(userId);
 	}
 
-	void delete(String userId, String id) {
-		if (!this.store.delete(userId, id)) {
-			throw notFound(id);
-		}
-	}
-
-	private static String cursorOf(Notification item) {
-		return Paging.cursor(item.createdAt().toEpochMilli() + ":" + item.id());
-	}
-
-	private static Position position(String text) {
-		if (text == null) {
-			return null;
-		}
-		int colon = text.indexOf(':');
-		try {
-			if (colon > 0 && text.startsWith("ntf_", colon + 1)) {
-				return new Position(Instant.ofEpochMilli(Long.parseLong(text.substring(0, colon))),
-						text.substring(colon + 1));
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw Paging.invalidCursor();
-	}
-
-	private static KeelProblemException notFound(String id) {
-		return KeelProblemException.notFound("notification_not_found", "You have no notification '" + id + "'.");
+	/**
+	 * Deletes one of the user's items.
+	 * @return whether the user had that item
+	 */
+	boolean delete(String userId, String id) {
+		return this.store.delete(userId, id);
 	}
 
 }

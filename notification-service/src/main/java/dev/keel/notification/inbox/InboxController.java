@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.keel.notification.inbox.InboxStore.Position;
 import dev.keel.support.security.CurrentCaller;
 import dev.keel.support.web.KeelProblemException;
+import dev.keel.support.web.Paging;
 
 /** The caller's inbox under {@code /api/notifications}. */
 @RestController
@@ -29,7 +31,9 @@ class InboxController {
 	@GetMapping
 	InboxPage list(CurrentCaller caller, @RequestParam(required = false) String unread,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-		return this.inbox.page(caller.subject(), unreadOnly(unread), limit, cursor);
+		boolean unreadOnly = unreadOnly(unread);
+		int size = Paging.limit(limit);
+		return this.inbox.page(caller.subject(), unreadOnly, position(cursor), size);
 	}
 
 	@GetMapping("/unread-count")
@@ -40,7 +44,9 @@ class InboxController {
 	@PostMapping("/{id}/read")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void read(CurrentCaller caller, @PathVariable String id) {
-		this.inbox.markRead(caller.subject(), id);
+		if (!this.inbox.markRead(caller.subject(), id)) {
+			throw notFound(id);
+		}
 	}
 
 	@PostMapping("/read-all")
@@ -52,7 +58,9 @@ class InboxController {
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(CurrentCaller caller, @PathVariable String id) {
-		this.inbox.delete(caller.subject(), id);
+		if (!this.inbox.delete(caller.subject(), id)) {
+			throw notFound(id);
+		}
 	}
 
 	private static boolean unreadOnly(String unread) {
@@ -63,6 +71,15 @@ class InboxController {
 			return true;
 		}
 		throw new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_parameter", "unread must be true or false.");
+	}
+
+	private static Position position(String cursor) {
+		String text = Paging.position(cursor);
+		return (text != null) ? InboxCursors.position(text).orElseThrow(Paging::invalidCursor) : null;
+	}
+
+	private static KeelProblemException notFound(String id) {
+		return KeelProblemException.notFound("notification_not_found", "You have no notification '" + id + "'.");
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.keel.notification.stream;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.keel.support.security.CurrentCaller;
@@ -64,9 +68,23 @@ class StreamController {
 			@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventIdHeader,
 			@RequestParam(name = "lastEventId", required = false) String lastEventIdParameter) {
 		String userId = caller.map(CurrentCaller::subject).orElseGet(() -> redeem(ticket));
-		SseEmitter emitter = this.streams.open(userId,
-				present(lastEventIdHeader).or(() -> present(lastEventIdParameter)).orElse(null));
-		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).header("X-Accel-Buffering", "no").body(emitter);
+		String lastEventId = present(lastEventIdHeader).or(() -> present(lastEventIdParameter)).orElse(null);
+		SseEmitter emitter = new SseEmitter(this.streams.requestTimeout().toMillis());
+		return switch (this.streams.open(userId, lastEventId, new EmitterSink(emitter))) {
+			case StreamOpening.Opened opened -> {
+				StreamConnection connection = opened.connection();
+				emitter.onCompletion(connection::close);
+				emitter.onTimeout(connection::close);
+				emitter.onError((ex) -> connection.close());
+				yield ResponseEntity.ok()
+					.cacheControl(CacheControl.noCache())
+					.header("X-Accel-Buffering", "no")
+					.body(emitter);
+			}
+			case StreamOpening.ShuttingDown down -> throw shuttingDown();
+			case StreamOpening.AccountDisabled disabled -> throw new KeelProblemException(HttpStatus.FORBIDDEN,
+					"account_disabled", "This account is disabled: it receives no notifications.");
+		};
 	}
 
 	private String redeem(String ticket) {
@@ -84,10 +102,44 @@ class StreamController {
 		return Optional.ofNullable(value).map(String::strip).filter((text) -> !text.isEmpty());
 	}
 
+	private static KeelProblemException shuttingDown() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "1");
+		return new KeelProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+				"This instance is shutting down. Reconnect.", headers);
+	}
+
 	private static KeelProblemException unauthorized(String code, String detail) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		return new KeelProblemException(HttpStatus.UNAUTHORIZED, code, detail, headers);
+	}
+
+	/**
+	 * Writes ready-made frames to an {@link SseEmitter}, which sets
+	 * {@code Content-Type: text/event-stream} and holds frames sent before the response
+	 * started.
+	 */
+	record EmitterSink(SseEmitter emitter) implements StreamSink {
+
+		private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+		@Override
+		public void send(String frame) throws IOException {
+			this.emitter.send(Set.of(new DataWithMediaType(frame, UTF8_TEXT)));
+		}
+
+		@Override
+		public void complete() {
+			try {
+				this.emitter.complete();
+			}
+			catch (RuntimeException ex) {
+				// The response is over already (the client left, or the server is
+				// stopping).
+			}
+		}
+
 	}
 
 }

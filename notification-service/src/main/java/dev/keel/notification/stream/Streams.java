@@ -3,15 +3,11 @@ package dev.keel.notification.stream;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import dev.keel.notification.account.Accounts;
 import dev.keel.notification.inbox.Inbox;
 import dev.keel.notification.inbox.Notification;
-import dev.keel.support.web.KeelProblemException;
 
 /**
  * Opens streams and hands new items to the ones open here. A stream is registered for
@@ -45,29 +41,31 @@ class Streams {
 	}
 
 	/**
+	 * How long a stream's request may last: its maximum age and a margin, so that the
+	 * stream ends itself first.
+	 */
+	Duration requestTimeout() {
+		return this.properties.maxAge().plus(TIMEOUT_MARGIN);
+	}
+
+	/**
 	 * @param userId whose items to stream
 	 * @param lastEventId the last item the client received, or {@code null}
+	 * @param sink where the stream's frames go
+	 * @return the running stream, or why there is none
 	 */
-	SseEmitter open(String userId, String lastEventId) {
-		SseEmitter emitter = new SseEmitter(this.properties.maxAge().plus(TIMEOUT_MARGIN).toMillis());
-		StreamConnection connection = new StreamConnection(userId, lastEventId, (after) -> replay(userId, after),
-				new EmitterSink(emitter), this.properties);
-		emitter.onCompletion(connection::close);
-		emitter.onTimeout(connection::close);
-		emitter.onError((ex) -> connection.close());
+	StreamOpening open(String userId, String lastEventId, StreamSink sink) {
+		StreamConnection connection = new StreamConnection(userId, lastEventId, (after) -> replay(userId, after), sink,
+				this.properties);
 		if (!this.hub.register(connection)) {
-			HttpHeaders headers = new HttpHeaders();
-			headers.set(HttpHeaders.RETRY_AFTER, "1");
-			throw new KeelProblemException(HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
-					"This instance is shutting down. Reconnect.", headers);
+			return new StreamOpening.ShuttingDown();
 		}
 		if (this.accounts.isDisabled(userId)) {
 			connection.close();
-			throw new KeelProblemException(HttpStatus.FORBIDDEN, "account_disabled",
-					"This account is disabled: it receives no notifications.");
+			return new StreamOpening.AccountDisabled();
 		}
 		Thread.ofVirtual().name("keel-stream-" + userId).start(connection::run);
-		return emitter;
+		return new StreamOpening.Opened(connection);
 	}
 
 	/** Passes a new item to the recipient's streams on this instance. */

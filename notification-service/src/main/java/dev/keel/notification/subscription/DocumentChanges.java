@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import dev.keel.events.EventEnvelope;
+import dev.keel.events.IntegrationEvent;
 import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentDeleted;
 import dev.keel.events.data.DocumentEvent;
@@ -22,7 +22,7 @@ import dev.keel.notification.inbox.Inbox;
 import dev.keel.notification.inbox.NewNotification;
 import dev.keel.notification.preference.Preferences;
 import dev.keel.notification.preference.UserPreferences;
-import dev.keel.support.outbox.CloudEventJson;
+import dev.keel.support.events.KeelEventsAutoConfiguration;
 
 /**
  * Turns document events into notifications for their subscribers, in a consumer group of
@@ -34,6 +34,9 @@ import dev.keel.support.outbox.CloudEventJson;
  * Who may hear is decided per event from the accounts as they are now: a disabled user
  * hears nothing, roles auth-service announced replace those of the subscriber's last
  * token, and an email goes only to the address the user verified.
+ * <p>
+ * A record that is not an event this version knows never gets here: it goes to the
+ * dead-letter topic (see the config package).
  */
 @Component
 class DocumentChanges {
@@ -41,8 +44,6 @@ class DocumentChanges {
 	private static final Logger log = LoggerFactory.getLogger(DocumentChanges.class);
 
 	static final String TYPE = "subscription";
-
-	private final CloudEventJson json = new CloudEventJson();
 
 	private final SubscriptionStore subscriptions;
 
@@ -64,12 +65,11 @@ class DocumentChanges {
 	}
 
 	@KafkaListener(id = "subscriptions", groupId = "${spring.kafka.consumer.group-id}.subscriptions",
-			topics = "${keel.notification.data-events-topic:keel.data.events}")
-	void on(String record) {
-		EventEnvelope<?> envelope = this.json.read(record)
-			.orElseThrow(() -> new IllegalArgumentException("Not a Keel event: " + abbreviate(record)));
-		if (envelope.data() instanceof DocumentEvent event) {
-			on(event);
+			topics = "${keel.notification.data-events-topic:keel.data.events}",
+			containerFactory = KeelEventsAutoConfiguration.LISTENER_CONTAINER_FACTORY)
+	void on(IntegrationEvent event) {
+		if (event instanceof DocumentEvent document) {
+			on(document);
 		}
 	}
 
@@ -143,10 +143,6 @@ class DocumentChanges {
 			case DocumentUpdated updated -> updated.changedFields();
 			case DocumentDeleted deleted -> List.of();
 		};
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
 	}
 
 }

@@ -5,12 +5,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.keel.support.security.CurrentCaller;
-import dev.keel.support.web.KeelProblemException;
 import dev.keel.support.web.Paging;
 
 /** Creating, listing and removing a user's subscriptions. */
@@ -28,35 +27,47 @@ class Subscriptions {
 		this.store = store;
 	}
 
-	Subscription subscribe(CurrentCaller caller, SubscriptionRequest request) {
+	/** Whether an id is one that subscriptions are given. */
+	static boolean isSubscriptionId(String id) {
+		return id.startsWith("sub_");
+	}
+
+	/**
+	 * Subscribes the caller.
+	 * @return the new subscription, or empty if the caller has {@value #MAX_PER_USER}
+	 * already
+	 */
+	Optional<Subscription> subscribe(CurrentCaller caller, SubscriptionRequest request) {
 		if (this.store.count(caller.subject()) >= MAX_PER_USER) {
-			throw new KeelProblemException(HttpStatus.CONFLICT, "too_many_subscriptions",
-					"You have " + MAX_PER_USER + " subscriptions already; remove one first.");
+			return Optional.empty();
 		}
 		this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()));
 		Subscription subscription = new Subscription(newId(), caller.subject(), request.collection(),
 				request.documentId(), request.eventTypes(), caller.roles(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		this.store.insert(subscription);
-		return subscription;
+		return Optional.of(subscription);
 	}
 
-	SubscriptionView.Page list(CurrentCaller caller, String limit, String cursor) {
-		int size = Paging.limit(limit);
-		String after = Paging.position(cursor);
-		if (after != null && !after.startsWith("sub_")) {
-			throw Paging.invalidCursor();
-		}
+	/**
+	 * One page of the caller's subscriptions, oldest first.
+	 * @param after the id of the last subscription of the previous page, or {@code null}
+	 * @param size the most subscriptions to return
+	 * @return the page
+	 */
+	SubscriptionView.Page list(CurrentCaller caller, String after, int size) {
 		this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()));
 		List<Subscription> page = this.store.ofUser(caller.subject(), after, size + 1);
 		String next = (page.size() > size) ? Paging.cursor(page.get(size - 1).id()) : null;
 		return new SubscriptionView.Page(page.stream().limit(size).map(SubscriptionView::of).toList(), next);
 	}
 
-	void unsubscribe(CurrentCaller caller, String id) {
-		if (!this.store.delete(caller.subject(), id)) {
-			throw KeelProblemException.notFound("subscription_not_found", "You have no subscription '" + id + "'.");
-		}
+	/**
+	 * Removes one of the caller's subscriptions.
+	 * @return whether the caller had that subscription
+	 */
+	boolean unsubscribe(CurrentCaller caller, String id) {
+		return this.store.delete(caller.subject(), id);
 	}
 
 	private static String newId() {

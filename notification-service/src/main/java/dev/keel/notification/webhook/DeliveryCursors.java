@@ -1,6 +1,7 @@
 package dev.keel.notification.webhook;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.keel.notification.webhook.DeliveryStore.Position;
 import dev.keel.support.web.Paging;
@@ -15,21 +16,23 @@ final class DeliveryCursors {
 		return Paging.cursor(delivery.createdAt().toEpochMilli() + ":" + delivery.id());
 	}
 
-	static Position position(String text) {
-		if (text == null) {
-			return null;
-		}
+	/**
+	 * The position a decoded cursor names.
+	 * @param text the cursor's position text
+	 * @return the position, or empty if the text is not one of this list's
+	 */
+	static Optional<Position> position(String text) {
 		int colon = text.indexOf(':');
 		try {
 			if (colon > 0 && text.startsWith("msg_", colon + 1)) {
-				return new Position(Instant.ofEpochMilli(Long.parseLong(text.substring(0, colon))),
-						text.substring(colon + 1));
+				return Optional.of(new Position(Instant.ofEpochMilli(Long.parseLong(text.substring(0, colon))),
+						text.substring(colon + 1)));
 			}
 		}
 		catch (NumberFormatException ex) {
-			// answered below
+			// not a position
 		}
-		throw Paging.invalidCursor();
+		return Optional.empty();
 	}
 
 }

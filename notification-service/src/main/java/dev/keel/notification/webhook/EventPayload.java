@@ -19,17 +19,6 @@ final class EventPayload {
 	}
 
 	/**
-	 * Whether a record is a CloudEvent at all, whatever its type.
-	 * @param record a Kafka record's value
-	 * @return whether it has the {@code specversion}, {@code id} and {@code type} of one
-	 */
-	static boolean isCloudEvent(String record) {
-		JsonNode event = mapper.readTree(record);
-		return event.path("specversion").isString() && event.path("id").isString()
-				&& !event.path("type").asString("").isEmpty();
-	}
-
-	/**
 	 * The body for an event.
 	 * @param record the event's CloudEvents JSON from Kafka
 	 * @param type the event's type

@@ -15,4 +15,12 @@ sealed interface RetryOutcome {
 	record InProgress() implements RetryOutcome {
 	}
 
+	/** There is no such webhook. */
+	record WebhookNotFound() implements RetryOutcome {
+	}
+
+	/** The webhook has no such delivery. */
+	record DeliveryNotFound() implements RetryOutcome {
+	}
+
 }

@@ -15,10 +15,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.keel.notification.webhook.DeliveryStore.Position;
 import dev.keel.support.web.KeelProblemException;
+import dev.keel.support.web.Paging;
+import dev.keel.support.web.Problems;
 
 /**
  * Webhooks and their deliveries under {@code /api/notifications/webhooks}: admins only.
+ * The one place the webhook features' outcomes become statuses and codes.
  */
 @RestController
 @RequestMapping("/api/notifications/webhooks")
@@ -33,30 +37,46 @@ class WebhookController {
 
 	@PostMapping
 	ResponseEntity<WebhookView.Created> create(@RequestBody WebhookRequest request) {
-		WebhookView.Created created = this.webhooks.create(request);
-		return ResponseEntity.created(URI.create("/api/notifications/webhooks/" + created.id())).body(created);
+		return switch (this.webhooks.create(request)) {
+			case Registration.Registered registered ->
+				ResponseEntity.created(URI.create("/api/notifications/webhooks/" + registered.webhook().id()))
+					.body(registered.webhook());
+			case Registration.Invalid invalid -> throw invalid(invalid);
+		};
 	}
 
 	@GetMapping
 	WebhookView.Page list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-		return this.webhooks.list(limit, cursor);
+		int size = Paging.limit(limit);
+		String after = Paging.position(cursor);
+		if (after != null && !Webhooks.isWebhookId(after)) {
+			throw Paging.invalidCursor();
+		}
+		return this.webhooks.list(after, size);
 	}
 
 	@GetMapping("/{id}")
 	WebhookView get(@PathVariable String id) {
-		return this.webhooks.get(id);
+		return this.webhooks.get(id).orElseThrow(() -> webhookNotFound(id));
 	}
 
 	@DeleteMapping("/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void delete(@PathVariable String id) {
-		this.webhooks.delete(id);
+		if (!this.webhooks.delete(id)) {
+			throw webhookNotFound(id);
+		}
 	}
 
 	@GetMapping("/{id}/deliveries")
 	DeliveryView.Page deliveries(@PathVariable String id, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-		return this.webhooks.deliveries(id, status, limit, cursor);
+		if (this.webhooks.get(id).isEmpty()) {
+			throw webhookNotFound(id);
+		}
+		int size = Paging.limit(limit);
+		Position after = position(cursor);
+		return this.webhooks.deliveries(id, status(status), after, size);
 	}
 
 	@PostMapping("/{id}/deliveries/{deliveryId}/retry")
@@ -68,7 +88,35 @@ class WebhookController {
 			case RetryOutcome.InProgress inProgress ->
 				throw new KeelProblemException(HttpStatus.CONFLICT, "delivery_in_progress",
 						"An attempt at delivery '" + deliveryId + "' is under way; retry after it has finished.");
+			case RetryOutcome.WebhookNotFound missing -> throw webhookNotFound(id);
+			case RetryOutcome.DeliveryNotFound missing -> throw KeelProblemException.notFound("delivery_not_found",
+					"Webhook '" + id + "' has no delivery '" + deliveryId + "'.");
 		};
+	}
+
+	private static KeelProblemException invalid(Registration.Invalid invalid) {
+		KeelProblemException problem = new KeelProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
+				"The webhook has invalid fields.");
+		problem.getBody().setProperty(Problems.ERRORS, invalid.errors());
+		return problem;
+	}
+
+	private static Position position(String cursor) {
+		String text = Paging.position(cursor);
+		return (text != null) ? DeliveryCursors.position(text).orElseThrow(Paging::invalidCursor) : null;
+	}
+
+	private static DeliveryStatus status(String status) {
+		if (status == null || status.isEmpty()) {
+			return null;
+		}
+		return DeliveryStatus.of(status)
+			.orElseThrow(() -> new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_parameter",
+					"status must be one of pending, succeeded, failed, dead."));
+	}
+
+	private static KeelProblemException webhookNotFound(String id) {
+		return KeelProblemException.notFound("webhook_not_found", "There is no webhook '" + id + "'.");
 	}
 
 }

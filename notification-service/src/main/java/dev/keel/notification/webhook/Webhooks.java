@@ -4,16 +4,14 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.types.ObjectId;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.keel.notification.webhook.DeliveryStore.Position;
-import dev.keel.support.web.KeelProblemException;
 import dev.keel.support.web.Paging;
-import dev.keel.support.web.Problems;
 import dev.keel.support.web.Problems.FieldProblem;
 
 /** Registering webhooks and looking after their deliveries. */
@@ -38,13 +36,10 @@ class Webhooks {
 		this.validation = new WebhookValidation(TargetGuard.of(properties.allowPrivateTargets()));
 	}
 
-	WebhookView.Created create(WebhookRequest request) {
+	Registration create(WebhookRequest request) {
 		List<FieldProblem> problems = this.validation.check(request);
 		if (!problems.isEmpty()) {
-			KeelProblemException invalid = new KeelProblemException(HttpStatus.BAD_REQUEST, "validation_failed",
-					"The webhook has invalid fields.");
-			invalid.getBody().setProperty(Problems.ERRORS, problems);
-			throw invalid;
+			return new Registration.Invalid(problems);
 		}
 		List<String> collections = (request.collections() != null) ? request.collections() : List.of();
 		Webhook webhook = new Webhook("wh_" + new ObjectId().toHexString(), request.url(),
@@ -52,47 +47,64 @@ class Webhooks {
 				request.description(), WebhookSigner.newSecret(this.random),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		this.webhooks.insert(webhook);
-		return WebhookView.Created.of(webhook);
+		return new Registration.Registered(WebhookView.Created.of(webhook));
 	}
 
-	WebhookView.Page list(String limit, String cursor) {
-		int size = Paging.limit(limit);
-		String after = Paging.position(cursor);
-		if (after != null && !after.startsWith("wh_")) {
-			throw Paging.invalidCursor();
-		}
+	/**
+	 * One page of the webhooks, oldest first.
+	 * @param after the id of the last webhook of the previous page, or {@code null}
+	 * @param size the most webhooks to return
+	 * @return the page
+	 */
+	WebhookView.Page list(String after, int size) {
 		List<Webhook> page = this.webhooks.page(after, size + 1);
 		String next = (page.size() > size) ? Paging.cursor(page.get(size - 1).id()) : null;
 		return new WebhookView.Page(page.stream().limit(size).map(WebhookView::of).toList(), next);
 	}
 
-	WebhookView get(String id) {
-		return WebhookView.of(require(id));
+	/** Whether an id is one that webhooks are given. */
+	static boolean isWebhookId(String id) {
+		return id.startsWith("wh_");
 	}
 
-	/** Removes a webhook; its waiting deliveries are given up. */
-	void delete(String id) {
+	Optional<WebhookView> get(String id) {
+		return Optional.ofNullable(this.webhooks.find(id)).map(WebhookView::of);
+	}
+
+	/**
+	 * Removes a webhook; its waiting deliveries are given up.
+	 * @return whether there was such a webhook
+	 */
+	boolean delete(String id) {
 		if (!this.webhooks.delete(id)) {
-			throw webhookNotFound(id);
+			return false;
 		}
 		this.deliveries.abandonAll(id, Deliverer.WEBHOOK_DELETED, Instant.now());
+		return true;
 	}
 
-	DeliveryView.Page deliveries(String webhookId, String status, String limit, String cursor) {
-		require(webhookId);
-		int size = Paging.limit(limit);
-		Position after = DeliveryCursors.position(Paging.position(cursor));
-		List<Delivery> page = this.deliveries.newest(webhookId, status(status), after, size + 1);
+	/**
+	 * One page of a webhook's deliveries, newest first.
+	 * @param webhookId the webhook
+	 * @param status the only status to list, or {@code null} for all
+	 * @param after the position of the last delivery of the previous page, or
+	 * {@code null}
+	 * @param size the most deliveries to return
+	 * @return the page (empty for a webhook that does not exist)
+	 */
+	DeliveryView.Page deliveries(String webhookId, DeliveryStatus status, Position after, int size) {
+		List<Delivery> page = this.deliveries.newest(webhookId, status, after, size + 1);
 		String next = (page.size() > size) ? DeliveryCursors.cursor(page.get(size - 1)) : null;
 		return new DeliveryView.Page(page.stream().limit(size).map(DeliveryView::of).toList(), next);
 	}
 
 	RetryOutcome retry(String webhookId, String deliveryId) {
-		require(webhookId);
+		if (this.webhooks.find(webhookId) == null) {
+			return new RetryOutcome.WebhookNotFound();
+		}
 		Delivery delivery = this.deliveries.find(webhookId, deliveryId);
 		if (delivery == null) {
-			throw KeelProblemException.notFound("delivery_not_found",
-					"Webhook '" + webhookId + "' has no delivery '" + deliveryId + "'.");
+			return new RetryOutcome.DeliveryNotFound();
 		}
 		if (delivery.status() == DeliveryStatus.SUCCEEDED) {
 			return new RetryOutcome.AlreadySucceeded();
@@ -102,27 +114,6 @@ class Webhooks {
 		}
 		this.dispatcher.wakeUp();
 		return new RetryOutcome.Requeued();
-	}
-
-	private Webhook require(String id) {
-		Webhook webhook = this.webhooks.find(id);
-		if (webhook == null) {
-			throw webhookNotFound(id);
-		}
-		return webhook;
-	}
-
-	private static DeliveryStatus status(String status) {
-		if (status == null || status.isEmpty()) {
-			return null;
-		}
-		return DeliveryStatus.of(status)
-			.orElseThrow(() -> new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_parameter",
-					"status must be one of pending, succeeded, failed, dead."));
-	}
-
-	private static KeelProblemException webhookNotFound(String id) {
-		return KeelProblemException.notFound("webhook_not_found", "There is no webhook '" + id + "'.");
 	}
 
 }

@@ -104,6 +104,7 @@ class InboxIntegrationTests extends NotificationServiceTest {
 		assertThat(get("/api/notifications?cursor=%21%21", token).status()).isEqualTo(400);
 		assertThat(get("/api/notifications?cursor=bm90LWEtY3Vyc29y", token).code()).isEqualTo("invalid_cursor");
 		assertThat(get("/api/notifications?unread=maybe", token).status()).isEqualTo(400);
+		assertThat(get("/api/notifications?unread=maybe", token).code()).isEqualTo("invalid_parameter");
 	}
 
 	@Test

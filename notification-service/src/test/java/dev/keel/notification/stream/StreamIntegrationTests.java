@@ -273,6 +273,7 @@ class StreamIntegrationTests extends NotificationServiceTest {
 				try (EventStream refused = EventStream.withToken(this.port, tokens.token(newUser()), Map.of())) {
 					assertThat(refused.status()).isEqualTo(503);
 					assertThat(refused.header("Retry-After")).isNotNull();
+					assertThat(json.readTree(refused.body()).path("code").asString()).isEqualTo("service_unavailable");
 				}
 			}
 			finally {

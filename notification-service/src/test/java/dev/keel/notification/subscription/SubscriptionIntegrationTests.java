@@ -169,6 +169,21 @@ class SubscriptionIntegrationTests extends NotificationServiceTest {
 	}
 
 	@Test
+	void aUserHasAHundredSubscriptionsAtMost() {
+		String user = newUser();
+		String token = tokens.token(user);
+		for (int i = 0; i < 100; i++) {
+			subscribe(user, token, Map.of());
+		}
+
+		Reply refused = post("/api/notifications/subscriptions", token, Map.of("collection", newCollection()));
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("too_many_subscriptions");
+		assertThat(refused.json().path("detail").asString()).contains("100 subscriptions already");
+	}
+
+	@Test
 	void invalidSubscriptionsAreRefusedWithFieldErrors() {
 		String token = tokens.token(newUser());
 		assertThat(fieldErrors(post("/api/notifications/subscriptions", token, Map.of()))).contains("collection");

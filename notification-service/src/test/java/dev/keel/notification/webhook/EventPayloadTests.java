@@ -39,13 +39,4 @@ class EventPayloadTests {
 		assertThat(EventPayload.of(record, CollectionDefined.TYPE)).isSameAs(record);
 	}
 
-	@Test
-	void tellsCloudEventsOfUnknownTypesFromOtherJson() {
-		assertThat(EventPayload
-			.isCloudEvent("{\"specversion\":\"1.0\",\"id\":\"e-1\",\"type\":\"keel.document.archived\",\"data\":{}}"))
-			.isTrue();
-		assertThat(EventPayload.isCloudEvent("{\"not\":\"an event\"}")).isFalse();
-		assertThat(EventPayload.isCloudEvent("[1, 2]")).isFalse();
-	}
-
 }

@@ -34,6 +34,7 @@ import dev.keel.testing.TopicRecords;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.webhook.WebhookReceiver.Endpoint;
 import dev.keel.notification.webhook.WebhookReceiver.Received;
+import dev.keel.support.outbox.CloudEventJson;
 import dev.keel.testing.ServiceHttp.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -201,6 +202,7 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 		assertThat(get(path + "?status=succeeded", admin()).json().path("items")).hasSize(3);
 		assertThat(get(path + "?status=dead", admin()).json().path("items")).isEmpty();
 		assertThat(get(path + "?status=bogus", admin()).status()).isEqualTo(400);
+		assertThat(get(path + "?status=bogus", admin()).code()).isEqualTo("invalid_parameter");
 		assertThat(get(path + "?limit=101", admin()).code()).isEqualTo("invalid_limit");
 		assertThat(get(path + "?cursor=bm9wZQ", admin()).code()).isEqualTo("invalid_cursor");
 	}
@@ -328,6 +330,9 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 			.isEqualTo("webhook_not_found");
 		assertThat(get(WEBHOOKS + "/wh_nope", admin()).status()).isEqualTo(404);
 		assertThat(get(WEBHOOKS + "/wh_nope/deliveries", admin()).code()).isEqualTo("webhook_not_found");
+		assertThat(get(WEBHOOKS + "/wh_nope/deliveries?status=bogus&limit=0", admin()).code())
+			.as("an unknown webhook is named before its parameters")
+			.isEqualTo("webhook_not_found");
 	}
 
 	@Test
@@ -381,6 +386,22 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 				.stream()
 				.anyMatch((record) -> record.value().contains(marker) && "notification-tests.webhooks"
 					.equals(TopicRecords.header(record, "kafka_dlt-original-consumer-group"))));
+	}
+
+	@Test
+	void receiversGetTheEventExactlyAsItWasOnTheTopic() throws Exception {
+		Endpoint endpoint = receiver.endpoint();
+		String collection = collection();
+		JsonNode webhook = register(endpoint, List.of("keel.document.created"), List.of(collection));
+		EventEnvelope<?> event = documentCreated(collection, "d1");
+		String published = new CloudEventJson().write(event)
+			.replace("\"data\":{", "\"newerattribute\":\"x\",\"data\":{\"addedLater\":1.50,");
+
+		this.kafka.send(Topics.DATA_EVENTS, event.subject(), published).get(10, TimeUnit.SECONDS);
+
+		awaitDelivery(webhook, event, "succeeded", 1);
+		assertThat(endpoint.receivedFor(event.id())).singleElement()
+			.satisfies((request) -> assertThat(request.body()).isEqualTo(published));
 	}
 
 	private void assertInvalid(Map<String, Object> body, String field) {
