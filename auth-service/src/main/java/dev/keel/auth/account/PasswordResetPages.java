@@ -1,25 +1,26 @@
-package dev.keel.gateway.account;
+package dev.keel.auth.account;
 
-import reactor.core.publisher.Mono;
+import java.io.IOException;
 
-import dev.keel.gateway.account.AuthReply.Accepted;
-import dev.keel.gateway.account.AuthReply.Busy;
-import dev.keel.gateway.account.AuthReply.Rejected;
-import dev.keel.gateway.account.AuthReply.Unavailable;
-import dev.keel.gateway.account.FormReader.Form;
-import dev.keel.gateway.account.Html.Fragment;
-import dev.keel.gateway.request.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.keel.auth.account.FormReader.Form;
+import dev.keel.auth.account.Html.Fragment;
+import dev.keel.auth.account.RecoveryResult.Busy;
+import dev.keel.auth.account.RecoveryResult.Done;
+import dev.keel.auth.account.RecoveryResult.InvalidLink;
+import dev.keel.auth.account.RecoveryResult.Refused;
+import dev.keel.auth.account.RecoveryResult.Unavailable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code /account/reset-password}, opened from the "Reset your password" email: the GET
  * shows the new-password form, the POST sets the password. A refused password shows the
- * form again; auth-service checks the password before it spends the token, so the link
- * still works for the next try.
+ * form again; the password is checked before the token is spent, so the link still works
+ * for the next try.
  */
 @Component
 class PasswordResetPages {
@@ -53,54 +54,58 @@ class PasswordResetPages {
 			<p><a href="/account/forgot-password">Ask for a new link</a></p>
 			""");
 
-	private final AuthClient auth;
+	private static final String NEW_PASSWORD = "newPassword";
+
+	private final AccountRecovery recovery;
 
 	private final FormReader forms;
 
 	private final Pages pages;
 
-	PasswordResetPages(AuthClient auth, FormReader forms, Pages pages) {
-		this.auth = auth;
+	PasswordResetPages(AccountRecovery recovery, FormReader forms, Pages pages) {
+		this.recovery = recovery;
 		this.forms = forms;
 		this.pages = pages;
 	}
 
-	Mono<ServerResponse> show(ServerRequest request) {
-		return LinkTokens.of(request.queryParam("token").orElse(null))
-			.map((token) -> this.pages.render(HttpStatus.OK, TITLE, Html.fill(FORM, token, "")))
+	ResponseEntity<String> show(String token) {
+		return LinkTokens.of(token)
+			.map((valid) -> this.pages.render(HttpStatus.OK, TITLE, Html.fill(FORM, valid, "")))
 			.orElseGet(this.pages::brokenLink);
 	}
 
-	Mono<ServerResponse> submit(ServerRequest request) {
+	ResponseEntity<String> submit(HttpServletRequest request) throws IOException {
 		return this.forms.submit(request,
 				(form) -> LinkTokens.of(form.get("token"))
-					.map((token) -> reset(token, form, request))
+					.map((token) -> reset(token, form))
 					.orElseGet(this.pages::brokenLink));
 	}
 
-	private Mono<ServerResponse> reset(String token, Form form, ServerRequest request) {
+	private ResponseEntity<String> reset(String token, Form form) {
 		String password = form.get("password");
 		if (!password.equals(form.get("confirm"))) {
 			return formAgain(token, "The two passwords do not match.");
 		}
-		return this.auth.resetPassword(token, password, RequestIds.of(request.exchange()))
-			.flatMap((reply) -> answer(reply, token));
+		return answer(Attempts.of("Password reset", () -> this.recovery.resetPassword(token, password)), token);
 	}
 
-	private Mono<ServerResponse> answer(AuthReply reply, String token) {
-		return switch (reply) {
-			case Accepted accepted -> this.pages.render(HttpStatus.OK, "Your password has been changed", CHANGED);
-			case Rejected rejected -> rejected.problem()
-				.errorOf("newPassword")
-				.map((message) -> formAgain(token, "The new password " + message + "."))
-				.orElseGet(
-						() -> this.pages.render(HttpStatus.BAD_REQUEST, "This link can no longer be used", UNUSABLE));
+	private ResponseEntity<String> answer(RecoveryResult result, String token) {
+		return switch (result) {
+			case Done done -> this.pages.render(HttpStatus.OK, "Your password has been changed", CHANGED);
+			case Refused refused when NEW_PASSWORD.equals(refused.field()) ->
+				formAgain(token, "The new password " + refused.message() + ".");
+			case Refused refused -> unusable();
+			case InvalidLink invalid -> unusable();
 			case Busy busy -> this.pages.busy(busy.retryAfter());
 			case Unavailable unavailable -> this.pages.unavailable();
 		};
 	}
 
-	private Mono<ServerResponse> formAgain(String token, String error) {
+	private ResponseEntity<String> unusable() {
+		return this.pages.render(HttpStatus.BAD_REQUEST, "This link can no longer be used", UNUSABLE);
+	}
+
+	private ResponseEntity<String> formAgain(String token, String error) {
 		return this.pages.render(HttpStatus.BAD_REQUEST, TITLE, Html.fill(FORM, token, error));
 	}
 

@@ -1,18 +1,19 @@
-package dev.keel.gateway.account;
+package dev.keel.auth.account;
 
-import reactor.core.publisher.Mono;
+import java.io.IOException;
 
-import dev.keel.gateway.account.AuthReply.Accepted;
-import dev.keel.gateway.account.AuthReply.Busy;
-import dev.keel.gateway.account.AuthReply.Rejected;
-import dev.keel.gateway.account.AuthReply.Unavailable;
-import dev.keel.gateway.account.Html.Fragment;
-import dev.keel.gateway.request.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.keel.auth.account.Html.Fragment;
+import dev.keel.auth.account.RecoveryResult.Busy;
+import dev.keel.auth.account.RecoveryResult.Done;
+import dev.keel.auth.account.RecoveryResult.InvalidLink;
+import dev.keel.auth.account.RecoveryResult.Refused;
+import dev.keel.auth.account.RecoveryResult.Unavailable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code /account/forgot-password}, linked from the "Your password was changed" email and
@@ -43,45 +44,45 @@ class ForgotPasswordPages {
 			again.</p>
 			""");
 
-	private final AuthClient auth;
+	private final AccountRecovery recovery;
 
 	private final FormReader forms;
 
 	private final Pages pages;
 
-	ForgotPasswordPages(AuthClient auth, FormReader forms, Pages pages) {
-		this.auth = auth;
+	ForgotPasswordPages(AccountRecovery recovery, FormReader forms, Pages pages) {
+		this.recovery = recovery;
 		this.forms = forms;
 		this.pages = pages;
 	}
 
-	Mono<ServerResponse> show(ServerRequest request) {
+	ResponseEntity<String> show() {
 		return this.pages.render(HttpStatus.OK, TITLE, Html.fill(FORM, "", ""));
 	}
 
-	Mono<ServerResponse> submit(ServerRequest request) {
+	ResponseEntity<String> submit(HttpServletRequest request) throws IOException {
 		return this.forms.submit(request, (form) -> {
 			String email = form.get("email").strip();
 			if (email.isEmpty()) {
 				return formAgain("Enter your email address.", email);
 			}
-			return this.auth.forgotPassword(email, RequestIds.of(request.exchange()))
-				.flatMap((reply) -> answer(reply, email));
+			return answer(Attempts.of("Password reset request", () -> this.recovery.forgotPassword(email)), email);
 		});
 	}
 
-	private Mono<ServerResponse> answer(AuthReply reply, String email) {
-		return switch (reply) {
-			case Accepted accepted -> this.pages.render(HttpStatus.OK, "Check your email", SENT);
+	private ResponseEntity<String> answer(RecoveryResult result, String email) {
+		return switch (result) {
+			case Done done -> this.pages.render(HttpStatus.OK, "Check your email", SENT);
 			// Only the address itself can be refused (too long, malformed): nothing about
 			// whether an account has it.
-			case Rejected rejected -> formAgain("Enter a valid email address.", email);
+			case Refused refused -> formAgain("Enter a valid email address.", email);
+			case InvalidLink invalid -> formAgain("Enter a valid email address.", email);
 			case Busy busy -> this.pages.busy(busy.retryAfter());
 			case Unavailable unavailable -> this.pages.unavailable();
 		};
 	}
 
-	private Mono<ServerResponse> formAgain(String error, String email) {
+	private ResponseEntity<String> formAgain(String error, String email) {
 		return this.pages.render(HttpStatus.BAD_REQUEST, TITLE, Html.fill(FORM, error, email));
 	}
 

@@ -1,21 +1,16 @@
-package dev.keel.gateway.account;
+package dev.keel.auth.account;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
+import dev.keel.auth.account.Html.Fragment;
 
-import dev.keel.gateway.account.Html.Fragment;
-import dev.keel.gateway.config.GatewaySettings;
-
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Writes the account pages, with the headers every one of them carries, and the pages
@@ -30,8 +25,6 @@ class Pages {
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-
-	private static final Pattern SECONDS = Pattern.compile("[0-9]{1,6}");
 
 	private static final Fragment BROKEN_LINK = Html.fill("""
 			<p>The link you followed is incomplete. Open it again from the email, or copy the whole
@@ -52,60 +45,50 @@ class Pages {
 
 	private static final Fragment UNSUPPORTED = Html.fill("<p>This page accepts only its own form.</p>");
 
-	private final GatewaySettings settings;
+	private final AccountPageSettings settings;
 
-	Pages(GatewaySettings settings) {
+	Pages(AccountPageSettings settings) {
 		this.settings = settings;
 	}
 
-	Mono<ServerResponse> render(HttpStatus status, String title, Fragment content) {
-		return ServerResponse.status(status)
-			.contentType(HTML)
-			.headers(Pages::secure)
-			.bodyValue(Html.page(title, content));
+	ResponseEntity<String> render(HttpStatus status, String title, Fragment content) {
+		return page(status, new HttpHeaders(), title, content);
 	}
 
-	Mono<ServerResponse> brokenLink() {
+	ResponseEntity<String> brokenLink() {
 		return render(HttpStatus.BAD_REQUEST, "This link is incomplete", BROKEN_LINK);
 	}
 
-	Mono<ServerResponse> unavailable() {
-		return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.contentType(HTML)
-			.headers(Pages::secure)
-			.header(HttpHeaders.RETRY_AFTER, this.settings.retryAfterSeconds())
-			.bodyValue(Html.page("Please try again shortly", UNAVAILABLE));
+	ResponseEntity<String> unavailable() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, this.settings.retryAfterSeconds());
+		return page(HttpStatus.SERVICE_UNAVAILABLE, headers, "Please try again shortly", UNAVAILABLE);
 	}
 
-	Mono<ServerResponse> busy(@Nullable String retryAfter) {
-		return ServerResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-			.contentType(HTML)
-			.headers(Pages::secure)
-			.headers((headers) -> {
-				if (retryAfter != null && SECONDS.matcher(retryAfter).matches()) {
-					headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
-				}
-			})
-			.bodyValue(Html.page("Too many attempts", BUSY));
+	ResponseEntity<String> busy(Duration retryAfter) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)));
+		return page(HttpStatus.TOO_MANY_REQUESTS, headers, "Too many attempts", BUSY);
 	}
 
-	/**
-	 * The page for a form that could not be read.
-	 * @param ex why: too large, or not a form
-	 * @return the page
-	 */
-	Mono<ServerResponse> unreadableForm(Throwable ex) {
-		if (ex instanceof DataBufferLimitException) {
-			return render(HttpStatus.CONTENT_TOO_LARGE, "Form too large", TOO_LARGE);
-		}
+	ResponseEntity<String> formTooLarge() {
+		return render(HttpStatus.CONTENT_TOO_LARGE, "Form too large", TOO_LARGE);
+	}
+
+	ResponseEntity<String> unsupportedForm() {
 		return render(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported form", UNSUPPORTED);
 	}
 
-	private static void secure(HttpHeaders headers) {
+	ResponseEntity<String> malformedForm() {
+		return render(HttpStatus.BAD_REQUEST, "Unsupported form", UNSUPPORTED);
+	}
+
+	private static ResponseEntity<String> page(HttpStatus status, HttpHeaders headers, String title, Fragment content) {
 		headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
 		headers.set("Referrer-Policy", "no-referrer");
 		headers.setCacheControl(CacheControl.noStore());
 		headers.set("X-Content-Type-Options", "nosniff");
+		return ResponseEntity.status(status).contentType(HTML).headers(headers).body(Html.page(title, content));
 	}
 
 }

@@ -1,18 +1,19 @@
-package dev.keel.gateway.account;
+package dev.keel.auth.account;
 
-import reactor.core.publisher.Mono;
+import java.io.IOException;
 
-import dev.keel.gateway.account.AuthReply.Accepted;
-import dev.keel.gateway.account.AuthReply.Busy;
-import dev.keel.gateway.account.AuthReply.Rejected;
-import dev.keel.gateway.account.AuthReply.Unavailable;
-import dev.keel.gateway.account.Html.Fragment;
-import dev.keel.gateway.request.RequestIds;
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.keel.auth.account.Html.Fragment;
+import dev.keel.auth.account.RecoveryResult.Busy;
+import dev.keel.auth.account.RecoveryResult.Done;
+import dev.keel.auth.account.RecoveryResult.InvalidLink;
+import dev.keel.auth.account.RecoveryResult.Refused;
+import dev.keel.auth.account.RecoveryResult.Unavailable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code /account/verify-email}, opened from the "Confirm your email address" email: the
@@ -42,34 +43,37 @@ class EmailVerificationPages {
 			sign in to the app and ask for a new confirmation email.</p>
 			""");
 
-	private final AuthClient auth;
+	private final AccountRecovery recovery;
 
 	private final FormReader forms;
 
 	private final Pages pages;
 
-	EmailVerificationPages(AuthClient auth, FormReader forms, Pages pages) {
-		this.auth = auth;
+	EmailVerificationPages(AccountRecovery recovery, FormReader forms, Pages pages) {
+		this.recovery = recovery;
 		this.forms = forms;
 		this.pages = pages;
 	}
 
-	Mono<ServerResponse> show(ServerRequest request) {
-		return LinkTokens.of(request.queryParam("token").orElse(null))
-			.map((token) -> this.pages.render(HttpStatus.OK, "Confirm your email address", Html.fill(FORM, token)))
+	ResponseEntity<String> show(String token) {
+		return LinkTokens.of(token)
+			.map((valid) -> this.pages.render(HttpStatus.OK, "Confirm your email address", Html.fill(FORM, valid)))
 			.orElseGet(this.pages::brokenLink);
 	}
 
-	Mono<ServerResponse> submit(ServerRequest request) {
-		return this.forms.submit(request, (form) -> LinkTokens.of(form.get("token"))
-			.map((token) -> this.auth.verifyEmail(token, RequestIds.of(request.exchange())).flatMap(this::answer))
-			.orElseGet(this.pages::brokenLink));
+	ResponseEntity<String> submit(HttpServletRequest request) throws IOException {
+		return this.forms.submit(request,
+				(form) -> LinkTokens.of(form.get("token"))
+					.map((token) -> answer(Attempts.of("Email verification", () -> this.recovery.verifyEmail(token))))
+					.orElseGet(this.pages::brokenLink));
 	}
 
-	private Mono<ServerResponse> answer(AuthReply reply) {
-		return switch (reply) {
-			case Accepted accepted -> this.pages.render(HttpStatus.OK, "Your email address is confirmed", CONFIRMED);
-			case Rejected rejected ->
+	private ResponseEntity<String> answer(RecoveryResult result) {
+		return switch (result) {
+			case Done done -> this.pages.render(HttpStatus.OK, "Your email address is confirmed", CONFIRMED);
+			case InvalidLink invalid ->
+				this.pages.render(HttpStatus.BAD_REQUEST, "This link can no longer be used", UNUSABLE);
+			case Refused refused ->
 				this.pages.render(HttpStatus.BAD_REQUEST, "This link can no longer be used", UNUSABLE);
 			case Busy busy -> this.pages.busy(busy.retryAfter());
 			case Unavailable unavailable -> this.pages.unavailable();

@@ -1,4 +1,4 @@
-package dev.keel.gateway.account;
+package dev.keel.auth.account;
 
 import java.util.Arrays;
 
