@@ -5,12 +5,16 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The feature packages of auth-service depend one way: {@code user} and {@code client}
  * implement the contracts that {@code token} defines, and {@code token} uses {@code key};
- * nothing points back, and storage never sees web types.
+ * nothing points back, and storage never sees web types. The account pages reach the
+ * accounts only through the {@code AccountRecovery} contract, which {@code user}
+ * implements.
  */
 class AuthArchitectureTests {
 
@@ -51,6 +55,28 @@ class AuthArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("..auth.user..")
+			.check(this.classes);
+	}
+
+	@Test
+	void accountPagesReachTheAccountsOnlyThroughTheirContract() {
+		noClasses().that()
+			.resideInAPackage("..auth.account..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..auth.user..", "..auth.token..", "..auth.key..", "..auth.client..")
+			.check(this.classes);
+	}
+
+	/** The account pages are the one feature that answers HTML. */
+	@Test
+	void onlyTheAccountPagesAnswerHtml() {
+		noClasses().that()
+			.resideOutsideOfPackage("..auth.account..")
+			.should()
+			.accessField(MediaType.class, "TEXT_HTML")
+			.orShould()
+			.accessField(MediaType.class, "TEXT_HTML_VALUE")
 			.check(this.classes);
 	}
 

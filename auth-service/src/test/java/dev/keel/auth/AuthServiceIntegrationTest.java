@@ -12,14 +12,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.annotation.Import;
 
+import dev.keel.auth.account.RecordingRecovery;
 import dev.keel.testing.EmbeddedInfrastructure;
 
 /**
  * auth-service on the real broker and store, over real HTTP, with the in-memory
- * {@link TestAccounts} standing in for the user feature and a {@link MethodSecurityProbe}
- * endpoint. Every class that uses it shares one application context. The master key is
- * fixed (so tests write no key file) and the refresh grace window is short, so tests can
- * outwait it.
+ * {@link TestAccounts} and {@link RecordingRecovery} standing in for the user feature and
+ * a {@link MethodSecurityProbe} endpoint. Every class that uses it shares one application
+ * context. The master key is fixed (so tests write no key file) and the refresh grace
+ * window is short, so tests can outwait it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +30,7 @@ import dev.keel.testing.EmbeddedInfrastructure;
 		properties = { "management.server.port=0", "eureka.client.enabled=false",
 				"keel.auth.keys.master-key=" + AuthServiceIntegrationTest.MASTER_KEY,
 				"keel.auth.tokens.grace-window=" + AuthServiceIntegrationTest.GRACE_WINDOW })
-@Import({ TestAccounts.Configuration.class, MethodSecurityProbe.class })
+@Import({ TestAccounts.Configuration.class, RecordingRecovery.Configuration.class, MethodSecurityProbe.class })
 public @interface AuthServiceIntegrationTest {
 
 	/** The test master key: base64 of 32 bytes. */

@@ -5,30 +5,61 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.cloud.client.loadbalancer.reactive.LoadBalancedExchangeFilterFunction;
+import org.springframework.http.MediaType;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The gateway is an edge: reactive all the way, and its edge concerns (requests, limits,
- * token checks, balancing, errors, docs, discovery) stand apart from the account pages,
- * the one feature with business in it, which is due to move to auth-service (issue 14).
+ * The gateway is an edge: reactive all the way, with edge concerns only (requests,
+ * limits, token checks, balancing, errors, docs, discovery). Pages and the calls behind
+ * them belong to the services; auth-service serves the account pages behind a route.
  */
 class GatewayArchitectureTests {
 
-	private static final String[] EDGE = { "..gateway.request..", "..gateway.edge..", "..gateway.ratelimit..",
-			"..gateway.security..", "..gateway.balancing..", "..gateway.error..", "..gateway.fallback..",
-			"..gateway.docs..", "..gateway.discovery..", "..gateway.config.." };
+	private static final String[] EDGE = { "dev.keel.gateway", "..gateway.request..", "..gateway.edge..",
+			"..gateway.ratelimit..", "..gateway.security..", "..gateway.balancing..", "..gateway.error..",
+			"..gateway.fallback..", "..gateway.docs..", "..gateway.discovery..", "..gateway.config.." };
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("dev.keel.gateway");
 
 	@Test
-	void edgeConcernsNeverDependOnTheAccountPages() {
+	void everyClassIsAnEdgeConcern() {
+		classes().should().resideInAnyPackage(EDGE).check(this.classes);
+		noClasses().should().resideInAPackage("..gateway.account..").check(this.classes);
+	}
+
+	/**
+	 * Swagger UI under {@code /docs} is the one page, and it is the API's documentation.
+	 */
+	@Test
+	void onlyTheApiDocsAnswerHtml() {
 		noClasses().that()
-			.resideInAnyPackage(EDGE)
+			.resideOutsideOfPackage("..gateway.docs..")
+			.should()
+			.accessField(MediaType.class, "TEXT_HTML")
+			.orShould()
+			.accessField(MediaType.class, "TEXT_HTML_VALUE")
+			.check(this.classes);
+	}
+
+	/**
+	 * The gateway calls a service only through its routes. The one exception is the
+	 * signing keys that the token checks fetch from auth-service's JWKS.
+	 */
+	@Test
+	void onlyTheTokenChecksCallAServiceThemselves() {
+		noClasses().that()
+			.resideOutsideOfPackage("..gateway.security..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAPackage("..gateway.account..")
+			.resideInAPackage("org.springframework.web.reactive.function.client..")
+			.orShould()
+			.dependOnClassesThat()
+			.areAssignableTo(LoadBalancedExchangeFilterFunction.class)
 			.check(this.classes);
 	}
 

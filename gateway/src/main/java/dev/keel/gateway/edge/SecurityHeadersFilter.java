@@ -13,7 +13,8 @@ import org.springframework.web.server.WebFilterChain;
  * Puts the security headers an API should send (OWASP REST Security and HTTP Headers
  * cheat sheets) on every response, whoever wrote it: a service, a fallback, an error
  * handler, a filter that refused the request. A header the response already carries is
- * left alone, so that the account pages keep their own Content-Security-Policy.
+ * left alone, so that a service's HTML pages (auth-service's account pages) keep their
+ * own Content-Security-Policy.
  */
 @Component
 class SecurityHeadersFilter implements WebFilter, Ordered {

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class KnownRoutes implements ApplicationListener<RefreshRoutesResultEvent>, SmartInitializingSingleton {
 
-	/** What the gateway answers itself: the account pages, API docs and fallbacks. */
-	static final List<String> LOCAL = List.of("/account/**", "/docs/**", "/fallback/**");
+	/** What the gateway answers itself: the API docs and fallbacks. */
+	static final List<String> LOCAL = List.of("/docs/**", "/fallback/**");
 
 	private static final Logger logger = LoggerFactory.getLogger(KnownRoutes.class);
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import dev.keel.gateway.error.Failure;
+import dev.keel.token.Refusal;
 
 import org.springframework.http.HttpStatus;
 
@@ -21,26 +22,26 @@ enum Rejection {
 	MALFORMED("The bearer token is not a well-formed signed JWT."),
 
 	/** {@code alg: none}, HMAC, or an algorithm that does not fit the key. */
-	ALGORITHM("The bearer token is not signed with an algorithm that Keel accepts."),
+	ALGORITHM(Refusal.ALGORITHM),
 
 	/** A {@code typ} other than a JWT or an access token. */
-	TYPE("The bearer token is not an access token."),
+	TYPE(Refusal.TYPE),
 
 	/** A {@code kid} that auth-service does not publish. */
 	UNKNOWN_KEY("The bearer token was signed with a key that auth-service does not publish."),
 
 	SIGNATURE("The bearer token's signature is not valid."),
 
-	EXPIRED("The bearer token has expired."),
+	EXPIRED(Refusal.EXPIRED),
 
-	NOT_YET_VALID("The bearer token is not valid yet."),
+	NOT_YET_VALID(Refusal.NOT_YET_VALID),
 
-	ISSUER("The bearer token was not issued by this platform's auth-service."),
+	ISSUER(Refusal.ISSUER),
 
-	AUDIENCE("The bearer token is not meant for Keel."),
+	AUDIENCE(Refusal.AUDIENCE),
 
 	/** No {@code sub}, {@code exp} or {@code iat}. */
-	CLAIMS("The bearer token lacks a claim that Keel requires."),
+	CLAIMS(Refusal.MISSING_CLAIM),
 
 	/**
 	 * The token names a key the gateway has not seen, and auth-service cannot be asked.
@@ -50,8 +51,29 @@ enum Rejection {
 
 	private final Failure failure;
 
+	/**
+	 * The rejection for a broken token rule, with the rule's own description.
+	 * @param refusal the rule the token breaks
+	 * @return the rejection
+	 */
+	static Rejection of(Refusal refusal) {
+		return switch (refusal) {
+			case ALGORITHM -> ALGORITHM;
+			case TYPE -> TYPE;
+			case MISSING_CLAIM -> CLAIMS;
+			case EXPIRED -> EXPIRED;
+			case NOT_YET_VALID -> NOT_YET_VALID;
+			case ISSUER -> ISSUER;
+			case AUDIENCE -> AUDIENCE;
+		};
+	}
+
 	Rejection(String detail) {
 		this(HttpStatus.UNAUTHORIZED, "invalid_token", detail);
+	}
+
+	Rejection(Refusal rule) {
+		this(rule.description());
 	}
 
 	Rejection(HttpStatus status, String code, String detail) {

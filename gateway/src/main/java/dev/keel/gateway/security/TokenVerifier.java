@@ -3,15 +3,15 @@ package dev.keel.gateway.security;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
+import java.time.Instant;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import org.jspecify.annotations.Nullable;
@@ -19,33 +19,25 @@ import reactor.core.publisher.Mono;
 
 import dev.keel.gateway.security.Verdict.Accepted;
 import dev.keel.gateway.security.Verdict.Rejected;
+import dev.keel.token.Refusal;
+import dev.keel.token.TokenRules;
 
 /**
- * Checks a bearer token: an RS256 JWS (never {@code alg: none}, never HMAC) signed by one
- * of auth-service's published keys, whose claims pass {@link ClaimChecks}. Tokens found
- * valid are remembered until they expire or the keys change, so a client's repeated
- * requests cost a map lookup instead of a signature verification.
+ * Checks a bearer token: a JWS signed by one of auth-service's published keys that passes
+ * Keel's {@link TokenRules}, the same rules the services apply (RS256 only, never
+ * {@code alg: none}, never HMAC; the token types; the required claims, issuer, audience
+ * and times), so a token the gateway lets through is not refused behind it, and the other
+ * way round. Tokens found valid are remembered until they expire or the keys change, so a
+ * client's repeated requests cost a map lookup instead of a signature verification.
  */
 class TokenVerifier {
-
-	/**
-	 * Exactly what auth-service signs with and what the services accept
-	 * (service-support's {@code KeelJwtDecoderConfiguration}): a token the gateway lets
-	 * through must not be refused behind it, and the other way round. Never HMAC: a
-	 * public key must never serve as a secret.
-	 */
-	static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256);
-
-	/** Plain JWTs and RFC 9068 access tokens, as the services accept. */
-	private static final Set<JOSEObjectType> TYPES = Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"),
-			new JOSEObjectType("application/at+jwt"));
 
 	// Access tokens live at most 15 minutes (API.md §1).
 	private static final Duration REMEMBERED_AT_MOST = Duration.ofMinutes(15);
 
 	private static final int REMEMBERED_TOKENS = 10_000;
 
-	private final ClaimChecks claims;
+	private final TokenRules rules;
 
 	private final Clock clock;
 
@@ -57,7 +49,7 @@ class TokenVerifier {
 	private final SigningKeys keys;
 
 	TokenVerifier(EdgeSecuritySettings settings, JwksFetcher fetcher, Clock clock) {
-		this.claims = new ClaimChecks(settings.issuer(), settings.audience(), settings.clockSkew());
+		this.rules = new TokenRules(settings.issuer(), settings.audience(), settings.clockSkew());
 		this.clock = clock;
 		// A key that auth-service stopped publishing must stop vouching for tokens at
 		// once.
@@ -69,7 +61,7 @@ class TokenVerifier {
 		this.keys.refreshIfOld();
 		Accepted known = this.valid.getIfPresent(token);
 		if (known != null) {
-			return Mono.just(this.claims.recheck(known, this.clock.instant()));
+			return Mono.just(recheck(known, this.clock.instant()));
 		}
 		SignedJWT jwt;
 		try {
@@ -99,12 +91,10 @@ class TokenVerifier {
 			.onErrorReturn(KeysUnavailableException.class, new Rejected(Rejection.KEYS_UNAVAILABLE));
 	}
 
-	private static @Nullable Rejection check(JWSHeader header) {
-		if (!ALGORITHMS.contains(header.getAlgorithm())) {
-			return Rejection.ALGORITHM;
-		}
-		if (header.getType() != null && !TYPES.contains(header.getType())) {
-			return Rejection.TYPE;
+	private @Nullable Rejection check(JWSHeader header) {
+		Optional<Refusal> refusal = this.rules.checkHeader(header);
+		if (refusal.isPresent()) {
+			return Rejection.of(refusal.get());
 		}
 		return (header.getKeyID() != null) ? null : Rejection.UNKNOWN_KEY;
 	}
@@ -117,11 +107,14 @@ class TokenVerifier {
 			if (!jwt.verify(key.verifier())) {
 				return new Rejected(Rejection.SIGNATURE);
 			}
-			Verdict verdict = this.claims.check(jwt.getJWTClaimsSet(), this.clock.instant());
-			if (verdict instanceof Accepted accepted) {
-				this.valid.put(token, accepted);
+			JWTClaimsSet claims = jwt.getJWTClaimsSet();
+			Optional<Refusal> refusal = this.rules.checkClaims(claims, this.clock.instant());
+			if (refusal.isPresent()) {
+				return new Rejected(Rejection.of(refusal.get()));
 			}
-			return verdict;
+			Accepted accepted = new Accepted(claims.getSubject(), claims.getExpirationTime().toInstant());
+			this.valid.put(token, accepted);
+			return accepted;
 		}
 		catch (JOSEException ex) {
 			return new Rejected(Rejection.SIGNATURE);
@@ -129,6 +122,13 @@ class TokenVerifier {
 		catch (ParseException ex) {
 			return new Rejected(Rejection.MALFORMED);
 		}
+	}
+
+	/**
+	 * Whether a token accepted earlier is still valid: only its expiry can have changed.
+	 */
+	private Verdict recheck(Accepted accepted, Instant now) {
+		return this.rules.isExpired(accepted.expiresAt(), now) ? new Rejected(Rejection.EXPIRED) : accepted;
 	}
 
 	private static Mono<Verdict> rejected(Rejection reason) {

@@ -38,20 +38,6 @@ class SecurityHeadersIntegrationTests extends GatewayTestSupport {
 		assertThat(headers.get("X-Content-Type-Options")).containsExactly("nosniff");
 	}
 
-	@Test
-	void accountPagesKeepTheirOwnContentSecurityPolicy() {
-		HttpHeaders headers = this.client.get()
-			.uri("/account/forgot-password")
-			.exchange()
-			.returnResult(byte[].class)
-			.getResponseHeaders();
-		assertThat(headers.get("Content-Security-Policy")).singleElement()
-			.asString()
-			.startsWith("default-src 'none'; style-src 'unsafe-inline'");
-		assertThat(headers.get("X-Frame-Options")).containsExactly("DENY");
-		assertThat(headers.get("X-Content-Type-Options")).containsExactly("nosniff");
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "/docs", "/docs/index.html" })
 	void docsPagesAreLeftWithoutTheApiContentSecurityPolicy(String path) {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KnownRoutesTests {
 
 	private final List<RouteDefinition> routes = new ArrayList<>(List.of(route("Path=/api/auth/**"),
-			route("Path=/api/data/**"), route("Path=/api/notifications/stream", "Method=GET")));
+			route("Path=/api/data/**"), route("Path=/api/notifications/stream", "Method=GET"),
+			route("Path=/account/**", "Method=GET,HEAD,POST")));
 
 	private final KnownRoutes known = new KnownRoutes(() -> Flux.fromIterable(this.routes));
 

@@ -27,6 +27,7 @@ import dev.keel.gateway.security.FakeJwks.ManualClock;
 import dev.keel.gateway.security.Verdict.Accepted;
 import dev.keel.gateway.security.Verdict.Rejected;
 import dev.keel.testing.TestTokens;
+import dev.keel.token.TokenRules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,7 @@ class TokenVerifierTests {
 			jwt.sign(new RSASSASigner(tokens.signingKey()));
 			assertThat(verify(jwt.serialize())).as(algorithm.getName()).isEqualTo(new Rejected(Rejection.ALGORITHM));
 		}
-		assertThat(TokenVerifier.ALGORITHMS).containsExactly(JWSAlgorithm.RS256);
+		assertThat(TokenRules.ALGORITHMS).containsExactly(JWSAlgorithm.RS256);
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.keel.support.security;
 
+import java.util.Set;
+
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
@@ -12,13 +14,16 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import dev.keel.token.TokenRules;
+
 /**
  * Chooses where the keys that verify tokens come from, in this order: the application's
  * own {@link JwtDecoder} bean (used as it is); the application's own
  * {@code JWKSource<SecurityContext>} bean (auth-service, which holds the keys); otherwise
- * the JWKS at {@code keel.security.jwk-set-uri}. Whatever the source, only RS256
- * signatures are accepted, which also rules out {@code alg: none} and HMAC tokens: what
- * auth-service signs with, and exactly what the gateway's {@code TokenVerifier} accepts.
+ * the JWKS at {@code keel.security.jwk-set-uri}. Whatever the source, only the algorithms
+ * of Keel's {@link TokenRules} (RS256) are accepted, which also rules out
+ * {@code alg: none} and HMAC tokens, and the claims are checked by the same rules as at
+ * the gateway ({@link TokenRulesValidator}).
  * <p>
  * The remote JWKS is cached by Nimbus for five minutes; a token whose {@code kid} is not
  * in the cached set makes it fetch the set again at once, so keys that auth-service
@@ -28,6 +33,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 @ConditionalOnMissingBean(JwtDecoder.class)
 class KeelJwtDecoderConfiguration {
 
+	private static void keelAlgorithms(Set<SignatureAlgorithm> algorithms) {
+		TokenRules.ALGORITHMS.forEach((algorithm) -> algorithms.add(SignatureAlgorithm.from(algorithm.getName())));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(JWKSource.class)
 	static class LocalKeys {
@@ -35,9 +44,9 @@ class KeelJwtDecoderConfiguration {
 		@Bean
 		NimbusJwtDecoder keelJwtDecoder(JWKSource<SecurityContext> keys, KeelSecurityProperties properties) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
-				.jwsAlgorithm(SignatureAlgorithm.RS256)
+				.jwsAlgorithms(KeelJwtDecoderConfiguration::keelAlgorithms)
 				.build();
-			decoder.setJwtValidator(TokenValidators.forKeel(properties));
+			decoder.setJwtValidator(TokenRulesValidator.forKeel(properties));
 			return decoder;
 		}
 
@@ -50,10 +59,10 @@ class KeelJwtDecoderConfiguration {
 		@Bean
 		NimbusJwtDecoder keelJwtDecoder(KeelSecurityProperties properties, ListableBeanFactory beans) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
-				.jwsAlgorithm(SignatureAlgorithm.RS256)
+				.jwsAlgorithms(KeelJwtDecoderConfiguration::keelAlgorithms)
 				.restOperations(JwksClient.create(properties.loadBalanced(), beans))
 				.build();
-			decoder.setJwtValidator(TokenValidators.forKeel(properties));
+			decoder.setJwtValidator(TokenRulesValidator.forKeel(properties));
 			return decoder;
 		}
 

@@ -1,0 +1,78 @@
+package dev.keel.auth.user;
+
+import java.util.Set;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+import dev.keel.auth.account.AccountRecovery;
+import dev.keel.auth.account.RecoveryResult;
+import dev.keel.auth.user.Outcomes.Change;
+import dev.keel.auth.user.Outcomes.Done;
+import dev.keel.auth.user.Outcomes.EmailTaken;
+import dev.keel.auth.user.Outcomes.Invalid;
+import dev.keel.auth.user.Outcomes.InvalidToken;
+import dev.keel.auth.user.Outcomes.NotFound;
+import dev.keel.auth.user.Outcomes.Throttled;
+
+/**
+ * The account pages' way into {@link RecoveryService}: the same operations, checks and
+ * throttles as the recovery endpoints of API.md §2, with the outcomes as
+ * {@link RecoveryResult}s instead of HTTP answers.
+ */
+@Component
+class PageRecovery implements AccountRecovery {
+
+	private final RecoveryService recovery;
+
+	private final Validator validator;
+
+	PageRecovery(RecoveryService recovery, Validator validator) {
+		this.recovery = recovery;
+		this.validator = validator;
+	}
+
+	@Override
+	public RecoveryResult verifyEmail(String token) {
+		return result(this.recovery.verifyEmail(token));
+	}
+
+	@Override
+	public RecoveryResult resetPassword(String token, String newPassword) {
+		try {
+			return result(this.recovery.resetPassword(token, newPassword));
+		}
+		catch (PasswordHashingBusy ex) {
+			// hashed before the link is spent: nothing was changed
+			return new RecoveryResult.Unavailable();
+		}
+	}
+
+	@Override
+	public RecoveryResult forgotPassword(String email) {
+		// the endpoint's own checks on the address (API.md §2)
+		Set<ConstraintViolation<UserRequests.Forgot>> violations = this.validator
+			.validate(new UserRequests.Forgot(email));
+		if (!violations.isEmpty()) {
+			ConstraintViolation<UserRequests.Forgot> violation = violations.iterator().next();
+			return new RecoveryResult.Refused("email", violation.getMessage());
+		}
+		this.recovery.forgotPassword(email);
+		return new RecoveryResult.Done();
+	}
+
+	private static RecoveryResult result(Change change) {
+		return switch (change) {
+			case Done done -> new RecoveryResult.Done();
+			case Invalid invalid ->
+				new RecoveryResult.Refused(invalid.errors().getFirst().field(), invalid.errors().getFirst().message());
+			case InvalidToken invalid -> new RecoveryResult.InvalidLink();
+			case NotFound missing -> new RecoveryResult.InvalidLink();
+			case Throttled throttled -> new RecoveryResult.Busy(throttled.retryAfter());
+			case EmailTaken taken -> new RecoveryResult.Refused("email", "is already taken");
+		};
+	}
+
+}
