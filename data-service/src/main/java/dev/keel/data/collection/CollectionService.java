@@ -18,7 +18,6 @@ import dev.keel.data.collection.DefineOutcome.Invalid;
 import dev.keel.data.collection.DocumentSchema.InvalidSchema;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.CollectionDeleted;
-import dev.keel.support.web.KeelProblemException;
 import dev.keel.support.web.Problems.FieldProblem;
 
 /**
@@ -52,11 +51,10 @@ public class CollectionService {
 	 * The collection a document request is about.
 	 * @param name the name from the path
 	 * @return the definition
-	 * @throws KeelProblemException 404 {@code collection_not_found} if there is none
+	 * @throws CollectionNotFoundException if there is none
 	 */
 	public CollectionDefinition require(String name) {
-		return find(name).orElseThrow(() -> KeelProblemException.notFound("collection_not_found",
-				"There is no collection named '" + name + "'."));
+		return find(name).orElseThrow(() -> new CollectionNotFoundException(name));
 	}
 
 	public Optional<CollectionDefinition> find(String name) {

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import dev.keel.data.config.DriverUpdates;
+import dev.keel.support.access.AccessRule;
 import dev.keel.support.outbox.Outbox;
 import dev.keel.support.outbox.OutboxEntry;
 

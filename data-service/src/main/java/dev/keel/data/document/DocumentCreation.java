@@ -10,11 +10,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.keel.data.collection.CollectionDefinition;
 import dev.keel.data.collection.CollectionService;
+import dev.keel.data.document.DocumentOutcome.Reason;
 import dev.keel.data.document.DocumentOutcome.Rejected;
 import dev.keel.data.document.DocumentOutcome.Replayed;
 import dev.keel.data.document.DocumentOutcome.Written;
@@ -66,7 +66,7 @@ class DocumentCreation {
 		Claim claim = this.keys.claim(IdempotencyKeys.scope(collection, caller, bodyHash), idempotencyKey, bodyHash,
 				new ObjectId().toHexString());
 		if (!claim.bodyHash().equals(bodyHash)) {
-			return new Rejected(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+			return new Rejected(Reason.UNACCEPTABLE, "idempotency_key_reused",
 					"This Idempotency-Key was used with a different body; use a new key for a new document.",
 					List.of());
 		}

@@ -11,12 +11,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.keel.data.collection.CollectionDefinition;
 import dev.keel.data.collection.CollectionService;
 import dev.keel.data.document.DocumentOutcome.Deleted;
+import dev.keel.data.document.DocumentOutcome.Reason;
 import dev.keel.data.document.DocumentOutcome.Rejected;
 import dev.keel.data.document.DocumentOutcome.Written;
 import dev.keel.data.document.Documents.DuplicateValuesException;
@@ -178,7 +178,7 @@ class DocumentService {
 				return Rejected.versionConflict();
 			}
 		}
-		return new Rejected(HttpStatus.CONFLICT, "conflict",
+		return new Rejected(Reason.CONFLICT, "conflict",
 				"The document is being changed by other requests right now; try again.", List.of());
 	}
 
