@@ -20,7 +20,6 @@ import dev.keel.data.document.DocumentOutcome.Replayed;
 import dev.keel.data.document.DocumentOutcome.Written;
 import dev.keel.data.document.Documents.RefusedDocumentException;
 import dev.keel.data.document.IdempotencyKeys.Claim;
-import dev.keel.support.outbox.OutboxRelay;
 import dev.keel.support.security.CurrentCaller;
 
 /**
@@ -38,17 +37,14 @@ class DocumentCreation {
 
 	private final IdempotencyKeys keys;
 
-	private final OutboxRelay relay;
-
 	private final JsonMapper json;
 
 	DocumentCreation(CollectionService collections, Documents documents, DocumentEvents events, IdempotencyKeys keys,
-			OutboxRelay relay, JsonMapper json) {
+			JsonMapper json) {
 		this.collections = collections;
 		this.documents = documents;
 		this.events = events;
 		this.keys = keys;
-		this.relay = relay;
 		this.json = json;
 	}
 
@@ -96,7 +92,6 @@ class DocumentCreation {
 			return (earlier != null) ? replay(definition, earlier.toJson(), caller)
 					: Rejected.duplicate("Another document already has these values in a field that must be unique.");
 		}
-		this.relay.wakeUp();
 		if (claim != null) {
 			this.keys.complete(claim, this.json.writeValueAsString(document.toJson()));
 		}
