@@ -24,23 +24,24 @@ class DataArchitectureTests {
 			"jakarta.servlet.." };
 
 	/**
-	 * A controller or the advice, or a type nested in one (its request and page records).
+	 * Everything but the controllers and the advice, and the types nested in them (their
+	 * request and page records).
 	 */
-	private static final DescribedPredicate<JavaClass> webLayer = DescribedPredicate
-		.describe("annotated @RestController or @RestControllerAdvice, or nested in such a class", (type) -> {
-			for (JavaClass candidate = type; candidate != null; candidate = candidate.getEnclosingClass()
-				.orElse(null)) {
-				if (candidate.isAnnotatedWith(RestController.class)
-						|| candidate.isAnnotatedWith(RestControllerAdvice.class)) {
-					return true;
+	private static final DescribedPredicate<JavaClass> outsideTheWebLayer = DescribedPredicate.describe(
+			"are neither annotated @RestController or @RestControllerAdvice nor nested in such a class", (type) -> {
+				for (JavaClass candidate = type; candidate != null; candidate = candidate.getEnclosingClass()
+					.orElse(null)) {
+					if (candidate.isAnnotatedWith(RestController.class)
+							|| candidate.isAnnotatedWith(RestControllerAdvice.class)) {
+						return false;
+					}
 				}
-			}
-			return false;
-		});
+				return true;
+			});
 
 	/** Code that reads or writes MongoDB. */
 	private static final DescribedPredicate<JavaClass> storage = DescribedPredicate
-		.describe("use MongoDB", (type) -> type.getDirectDependenciesFromSelf()
+		.describe("use MongoDB (the driver or Spring Data)", (type) -> type.getDirectDependenciesFromSelf()
 			.stream()
 			.anyMatch((dependency) -> dependency.getTargetClass().getPackageName().startsWith("com.mongodb")
 					|| dependency.getTargetClass().getPackageName().startsWith("org.springframework.data.mongodb")));
@@ -71,7 +72,7 @@ class DataArchitectureTests {
 
 	@Test
 	void onlyControllersAndTheAdviceKnowHttp() {
-		noClasses().that(DescribedPredicate.not(webLayer))
+		noClasses().that(outsideTheWebLayer)
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.http..", "org.springframework.web..")
