@@ -1,37 +1,29 @@
 package dev.keel.auth.user;
 
-import java.util.Arrays;
-
-import io.micrometer.tracing.Tracer;
-
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.keel.auth.config.AuthProperties;
-import dev.keel.events.EventEnvelope;
 import dev.keel.events.auth.UserEvent;
 import dev.keel.support.outbox.Outbox;
 import dev.keel.support.outbox.OutboxEntry;
-import dev.keel.support.outbox.Traceparent;
 
 /**
- * Turns user events into outbox entries of the user's own document, so that a change and
- * its events are one atomic write; the relay publishes them to {@code keel.auth.events},
- * keyed by user id, with the trace context of the request that caused them.
+ * Puts user events into the user's own document through the shared {@link Outbox}, so
+ * that a change and its events are one atomic write; the relay publishes them to
+ * {@code keel.auth.events}, keyed by user id, with the trace context of the request that
+ * caused them.
  */
 @Component
 class UserEvents {
 
-	static final String SOURCE = "/keel/auth-service";
+	private final Outbox outbox;
 
-	private final AuthProperties properties;
+	private final String topic;
 
-	private final ObjectProvider<Tracer> tracer;
-
-	UserEvents(AuthProperties properties, ObjectProvider<Tracer> tracer) {
-		this.properties = properties;
-		this.tracer = tracer;
+	UserEvents(Outbox outbox, AuthProperties properties) {
+		this.outbox = outbox;
+		this.topic = properties.events().topic();
 	}
 
 	/**
@@ -39,16 +31,12 @@ class UserEvents {
 	 * change.
 	 */
 	Update appendTo(Update update, UserEvent... events) {
-		return Outbox.push(update, entries(events));
+		return this.outbox.push(Users.COLLECTION, update, this.topic, events);
 	}
 
+	/** The entries of a new user's events, for {@link Users#insert}. */
 	OutboxEntry[] entries(UserEvent... events) {
-		Tracer current = this.tracer.getIfAvailable();
-		String traceparent = (current != null) ? Traceparent.current(current) : null;
-		return Arrays.stream(events)
-			.map((event) -> Outbox.entry(this.properties.events().topic(),
-					EventEnvelope.wrap(SOURCE, event, traceparent)))
-			.toArray(OutboxEntry[]::new);
+		return this.outbox.entries(this.topic, events);
 	}
 
 }

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Repository;
 
 import dev.keel.support.outbox.Outbox;
 import dev.keel.support.outbox.OutboxEntry;
-import dev.keel.support.outbox.OutboxRelay;
 
 /**
  * The {@code users} collection. Writes go through explicit inserts and updates, never a
@@ -32,11 +31,11 @@ class Users implements InitializingBean {
 
 	private final MongoTemplate mongo;
 
-	private final OutboxRelay relay;
+	private final Outbox outbox;
 
-	Users(MongoTemplate mongo, OutboxRelay relay) {
+	Users(MongoTemplate mongo, Outbox outbox) {
 		this.mongo = mongo;
-		this.relay = relay;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -55,8 +54,8 @@ class Users implements InitializingBean {
 	void insert(User user, OutboxEntry... events) {
 		Document document = new Document();
 		this.mongo.getConverter().write(user, document);
-		this.mongo.insert(Outbox.attach(document, events), COLLECTION);
-		this.relay.wakeUp();
+		this.mongo.insert(this.outbox.attach(COLLECTION, document, events), COLLECTION);
+		this.outbox.wakeUp();
 	}
 
 	Optional<User> findById(String id) {
@@ -84,7 +83,7 @@ class Users implements InitializingBean {
 		update.set("updatedAt", java.time.Instant.now());
 		Optional<User> updated = Optional.ofNullable(this.mongo.findAndModify(Query.query(criteria), update,
 				FindAndModifyOptions.options().returnNew(true), User.class));
-		this.relay.wakeUp();
+		this.outbox.wakeUp();
 		return updated;
 	}
 

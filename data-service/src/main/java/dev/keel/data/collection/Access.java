@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.keel.support.access.AccessRule;
 import dev.keel.support.web.Problems.FieldProblem;
 
 /**

@@ -65,7 +65,7 @@ class CollectionController {
 	@PreAuthorize("hasRole('admin')")
 	ResponseEntity<Void> delete(@PathVariable String name) {
 		if (!this.collections.delete(name)) {
-			throw KeelProblemException.notFound("collection_not_found", "There is no collection named '" + name + "'.");
+			throw new CollectionNotFoundException(name);
 		}
 		return ResponseEntity.noContent().build();
 	}

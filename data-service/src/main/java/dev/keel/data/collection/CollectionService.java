@@ -18,7 +18,6 @@ import dev.keel.data.collection.DefineOutcome.Invalid;
 import dev.keel.data.collection.DocumentSchema.InvalidSchema;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.CollectionDeleted;
-import dev.keel.support.web.KeelProblemException;
 import dev.keel.support.web.Problems.FieldProblem;
 
 /**
@@ -36,15 +35,11 @@ public class CollectionService {
 
 	private final CollectionStorage storage;
 
-	private final CollectionEvents events;
-
 	private final StorageJanitor janitor;
 
-	CollectionService(CollectionStore store, CollectionStorage storage, CollectionEvents events,
-			StorageJanitor janitor) {
+	CollectionService(CollectionStore store, CollectionStorage storage, StorageJanitor janitor) {
 		this.store = store;
 		this.storage = storage;
-		this.events = events;
 		this.janitor = janitor;
 	}
 
@@ -52,11 +47,10 @@ public class CollectionService {
 	 * The collection a document request is about.
 	 * @param name the name from the path
 	 * @return the definition
-	 * @throws KeelProblemException 404 {@code collection_not_found} if there is none
+	 * @throws CollectionNotFoundException if there is none
 	 */
 	public CollectionDefinition require(String name) {
-		return find(name).orElseThrow(() -> KeelProblemException.notFound("collection_not_found",
-				"There is no collection named '" + name + "'."));
+		return find(name).orElseThrow(() -> new CollectionNotFoundException(name));
 	}
 
 	public Optional<CollectionDefinition> find(String name) {
@@ -101,15 +95,9 @@ public class CollectionService {
 		if (definition.isEmpty()) {
 			return false;
 		}
-		boolean deleted = this.store.markDeleted(name, definition.get().storage(),
-				this.events.entry(CollectionDeleted.of(name)));
+		boolean deleted = this.store.markDeleted(name, definition.get().storage(), CollectionDeleted.of(name));
 		this.janitor.wakeUp();
 		return deleted;
-	}
-
-	/** Every storage collection whose documents may hold events. */
-	public List<String> storageNames() {
-		return this.store.storageNames();
 	}
 
 	private Optional<DefineOutcome> tryDefine(String name, DocumentSchema schema, Access access,
@@ -124,7 +112,7 @@ public class CollectionService {
 		long revision = stored.map((s) -> s.definition().revision() + 1).orElse(1L);
 		CollectionDefinition definition = new CollectionDefinition(name, schema, access, indexes, fresh, revision, now,
 				now);
-		var event = this.events.entry(CollectionDefined.of(name, access.toMap(), true));
+		CollectionDefined event = CollectionDefined.of(name, access.toMap(), true);
 		boolean written = stored.isPresent()
 				? this.store.replace(definition, stored.get().definition().revision(), event)
 				: this.store.insert(definition, event);
@@ -145,7 +133,7 @@ public class CollectionService {
 		}
 		CollectionDefinition definition = new CollectionDefinition(current.name(), schema, access, indexes,
 				current.storage(), current.revision() + 1, current.createdAt(), now);
-		var event = this.events.entry(CollectionDefined.of(current.name(), access.toMap(), false));
+		CollectionDefined event = CollectionDefined.of(current.name(), access.toMap(), false);
 		return this.store.replace(definition, current.revision(), event) ? Optional.of(new Defined(definition, false))
 				: Optional.empty();
 	}

@@ -33,8 +33,11 @@ class CollectionStorage {
 
 	private final MongoTemplate mongo;
 
-	CollectionStorage(MongoTemplate mongo) {
+	private final Outbox outbox;
+
+	CollectionStorage(MongoTemplate mongo, Outbox outbox) {
 		this.mongo = mongo;
+		this.outbox = outbox;
 	}
 
 	/** A fresh storage name for a collection: its name and a random suffix. */
@@ -51,7 +54,7 @@ class CollectionStorage {
 		if (!this.mongo.collectionExists(storage)) {
 			this.mongo.createCollection(storage);
 		}
-		Outbox.prepare(this.mongo, storage);
+		this.outbox.prepare(storage);
 		collection(storage).createIndex(Indexes.ascending("_owner", "_id"), new IndexOptions().name(OWNER_INDEX));
 		createIndexes(storage, indexes);
 	}

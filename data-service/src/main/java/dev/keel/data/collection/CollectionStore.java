@@ -20,16 +20,19 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import dev.keel.data.config.DataProperties;
 import dev.keel.data.config.DriverUpdates;
+import dev.keel.events.data.CollectionEvent;
+import dev.keel.support.access.AccessRule;
 import dev.keel.support.outbox.Outbox;
-import dev.keel.support.outbox.OutboxEntry;
 
 /**
  * Collection definitions in the {@value #COLLECTION} collection, one document per name. A
  * deleted collection keeps its document, marked {@code deleted}, until its storage is
  * dropped; {@code pendingDrops} lists storage still to drop. Schemas are stored as JSON
  * text, because their keywords ({@code $ref}, {@code $defs}) cannot be MongoDB field
- * names. Compiled schemas are cached per revision.
+ * names. Compiled schemas are cached per revision. Every change carries its collection
+ * event in the same write, for the {@code keel.data.events} topic.
  */
 @Repository
 class CollectionStore {
@@ -42,12 +45,19 @@ class CollectionStore {
 
 	private final DriverUpdates updates;
 
+	private final Outbox outbox;
+
+	private final String topic;
+
 	private final Map<String, Compiled> schemas = new ConcurrentHashMap<>();
 
-	CollectionStore(MongoTemplate mongo, JsonMapper json, DriverUpdates updates) {
+	CollectionStore(MongoTemplate mongo, JsonMapper json, DriverUpdates updates, Outbox outbox,
+			DataProperties properties) {
 		this.mongo = mongo;
 		this.json = json;
 		this.updates = updates;
+		this.outbox = outbox;
+		this.topic = properties.events().topic();
 	}
 
 	Optional<CollectionDefinition> find(String name) {
@@ -70,10 +80,11 @@ class CollectionStore {
 	}
 
 	/** Inserts the first definition of a name; false if another request was quicker. */
-	boolean insert(CollectionDefinition definition, OutboxEntry event) {
+	boolean insert(CollectionDefinition definition, CollectionEvent event) {
 		Document document = fields(definition).append("_id", definition.name());
 		try {
-			definitions().insertOne(Outbox.attach(document, event));
+			definitions().insertOne(this.outbox.attach(COLLECTION, document, this.topic, event));
+			this.outbox.wakeUp();
 			return true;
 		}
 		catch (MongoWriteException ex) {
@@ -89,40 +100,34 @@ class CollectionStore {
 	 * meanwhile. A deleted definition comes back to life with the new storage, its old
 	 * storage staying in {@code pendingDrops}.
 	 */
-	boolean replace(CollectionDefinition definition, long revision, OutboxEntry event) {
+	boolean replace(CollectionDefinition definition, long revision, CollectionEvent event) {
 		Update update = new Update();
 		fields(definition).forEach(update::set);
 		update.unset("deleted");
-		Outbox.push(update, event);
 		Bson unchanged = Filters.and(Filters.eq("_id", definition.name()), Filters.eq("revision", revision));
-		return definitions().updateOne(unchanged, this.updates.of(update)).getModifiedCount() == 1;
+		return write(unchanged, this.outbox.push(COLLECTION, update, this.topic, event));
 	}
 
 	/** Marks an active definition deleted; false if there was none. */
-	boolean markDeleted(String name, String storage, OutboxEntry event) {
+	boolean markDeleted(String name, String storage, CollectionEvent event) {
 		Update update = new Update().set("deleted", true)
 			.set("deletedAt", new Date())
 			.inc("revision", 1L)
 			.addToSet("pendingDrops", storage);
-		Outbox.push(update, event);
 		Bson active = Filters.and(Filters.eq("_id", name), active());
-		return definitions().updateOne(active, this.updates.of(update)).getModifiedCount() == 1;
+		return write(active, this.outbox.push(COLLECTION, update, this.topic, event));
+	}
+
+	private boolean write(Bson filter, Update update) {
+		boolean written = definitions().updateOne(filter, this.updates.of(update)).getModifiedCount() == 1;
+		if (written) {
+			this.outbox.wakeUp();
+		}
+		return written;
 	}
 
 	MongoCollection<Document> definitions() {
 		return this.mongo.getCollection(COLLECTION);
-	}
-
-	/** Every storage collection that exists or waits to be dropped. */
-	List<String> storageNames() {
-		List<String> names = new ArrayList<>();
-		definitions().find().projection(Projections.include("storage", "pendingDrops", "deleted")).forEach((stored) -> {
-			if (!stored.getBoolean("deleted", false)) {
-				names.add(stored.getString("storage"));
-			}
-			names.addAll(stored.getList("pendingDrops", String.class, List.of()));
-		});
-		return names;
 	}
 
 	/** Definitions with storage to drop: deleted ones, or ones defined again since. */

@@ -1,6 +1,6 @@
 /**
- * Collections: their definitions (JSON Schema, access rules, indexes), the MongoDB
- * collections that store their documents, and the access model ({@link AccessRule},
- * {@link AccessDecision}) the document feature enforces.
+ * Collections: their definitions (JSON Schema, access rules, indexes) and the MongoDB
+ * collections that store their documents. The rules themselves are the shared model of
+ * {@code dev.keel.support.access}; the document feature enforces them.
  */
 package dev.keel.data.collection;

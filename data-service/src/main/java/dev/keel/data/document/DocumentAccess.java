@@ -2,13 +2,9 @@ package dev.keel.data.document;
 
 import java.util.Optional;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-
-import dev.keel.data.collection.AccessDecision;
-import dev.keel.data.collection.AccessRule;
+import dev.keel.support.access.AccessDecision;
+import dev.keel.support.access.AccessRule;
 import dev.keel.support.security.CurrentCaller;
-import dev.keel.support.web.KeelProblemException;
 
 /**
  * Turns an access rule into the scope every read and write of the request is restricted
@@ -22,16 +18,16 @@ final class DocumentAccess {
 
 	/**
 	 * What the caller may touch under the rule.
-	 * @throws KeelProblemException 401 without a token where one is needed, 403 when the
+	 * @throws AccessRefusedException without a token where one is needed, or when the
 	 * token lacks the role
 	 */
 	static DocumentScope scope(AccessRule rule, Optional<CurrentCaller> caller) {
-		return switch (rule.decide(caller)) {
+		AccessDecision decision = rule.decide(caller);
+		return switch (decision) {
 			case AccessDecision.Everything everything -> DocumentScope.EVERYTHING;
 			case AccessDecision.OwnOnly own -> new DocumentScope(own.subject());
-			case AccessDecision.Unauthenticated unauthenticated -> throw unauthorized();
-			case AccessDecision.Forbidden forbidden -> throw new KeelProblemException(HttpStatus.FORBIDDEN, "forbidden",
-					"This collection's '" + rule.text() + "' rule does not let you do this.");
+			case AccessDecision.Unauthenticated unauthenticated -> throw new AccessRefusedException(rule, decision);
+			case AccessDecision.Forbidden forbidden -> throw new AccessRefusedException(rule, decision);
 		};
 	}
 
@@ -45,19 +41,7 @@ final class DocumentAccess {
 	 * @return {@code true} when a read by id would find the document
 	 */
 	static boolean mayRead(AccessRule rule, Optional<CurrentCaller> caller, String owner) {
-		return switch (rule.decide(caller)) {
-			case AccessDecision.Everything everything -> true;
-			case AccessDecision.OwnOnly own -> own.subject().equals(owner);
-			case AccessDecision.Unauthenticated unauthenticated -> false;
-			case AccessDecision.Forbidden forbidden -> false;
-		};
-	}
-
-	private static KeelProblemException unauthorized() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		return new KeelProblemException(HttpStatus.UNAUTHORIZED, "unauthorized",
-				"This collection needs an access token: send 'Authorization: Bearer <token>'.", headers);
+		return rule.permits(caller, owner);
 	}
 
 }

@@ -27,20 +27,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.keel.data.document.DocumentOutcome.Deleted;
+import dev.keel.data.document.DocumentOutcome.Reason;
 import dev.keel.data.document.DocumentOutcome.Rejected;
 import dev.keel.data.document.DocumentOutcome.Replayed;
 import dev.keel.data.document.DocumentOutcome.Written;
 import dev.keel.data.query.Page;
-import dev.keel.data.query.QueryRejectedException;
 import dev.keel.data.query.QueryRequest;
 import dev.keel.support.security.CurrentCaller;
 import dev.keel.support.web.KeelProblemException;
 import dev.keel.support.web.Problems;
-import dev.keel.support.web.Problems.FieldProblem;
 
 /**
  * The documents of a collection. Reachable without a token: the collection's rules
- * decide, per request, whether a caller must have one.
+ * decide, per request, whether a caller must have one. Rejections the services return are
+ * answered here; those they throw by {@code DataProblemHandler}.
  */
 @RestController
 @RequestMapping("/api/data/collections/{collection}")
@@ -67,26 +67,15 @@ class DocumentController {
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String fields,
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
 			Optional<CurrentCaller> caller) {
-		try {
-			Page page = this.documents.query(collection, new QueryRequest(filter, sort, fields, limit, cursor), caller);
-			return new QueryPage(
-					page.items().stream().<JsonNode>map((item) -> StoredDocument.of(item).toJson()).toList(),
-					page.nextCursor());
-		}
-		catch (QueryRejectedException ex) {
-			throw problem(ex);
-		}
+		Page page = this.documents.query(collection, new QueryRequest(filter, sort, fields, limit, cursor), caller);
+		return new QueryPage(page.items().stream().<JsonNode>map((item) -> StoredDocument.of(item).toJson()).toList(),
+				page.nextCursor());
 	}
 
 	@GetMapping("/count")
 	Count count(@PathVariable String collection, @RequestParam(required = false) String filter,
 			Optional<CurrentCaller> caller) {
-		try {
-			return new Count(this.documents.count(collection, filter, caller));
-		}
-		catch (QueryRejectedException ex) {
-			throw problem(ex);
-		}
+		return new Count(this.documents.count(collection, filter, caller));
 	}
 
 	// Bodies are read by JsonBodies (see there), so the OpenAPI document learns of them
@@ -160,21 +149,23 @@ class DocumentController {
 	}
 
 	private static KeelProblemException problem(Rejected rejected) {
-		KeelProblemException problem = new KeelProblemException(rejected.status(), rejected.code(), rejected.detail());
+		KeelProblemException problem = new KeelProblemException(status(rejected.reason()), rejected.code(),
+				rejected.detail());
 		if (!rejected.errors().isEmpty()) {
 			problem.getBody().setProperty(Problems.ERRORS, rejected.errors());
 		}
 		return problem;
 	}
 
-	private static KeelProblemException problem(QueryRejectedException rejected) {
-		KeelProblemException problem = new KeelProblemException(HttpStatus.BAD_REQUEST, rejected.code(),
-				rejected.getMessage());
-		if (rejected.field() != null) {
-			problem.getBody()
-				.setProperty(Problems.ERRORS, List.of(new FieldProblem(rejected.field(), rejected.getMessage())));
-		}
-		return problem;
+	private static HttpStatus status(Reason reason) {
+		return switch (reason) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case STALE -> HttpStatus.PRECONDITION_FAILED;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case UNACCEPTABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+		};
 	}
 
 	private static URI location(String collection, String id) {

@@ -10,17 +10,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.keel.data.collection.CollectionDefinition;
 import dev.keel.data.collection.CollectionService;
+import dev.keel.data.document.DocumentOutcome.Reason;
 import dev.keel.data.document.DocumentOutcome.Rejected;
 import dev.keel.data.document.DocumentOutcome.Replayed;
 import dev.keel.data.document.DocumentOutcome.Written;
 import dev.keel.data.document.Documents.RefusedDocumentException;
 import dev.keel.data.document.IdempotencyKeys.Claim;
-import dev.keel.support.outbox.OutboxRelay;
 import dev.keel.support.security.CurrentCaller;
 
 /**
@@ -38,17 +37,14 @@ class DocumentCreation {
 
 	private final IdempotencyKeys keys;
 
-	private final OutboxRelay relay;
-
 	private final JsonMapper json;
 
 	DocumentCreation(CollectionService collections, Documents documents, DocumentEvents events, IdempotencyKeys keys,
-			OutboxRelay relay, JsonMapper json) {
+			JsonMapper json) {
 		this.collections = collections;
 		this.documents = documents;
 		this.events = events;
 		this.keys = keys;
-		this.relay = relay;
 		this.json = json;
 	}
 
@@ -66,7 +62,7 @@ class DocumentCreation {
 		Claim claim = this.keys.claim(IdempotencyKeys.scope(collection, caller, bodyHash), idempotencyKey, bodyHash,
 				new ObjectId().toHexString());
 		if (!claim.bodyHash().equals(bodyHash)) {
-			return new Rejected(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency_key_reused",
+			return new Rejected(Reason.UNACCEPTABLE, "idempotency_key_reused",
 					"This Idempotency-Key was used with a different body; use a new key for a new document.",
 					List.of());
 		}
@@ -96,7 +92,6 @@ class DocumentCreation {
 			return (earlier != null) ? replay(definition, earlier.toJson(), caller)
 					: Rejected.duplicate("Another document already has these values in a field that must be unique.");
 		}
-		this.relay.wakeUp();
 		if (claim != null) {
 			this.keys.complete(claim, this.json.writeValueAsString(document.toJson()));
 		}

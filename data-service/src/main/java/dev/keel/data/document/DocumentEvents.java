@@ -9,16 +9,14 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 import dev.keel.data.collection.CollectionDefinition;
-import dev.keel.data.collection.CollectionEvents;
 import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentDeleted;
 import dev.keel.events.data.DocumentUpdated;
-import dev.keel.support.outbox.OutboxEntry;
 
 /**
- * Builds the outbox entries of document changes. Events carry the new document unless its
- * JSON is over {@value #MAX_DOCUMENT_BYTES} bytes, to keep Kafka records small; consumers
- * then fetch it if they need it.
+ * Builds the events of document changes. Events carry the new document unless its JSON is
+ * over {@value #MAX_DOCUMENT_BYTES} bytes, to keep Kafka records small; consumers then
+ * fetch it if they need it.
  */
 @Component
 class DocumentEvents {
@@ -28,31 +26,28 @@ class DocumentEvents {
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
-	private final CollectionEvents events;
-
 	private final JsonMapper json;
 
-	DocumentEvents(CollectionEvents events, JsonMapper json) {
-		this.events = events;
+	DocumentEvents(JsonMapper json) {
 		this.json = json;
 	}
 
-	OutboxEntry created(CollectionDefinition collection, StoredDocument document, String actor) {
+	DocumentCreated created(CollectionDefinition collection, StoredDocument document, String actor) {
 		Map<String, Object> body = body(document);
-		return this.events.entry(DocumentCreated.of(collection.name(), document.id(), document.owner(), actor,
-				document.version(), collection.access().read().text(), List.copyOf(document.fields().propertyNames()),
-				body, body == null));
+		return DocumentCreated.of(collection.name(), document.id(), document.owner(), actor, document.version(),
+				collection.access().read().text(), List.copyOf(document.fields().propertyNames()), body, body == null);
 	}
 
-	OutboxEntry updated(CollectionDefinition collection, StoredDocument document, List<String> changed, String actor) {
+	DocumentUpdated updated(CollectionDefinition collection, StoredDocument document, List<String> changed,
+			String actor) {
 		Map<String, Object> body = body(document);
-		return this.events.entry(DocumentUpdated.of(collection.name(), document.id(), document.owner(), actor,
-				document.version(), collection.access().read().text(), changed, body, body == null));
+		return DocumentUpdated.of(collection.name(), document.id(), document.owner(), actor, document.version(),
+				collection.access().read().text(), changed, body, body == null);
 	}
 
-	OutboxEntry deleted(CollectionDefinition collection, StoredDocument document, String actor) {
-		return this.events.entry(DocumentDeleted.of(collection.name(), document.id(), document.owner(), actor,
-				document.version(), collection.access().read().text()));
+	DocumentDeleted deleted(CollectionDefinition collection, StoredDocument document, String actor) {
+		return DocumentDeleted.of(collection.name(), document.id(), document.owner(), actor, document.version(),
+				collection.access().read().text());
 	}
 
 	private Map<String, Object> body(StoredDocument document) {

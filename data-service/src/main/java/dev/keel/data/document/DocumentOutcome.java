@@ -3,7 +3,6 @@ package dev.keel.data.document;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.keel.support.web.Problems.FieldProblem;
@@ -42,16 +41,40 @@ sealed interface DocumentOutcome {
 	record Deleted() implements DocumentOutcome {
 	}
 
+	/** Why a request was refused; the controller answers each with its own status. */
+	enum Reason {
+
+		/** The document or request cannot be stored as sent (400). */
+		INVALID,
+
+		/** There is no such document for the caller (404). */
+		NOT_FOUND,
+
+		/** Another document holds the values, or other requests kept winning (409). */
+		CONFLICT,
+
+		/** The document changed since the version the client pinned (412). */
+		STALE,
+
+		/** The document would grow past its size limit (413). */
+		TOO_LARGE,
+
+		/**
+		 * Well-formed, but against the collection's schema or the key's first use (422).
+		 */
+		UNACCEPTABLE
+
+	}
+
 	/**
 	 * The request was refused and changed nothing.
 	 *
-	 * @param status the HTTP status
+	 * @param reason why
 	 * @param code the problem code
 	 * @param detail what went wrong
 	 * @param errors the fields at fault, possibly none
 	 */
-	record Rejected(HttpStatus status, String code, String detail,
-			List<FieldProblem> errors) implements DocumentOutcome {
+	record Rejected(Reason reason, String code, String detail, List<FieldProblem> errors) implements DocumentOutcome {
 
 		/**
 		 * This rejection with only the errors in the given top-level fields, for a caller
@@ -61,7 +84,7 @@ sealed interface DocumentOutcome {
 			List<FieldProblem> named = this.errors.stream()
 				.filter((error) -> fields.stream().anyMatch((name) -> within(error.field(), name)))
 				.toList();
-			return new Rejected(this.status, this.code, this.detail, named);
+			return new Rejected(this.reason, this.code, this.detail, named);
 		}
 
 		private static boolean within(String path, String name) {
@@ -69,37 +92,36 @@ sealed interface DocumentOutcome {
 		}
 
 		static Rejected notFound(String id) {
-			return new Rejected(HttpStatus.NOT_FOUND, "document_not_found", "There is no document '" + id + "'.",
+			return new Rejected(Reason.NOT_FOUND, "document_not_found", "There is no document '" + id + "'.",
 					List.of());
 		}
 
 		static Rejected versionConflict() {
-			return new Rejected(HttpStatus.PRECONDITION_FAILED, "version_conflict",
+			return new Rejected(Reason.STALE, "version_conflict",
 					"The document has changed since the version in If-Match; fetch it again.", List.of());
 		}
 
 		static Rejected duplicate(String detail) {
-			return new Rejected(HttpStatus.CONFLICT, "duplicate", detail, List.of());
+			return new Rejected(Reason.CONFLICT, "duplicate", detail, List.of());
 		}
 
 		static Rejected refused(RuntimeException reason) {
-			return new Rejected(HttpStatus.BAD_REQUEST, "invalid_document", reason.getMessage(), List.of());
+			return new Rejected(Reason.INVALID, "invalid_document", reason.getMessage(), List.of());
 		}
 
 		static Rejected invalidDocument(List<FieldProblem> errors) {
-			return new Rejected(HttpStatus.BAD_REQUEST, "invalid_document",
-					"The document has fields that cannot be stored.", errors);
+			return new Rejected(Reason.INVALID, "invalid_document", "The document has fields that cannot be stored.",
+					errors);
 		}
 
 		static Rejected schemaViolated(List<FieldProblem> errors) {
-			return new Rejected(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed",
+			return new Rejected(Reason.UNACCEPTABLE, "validation_failed",
 					"The document does not match the collection's schema.", errors);
 		}
 
 		static Rejected tooLarge() {
-			return new Rejected(
-					HttpStatus.CONTENT_TOO_LARGE, "document_too_large", "After this change the document "
-							+ "would be over " + (DocumentSize.MAX_BYTES / 1024) + " KiB of JSON; nothing was changed.",
+			return new Rejected(Reason.TOO_LARGE, "document_too_large", "After this change the document "
+					+ "would be over " + (DocumentSize.MAX_BYTES / 1024) + " KiB of JSON; nothing was changed.",
 					List.of());
 		}
 

@@ -5,18 +5,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.keel.data.collection.CollectionDefinition;
 import dev.keel.data.collection.CollectionService;
 import dev.keel.data.document.DocumentOutcome.Deleted;
+import dev.keel.data.document.DocumentOutcome.Reason;
 import dev.keel.data.document.DocumentOutcome.Rejected;
 import dev.keel.data.document.DocumentOutcome.Written;
 import dev.keel.data.document.Documents.DuplicateValuesException;
@@ -26,8 +27,7 @@ import dev.keel.data.query.FieldTypes;
 import dev.keel.data.query.Page;
 import dev.keel.data.query.QueryRejectedException;
 import dev.keel.data.query.QueryRequest;
-import dev.keel.support.outbox.Outbox;
-import dev.keel.support.outbox.OutboxRelay;
+import dev.keel.events.data.DocumentEvent;
 import dev.keel.support.security.CurrentCaller;
 import dev.keel.support.web.Problems.FieldProblem;
 
@@ -48,16 +48,13 @@ class DocumentService {
 
 	private final DocumentEvents events;
 
-	private final OutboxRelay relay;
-
 	private final DocumentQueries queries;
 
-	DocumentService(CollectionService collections, Documents documents, DocumentEvents events, OutboxRelay relay,
+	DocumentService(CollectionService collections, Documents documents, DocumentEvents events,
 			DocumentQueries queries) {
 		this.collections = collections;
 		this.documents = documents;
 		this.events = events;
-		this.relay = relay;
 		this.queries = queries;
 	}
 
@@ -120,8 +117,8 @@ class DocumentService {
 			// its event waits for Kafka.
 			Update update = new Update();
 			current.fields().propertyNames().forEach(update::unset);
-			Outbox.deleteWhenDrained(update, this.events.deleted(definition, current, actor));
-			return written(definition, current, update, new Deleted());
+			return written(() -> this.documents.delete(definition.storage(), current.id(), current.version(), update,
+					this.events.deleted(definition, current, actor)), new Deleted());
 		});
 	}
 
@@ -150,9 +147,9 @@ class DocumentService {
 				return Optional.of(new Written(current, false, readable));
 			}
 			StoredDocument next = current.changedTo(fields, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-			Update update = next.updateOf(changed);
-			Outbox.push(update, this.events.updated(definition, next, changed, actor));
-			return written(definition, current, update, new Written(next, false, readable));
+			DocumentEvent event = this.events.updated(definition, next, changed, actor);
+			return written(() -> this.documents.update(definition.storage(), current.id(), current.version(),
+					next.updateOf(changed), event), new Written(next, false, readable));
 		});
 	}
 
@@ -178,15 +175,17 @@ class DocumentService {
 				return Rejected.versionConflict();
 			}
 		}
-		return new Rejected(HttpStatus.CONFLICT, "conflict",
+		return new Rejected(Reason.CONFLICT, "conflict",
 				"The document is being changed by other requests right now; try again.", List.of());
 	}
 
-	/** Applies the update if the document is still at the version read. */
-	private Optional<DocumentOutcome> written(CollectionDefinition definition, StoredDocument current, Update update,
-			DocumentOutcome success) {
+	/**
+	 * Makes a write that applies only if the document is still at the version read; empty
+	 * when it lost a race.
+	 */
+	private static Optional<DocumentOutcome> written(BooleanSupplier write, DocumentOutcome success) {
 		try {
-			if (!this.documents.update(definition.storage(), current.id(), current.version(), update)) {
+			if (!write.getAsBoolean()) {
 				return Optional.empty();
 			}
 		}
@@ -196,7 +195,6 @@ class DocumentService {
 		catch (RefusedDocumentException ex) {
 			return Optional.of(Rejected.refused(ex));
 		}
-		this.relay.wakeUp();
 		return Optional.of(success);
 	}
 

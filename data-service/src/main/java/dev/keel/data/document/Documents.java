@@ -14,14 +14,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import dev.keel.data.config.DataProperties;
 import dev.keel.data.config.DriverUpdates;
+import dev.keel.events.data.DocumentDeleted;
+import dev.keel.events.data.DocumentEvent;
 import dev.keel.support.outbox.Outbox;
-import dev.keel.support.outbox.OutboxEntry;
 
 /**
  * Documents in their collection's storage, through the driver's API: Spring Data's
  * mapping would turn the 24-hex string ids into ObjectIds and miss them. Every write is
- * one single-document operation that carries its event.
+ * one single-document operation that carries its event; a successful one wakes the outbox
+ * relay.
  */
 @Repository
 class Documents {
@@ -38,9 +41,15 @@ class Documents {
 
 	private final DriverUpdates updates;
 
-	Documents(MongoTemplate mongo, DriverUpdates updates) {
+	private final Outbox outbox;
+
+	private final String topic;
+
+	Documents(MongoTemplate mongo, DriverUpdates updates, Outbox outbox, DataProperties properties) {
 		this.mongo = mongo;
 		this.updates = updates;
+		this.outbox = outbox;
+		this.topic = properties.events().topic();
 	}
 
 	MongoCollection<Document> storage(String storage) {
@@ -60,9 +69,10 @@ class Documents {
 	 * Inserts a new document with its event.
 	 * @return {@code false} if a unique index (or the id) already holds its values
 	 */
-	boolean insert(String storage, StoredDocument document, OutboxEntry event) {
+	boolean insert(String storage, StoredDocument document, DocumentEvent event) {
 		try {
-			storage(storage).insertOne(Outbox.attach(document.toBson(), event));
+			storage(storage).insertOne(this.outbox.attach(storage, document.toBson(), this.topic, event));
+			this.outbox.wakeUp();
 			return true;
 		}
 		catch (MongoWriteException ex) {
@@ -74,15 +84,33 @@ class Documents {
 	}
 
 	/**
-	 * Applies an update to the document if it is still at {@code version}.
-	 * @return whether it was applied
+	 * Changes the document with its event if it is still at {@code version}.
+	 * @return whether it was changed
 	 * @throws DuplicateValuesException if the change collides with a unique index
 	 */
-	boolean update(String storage, String id, long version, Update update) {
+	boolean update(String storage, String id, long version, Update update, DocumentEvent event) {
+		return apply(storage, id, version, this.outbox.push(storage, update, this.topic, event));
+	}
+
+	/**
+	 * Deletes the document with its event if it is still at {@code version}: it is gone
+	 * for every reader at once, and removed once the event is out.
+	 * @param update what else to change meanwhile, often to unset the user fields
+	 * @return whether it was deleted
+	 */
+	boolean delete(String storage, String id, long version, Update update, DocumentDeleted event) {
+		return apply(storage, id, version, this.outbox.deleteWhenDrained(storage, update, this.topic, event));
+	}
+
+	private boolean apply(String storage, String id, long version, Update update) {
 		Bson unchanged = Filters.and(Filters.eq(StoredDocument.ID, id), Filters.eq(StoredDocument.VERSION, version),
 				Filters.ne(Outbox.DELETE_WHEN_DRAINED, true));
 		try {
-			return storage(storage).updateOne(unchanged, this.updates.of(update)).getMatchedCount() == 1;
+			boolean applied = storage(storage).updateOne(unchanged, this.updates.of(update)).getMatchedCount() == 1;
+			if (applied) {
+				this.outbox.wakeUp();
+			}
+			return applied;
 		}
 		catch (MongoWriteException ex) {
 			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {

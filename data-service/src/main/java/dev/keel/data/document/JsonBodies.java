@@ -10,14 +10,13 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-
-import dev.keel.support.web.KeelProblemException;
 
 /**
  * Reads document bodies: at most {@value #MAX_BYTES} bytes (more is a 413 before the rest
  * is even read), strict JSON without duplicate keys or trailing content.
+ *
+ * @see UnreadableBodyException
  */
 @Component
 class JsonBodies {
@@ -42,8 +41,7 @@ class JsonBodies {
 			body = in.readNBytes(MAX_BYTES + 1);
 		}
 		catch (IOException ex) {
-			throw new KeelProblemException(HttpStatus.BAD_REQUEST, "malformed_request",
-					"The request body could not be read.");
+			throw UnreadableBodyException.malformed("The request body could not be read.");
 		}
 		if (body.length > MAX_BYTES) {
 			throw tooLarge();
@@ -51,20 +49,17 @@ class JsonBodies {
 		try {
 			JsonNode node = this.json.readTree(body);
 			if (node == null || node.isMissingNode()) {
-				throw new KeelProblemException(HttpStatus.BAD_REQUEST, "malformed_request",
-						"The request body is empty.");
+				throw UnreadableBodyException.malformed("The request body is empty.");
 			}
 			return node;
 		}
 		catch (JacksonException ex) {
-			throw new KeelProblemException(HttpStatus.BAD_REQUEST, "malformed_request",
-					"The request body is not valid JSON: " + ex.getOriginalMessage());
+			throw UnreadableBodyException.malformed("The request body is not valid JSON: " + ex.getOriginalMessage());
 		}
 	}
 
-	private static KeelProblemException tooLarge() {
-		return new KeelProblemException(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large",
-				"A document may be at most " + (MAX_BYTES / 1024) + " KiB of JSON.");
+	private static UnreadableBodyException tooLarge() {
+		return UnreadableBodyException.tooLarge("A document may be at most " + (MAX_BYTES / 1024) + " KiB of JSON.");
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import dev.keel.data.collection.AccessRule;
+import dev.keel.support.access.AccessRule;
 import dev.keel.support.security.CurrentCaller;
 
 import static org.assertj.core.api.Assertions.assertThat;

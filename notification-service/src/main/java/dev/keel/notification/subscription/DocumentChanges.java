@@ -22,6 +22,8 @@ import dev.keel.notification.inbox.Inbox;
 import dev.keel.notification.inbox.NewNotification;
 import dev.keel.notification.preference.Preferences;
 import dev.keel.notification.preference.UserPreferences;
+import dev.keel.support.access.AccessRule;
+import dev.keel.support.security.CurrentCaller;
 import dev.keel.support.events.KeelEventsAutoConfiguration;
 
 /**
@@ -94,8 +96,9 @@ class DocumentChanges {
 	}
 
 	private static boolean mayHear(Subscription subscription, Account account, DocumentEvent event) {
-		return !account.disabled() && !subscription.userId().equals(event.actor()) && ReadRule.allows(event.readRule(),
-				subscription.userId(), account.rolesOr(subscription.roles()), event.owner());
+		CurrentCaller recipient = new CurrentCaller(subscription.userId(), account.rolesOr(subscription.roles()), null);
+		return !account.disabled() && !subscription.userId().equals(event.actor())
+				&& AccessRule.permits(event.readRule(), recipient, event.owner());
 	}
 
 	private void notify(Account recipient, DocumentEvent event, String type) {

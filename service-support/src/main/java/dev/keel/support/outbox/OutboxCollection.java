@@ -47,6 +47,8 @@ final class OutboxCollection {
 
 	private volatile boolean indexed;
 
+	private volatile Instant touchedAt = Instant.now();
+
 	OutboxCollection(MongoOperations mongo, String name) {
 		this.mongo = mongo;
 		this.name = name;
@@ -54,6 +56,35 @@ final class OutboxCollection {
 
 	String name() {
 		return this.name;
+	}
+
+	/** Notes a write with entries, so a scan does not forget the collection meanwhile. */
+	void touch(Instant now) {
+		this.touchedAt = now;
+	}
+
+	boolean untouchedSince(Instant instant) {
+		return this.touchedAt.isBefore(instant);
+	}
+
+	/**
+	 * Whether the collection has the relay's index or a pending entry: what a scan looks
+	 * for in collections nobody named. With the index found, the relay never creates it
+	 * again, which would bring back a collection dropped meanwhile.
+	 */
+	boolean holdsOutboxes() {
+		return this.mongo.execute(this.name, (collection) -> {
+			for (Document index : collection.listIndexes()) {
+				if (INDEX.equals(index.getString("name"))) {
+					this.indexed = true;
+					return true;
+				}
+			}
+			return collection.find(Filters.exists(Outbox.ENTRIES + ".0"))
+				.projection(Projections.include("_id"))
+				.limit(1)
+				.first() != null;
+		});
 	}
 
 	/**

@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the outbox relay works.
  *
  * @param enabled whether the relay runs at all
- * @param collections the collections whose documents carry outboxes
+ * @param collections collections whose documents carry outboxes, watched from the start;
+ * collections created at run time are learnt from the writes and from scans of the
+ * database
+ * @param source the CloudEvents {@code source} of the service's events; by default
+ * {@code /keel/} and {@code spring.application.name}
  * @param pollInterval how often the relay looks for entries when nobody called
  * {@link OutboxRelay#wakeUp()}; entries written by another instance wait at most this
  * long
@@ -23,12 +27,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * send it reports failed is not delivered later behind its back
  * @param initialBackoff the pause after the first failed round
  * @param maxBackoff the longest pause between failed rounds; pauses double up to it
+ * @param scanInterval how often the relay scans the database's collection names for
+ * outboxes it does not know (written by other instances) and forgets dropped collections;
+ * it also scans when it starts, to find entries left from before a restart
  */
 @ConfigurationProperties("keel.outbox")
-public record OutboxProperties(@DefaultValue("true") boolean enabled, List<String> collections,
+public record OutboxProperties(@DefaultValue("true") boolean enabled, List<String> collections, String source,
 		@DefaultValue("500ms") Duration pollInterval, @DefaultValue("100") int batchSize,
 		@DefaultValue("30s") Duration lease, @DefaultValue("10s") Duration sendTimeout,
-		@DefaultValue("100ms") Duration initialBackoff, @DefaultValue("5s") Duration maxBackoff) {
+		@DefaultValue("100ms") Duration initialBackoff, @DefaultValue("5s") Duration maxBackoff,
+		@DefaultValue("1m") Duration scanInterval) {
 
 	public OutboxProperties {
 		collections = (collections != null) ? List.copyOf(collections) : List.of();

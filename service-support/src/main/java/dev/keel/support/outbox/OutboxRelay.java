@@ -3,12 +3,8 @@ package dev.keel.support.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,8 +23,9 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import dev.keel.support.outbox.DocumentDrainer.Outcome;
 
 /**
- * Publishes the entries waiting in the configured collections' outboxes, on one virtual
- * thread that never holds up the service's writes.
+ * Publishes the entries waiting in the outboxes of the collections it knows
+ * ({@link OutboxCollections}), on one virtual thread that never holds up the service's
+ * writes.
  * <p>
  * Each round finds up to {@code batch-size} documents per collection with one query,
  * oldest entry first, claims them one by one by id and drains them concurrently, each in
@@ -52,11 +49,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	/** How many batches one scan for pending documents finds at most. */
 	static final int SCAN_BATCHES = 10;
 
-	private final MongoOperations mongo;
-
-	private final List<OutboxCollectionSource> sources;
-
-	private final Map<String, OutboxCollection> collections = new ConcurrentHashMap<>();
+	private final OutboxCollections collections;
 
 	private final OutboxPublisher publisher;
 
@@ -70,14 +63,14 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
+	private volatile boolean stopped;
+
 	private volatile CountDownLatch stopRequested = new CountDownLatch(0);
 
 	private Thread loop;
 
-	OutboxRelay(MongoOperations mongo, OutboxPublisher publisher, OutboxMetrics metrics, OutboxProperties properties,
-			List<OutboxCollectionSource> sources) {
-		this.mongo = mongo;
-		this.sources = List.copyOf(sources);
+	OutboxRelay(MongoOperations mongo, OutboxPublisher publisher, OutboxMetrics metrics, OutboxProperties properties) {
+		this.collections = new OutboxCollections(mongo, properties.collections(), properties.scanInterval());
 		this.publisher = publisher;
 		this.drainer = new DocumentDrainer(publisher, metrics, this.owner, properties);
 		this.properties = properties;
@@ -94,20 +87,39 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		}
 	}
 
+	/**
+	 * Watches the collection from now on: called by {@link Outbox} for every write with
+	 * entries. Starts the relay if nothing else did (a service with no fixed
+	 * collections), unless it was stopped.
+	 */
+	void register(String collection) {
+		this.collections.register(collection);
+		if (!this.running && !this.stopped && this.properties.enabled()) {
+			start();
+		}
+	}
+
+	/** Creates the relay's index on a collection created at run time, and watches it. */
+	void prepare(String collection) {
+		this.collections.get(collection).createIndexOnce();
+		register(collection);
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.running || !isAutoStartup()) {
 			return;
 		}
 		// Before the first write can arrive: the embedded store does not guard index
-		// creation
-		// against concurrent inserts.
-		this.properties.collections().forEach((name) -> collection(name).createIndexOnce());
+		// creation against concurrent inserts.
+		this.properties.collections().forEach((name) -> this.collections.get(name).createIndexOnce());
+		this.collections.scanSoon();
 		this.running = true;
+		this.stopped = false;
 		this.stopRequested = new CountDownLatch(1);
 		this.loop = Thread.ofVirtual().name("keel-outbox-relay").start(this::run);
-		log.info("Outbox relay {} watching {}{}", this.owner, this.properties.collections(),
-				this.sources.isEmpty() ? "" : " and collections defined at run time");
+		log.info("Outbox relay {} watching {}, collections written to and what the database holds", this.owner,
+				this.properties.collections());
 	}
 
 	@Override
@@ -116,6 +128,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 			return;
 		}
 		this.running = false;
+		this.stopped = true;
 		this.stopRequested.countDown();
 		this.nudges.release();
 		try {
@@ -134,13 +147,13 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
-	 * Whether there is anything to do: the relay is enabled and has collections. Also
-	 * checked by {@link #start()}, so that an explicit context start leaves a disabled
-	 * relay alone.
+	 * Whether there is anything to do: the relay is enabled and has collections, fixed or
+	 * registered by a write. Also checked by {@link #start()}, so that an explicit
+	 * context start leaves a disabled relay alone.
 	 */
 	@Override
 	public boolean isAutoStartup() {
-		return this.properties.enabled() && (!this.properties.collections().isEmpty() || !this.sources.isEmpty());
+		return this.properties.enabled() && !this.collections.isEmpty();
 	}
 
 	@Override
@@ -150,6 +163,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	@Override
 	public void destroy() {
+		this.stopped = true;
 		this.publisher.close();
 	}
 
@@ -171,7 +185,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private RelayRound relayOnce() {
 		RelayRound round = RelayRound.IDLE;
-		for (OutboxCollection collection : currentCollections()) {
+		for (OutboxCollection collection : this.collections.current()) {
 			try {
 				collection.createIndexOnce();
 				round = round.and(relay(collection));
@@ -186,28 +200,6 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 			}
 		}
 		return round;
-	}
-
-	/**
-	 * The fixed collections and whatever the sources name now. A source that fails (its
-	 * store is unreachable) costs only its own collections this round.
-	 */
-	private List<OutboxCollection> currentCollections() {
-		Set<String> names = new LinkedHashSet<>(this.properties.collections());
-		for (OutboxCollectionSource source : this.sources) {
-			try {
-				names.addAll(source.collectionNames());
-			}
-			catch (RuntimeException ex) {
-				log.warn("Could not list the collections of {}: {}", source, ex.getMessage());
-			}
-		}
-		this.collections.keySet().retainAll(names);
-		return names.stream().map(this::collection).toList();
-	}
-
-	private OutboxCollection collection(String name) {
-		return this.collections.computeIfAbsent(name, (key) -> new OutboxCollection(this.mongo, key));
 	}
 
 	/**

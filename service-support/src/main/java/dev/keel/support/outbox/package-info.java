@@ -10,9 +10,14 @@
  * the removal publishes again, so delivery is at least once and consumers deduplicate by
  * event id; a Kafka outage only makes entries wait, it never fails a write.
  * <p>
- * Services use {@link Outbox} to add entries to their writes and call
- * {@link OutboxRelay#wakeUp()} afterwards; everything else is auto-configured when both a
- * {@code MongoTemplate} and a {@code KafkaTemplate} exist, and configured under
- * {@code keel.outbox} ({@link OutboxProperties}).
+ * Services inject the {@link Outbox} bean and make one call per write
+ * ({@code outbox.attach(collection, document, topic, event)}, or {@code push} for an
+ * update), which builds the CloudEvents entry and tells the relay about the collection;
+ * then {@link Outbox#wakeUp()}. The relay learns its collections from those calls, from
+ * {@code keel.outbox.collections}, and from scans of the database (at start, for entries
+ * left before a restart, and every {@code scan-interval}), never by calling back into the
+ * service. Everything is auto-configured when both a {@code MongoTemplate} and a
+ * {@code KafkaTemplate} exist, and configured under {@code keel.outbox}
+ * ({@link OutboxProperties}).
  */
 package dev.keel.support.outbox;

@@ -18,7 +18,7 @@ class KeelOutboxAutoConfigurationTests {
 
 	@Test
 	void servicesWithMongoAndKafkaGetARelay() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(OutboxRelay.class));
+		this.runner.run((context) -> assertThat(context).hasSingleBean(OutboxRelay.class).hasSingleBean(Outbox.class));
 	}
 
 	@Test
@@ -32,6 +32,14 @@ class KeelOutboxAutoConfigurationTests {
 	@Test
 	void relayDoesNotRunWithoutCollections() {
 		this.runner.run((context) -> assertThat(context.getBean(OutboxRelay.class).isRunning()).isFalse());
+	}
+
+	@Test
+	void eventsComeFromTheServiceNamedInTheirSource() {
+		this.runner.withPropertyValues("spring.application.name=data-service")
+			.run((context) -> assertThat(context.getBean(Outbox.class).source()).isEqualTo("/keel/data-service"));
+		this.runner.withPropertyValues("spring.application.name=data-service", "keel.outbox.source=/acme/data")
+			.run((context) -> assertThat(context.getBean(Outbox.class).source()).isEqualTo("/acme/data"));
 	}
 
 	@Test

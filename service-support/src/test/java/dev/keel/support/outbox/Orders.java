@@ -17,59 +17,56 @@ import dev.keel.events.data.DocumentUpdated;
 
 /**
  * The orders feature of the test service, written the way auth-service and data-service
- * write theirs: each change and its event in one single-document write, then a nudge to
- * the relay.
+ * write theirs: each change and its event in one single-document write through the
+ * {@link Outbox}, then a nudge to the relay. Placing an order builds its own envelope, to
+ * choose the {@code traceparent}; the other changes let the outbox build it.
  */
 class Orders {
 
 	static final String COLLECTION = "orders";
 
-	private static final String SOURCE = "/keel/test-service";
-
 	private final MongoTemplate mongo;
 
-	private final OutboxRelay relay;
+	private final Outbox outbox;
 
 	private final String topic;
 
-	Orders(MongoTemplate mongo, OutboxRelay relay, String topic) {
+	Orders(MongoTemplate mongo, Outbox outbox, String topic) {
 		this.mongo = mongo;
-		this.relay = relay;
+		this.outbox = outbox;
 		this.topic = topic;
 	}
 
 	EventEnvelope<DocumentCreated> place(String id, String traceparent) {
 		DocumentCreated created = DocumentCreated.of(COLLECTION, id, "u-1", "u-1", 1, "owner", List.of("status"),
 				Map.of("_id", id, "status", "placed"), false);
-		EventEnvelope<DocumentCreated> envelope = EventEnvelope.wrap(SOURCE, created, traceparent);
+		EventEnvelope<DocumentCreated> envelope = EventEnvelope.wrap(this.outbox.source(), created, traceparent);
 		Document order = new Document("_id", id).append("status", "placed").append("_version", 1L);
-		this.mongo.insert(Outbox.attach(order, Outbox.entry(this.topic, envelope)), COLLECTION);
-		this.relay.wakeUp();
+		this.mongo.insert(this.outbox.attach(COLLECTION, order, Outbox.entry(this.topic, envelope)), COLLECTION);
+		this.outbox.wakeUp();
 		return envelope;
 	}
 
 	EventEnvelope<DocumentUpdated> changeStatus(String id, long version, String status) {
 		DocumentUpdated updated = DocumentUpdated.of(COLLECTION, id, "u-1", "u-1", version + 1, "owner",
 				List.of("status"), Map.of("_id", id, "status", status), false);
-		EventEnvelope<DocumentUpdated> envelope = EventEnvelope.wrap(SOURCE, updated, null);
 		Update change = new Update().set("status", status).inc("_version", 1);
 		long matched = this.mongo
-			.updateFirst(current(id, version), Outbox.push(change, Outbox.entry(this.topic, envelope)), COLLECTION)
+			.updateFirst(current(id, version), this.outbox.push(COLLECTION, change, this.topic, updated), COLLECTION)
 			.getMatchedCount();
 		if (matched != 1) {
 			throw new IllegalStateException("Order " + id + " is not at version " + version);
 		}
-		this.relay.wakeUp();
-		return envelope;
+		this.outbox.wakeUp();
+		return EventEnvelope.wrap(this.outbox.source(), updated, null);
 	}
 
 	EventEnvelope<DocumentDeleted> cancel(String id, long version) {
 		DocumentDeleted deleted = DocumentDeleted.of(COLLECTION, id, "u-1", "u-1", version, "owner");
-		EventEnvelope<DocumentDeleted> envelope = EventEnvelope.wrap(SOURCE, deleted, null);
-		Update deletion = Outbox.deleteWhenDrained(new Update(), Outbox.entry(this.topic, envelope));
+		Update deletion = this.outbox.deleteWhenDrained(COLLECTION, new Update(), this.topic, deleted);
 		this.mongo.updateFirst(current(id, version), deletion, COLLECTION);
-		this.relay.wakeUp();
-		return envelope;
+		this.outbox.wakeUp();
+		return EventEnvelope.wrap(this.outbox.source(), deleted, null);
 	}
 
 	Document find(String id) {

@@ -50,6 +50,9 @@ class OutboxRelayIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	Outbox outbox;
+
 	@Test
 	void publishesAWrittenEventOnceWithItsKeyAndHeaders() {
 		EventEnvelope<DocumentCreated> placed = this.orders.place("o-1", TRACEPARENT);
@@ -98,7 +101,8 @@ class OutboxRelayIntegrationTests {
 		List<OutboxEntry> entries = List.of(anotherEvent("o-7"), anotherEvent("o-7"), anotherEvent("o-7"));
 
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is("o-7")),
-				Outbox.push(new Update().set("status", "split"), entries.toArray(OutboxEntry[]::new)), "orders");
+				this.outbox.push("orders", new Update().set("status", "split"), entries.toArray(OutboxEntry[]::new)),
+				"orders");
 
 		awaitDrained("o-7");
 		assertThat(recordsOf("o-7")).extracting(this::eventId)
@@ -120,7 +124,7 @@ class OutboxRelayIntegrationTests {
 	void findsEntriesWrittenWithoutAWakeUp() {
 		EventEnvelope<DocumentCreated> placed = EventEnvelope.wrap("/keel/other-instance",
 				DocumentCreated.of("orders", "o-4", "u-1", "u-1", 1, "owner", List.of(), null, false), null);
-		Document order = Outbox.attach(new Document("_id", "o-4"), Outbox.entry(OutboxTestApplication.TOPIC, placed));
+		Document order = writtenElsewhere("o-4", Outbox.entry(OutboxTestApplication.TOPIC, placed));
 		this.mongo.insert(order, "orders");
 
 		awaitDrained("o-4");
@@ -132,8 +136,8 @@ class OutboxRelayIntegrationTests {
 	void leavesADocumentAloneWhileAnotherInstanceHoldsItsLease() throws InterruptedException {
 		EventEnvelope<DocumentCreated> placed = EventEnvelope.wrap("/keel/other-instance",
 				DocumentCreated.of("orders", "o-5", "u-1", "u-1", 1, "owner", List.of(), null, false), null);
-		Document order = Outbox.attach(new Document("_id", "o-5"), Outbox.entry(OutboxTestApplication.TOPIC, placed))
-			.append(Outbox.LEASE, lease("other-instance", Instant.now().plusSeconds(600)));
+		Document order = writtenElsewhere("o-5", Outbox.entry(OutboxTestApplication.TOPIC, placed)).append(Outbox.LEASE,
+				lease("other-instance", Instant.now().plusSeconds(600)));
 		this.mongo.insert(order, "orders");
 
 		Thread.sleep(1500);
@@ -150,7 +154,7 @@ class OutboxRelayIntegrationTests {
 	void anEventKafkaRefusesDoesNotHoldUpOtherAggregates() {
 		OutboxEntry tooLarge = new OutboxEntry("evt-too-large", OutboxTestApplication.TOPIC, "orders/o-big",
 				"x".repeat(2 * 1024 * 1024), null, Instant.now());
-		this.mongo.insert(Outbox.attach(new Document("_id", "o-big"), tooLarge), "orders");
+		this.mongo.insert(this.outbox.attach("orders", new Document("_id", "o-big"), tooLarge), "orders");
 		await().atMost(DEADLINE).until(() -> this.meters.find("keel.outbox.failures").counters().size() > 0);
 
 		EventEnvelope<DocumentCreated> placed = this.orders.place("o-6", null);
@@ -182,6 +186,11 @@ class OutboxRelayIntegrationTests {
 	private static OutboxEntry anotherEvent(String id) {
 		return Outbox.entry(OutboxTestApplication.TOPIC, EventEnvelope.wrap("/keel/test-service",
 				DocumentUpdated.of("orders", id, "u-1", "u-1", 2, "owner", List.of("status"), null, true), null));
+	}
+
+	/** A document as another instance of the service wrote it, past this one's outbox. */
+	private static Document writtenElsewhere(String id, OutboxEntry entry) {
+		return new Document("_id", id).append(Outbox.ENTRIES, List.of(entry.toDocument()));
 	}
 
 	private static Document lease(String owner, Instant until) {

@@ -17,8 +17,8 @@ class OutboxTestApplication {
 	static final String TOPIC = "keel.test.orders";
 
 	@Bean
-	Orders orders(MongoTemplate mongo, OutboxRelay relay, @Value("${orders.topic:" + TOPIC + "}") String topic) {
-		return new Orders(mongo, relay, topic);
+	Orders orders(MongoTemplate mongo, Outbox outbox, @Value("${orders.topic:" + TOPIC + "}") String topic) {
+		return new Orders(mongo, outbox, topic);
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package dev.keel.data.collection;
+package dev.keel.support.access;
 
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +53,17 @@ class AccessRuleTests {
 		assertThat(rule("role:editor").decide(editor)).isInstanceOf(AccessDecision.Everything.class);
 		assertThat(rule("role:editor").decide(admin)).isInstanceOf(AccessDecision.Everything.class);
 		assertThat(rule("role:editor").decide(anonymous)).isInstanceOf(AccessDecision.Unauthenticated.class);
+	}
+
+	@Test
+	void permitsADocumentOnlyWhenTheDecisionIncludesItsOwner() {
+		assertThat(rule("owner").permits(alice, "alice")).isTrue();
+		assertThat(rule("owner").permits(alice, "bob")).isFalse();
+		assertThat(rule("owner").permits(alice, null)).isFalse();
+		assertThat(rule("owner").permits(admin, "bob")).isTrue();
+		assertThat(rule("role:editor").permits(alice, "alice")).isFalse();
+		assertThat(rule("authenticated").permits(anonymous, null)).isFalse();
+		assertThat(rule("public").permits(anonymous, "alice")).isTrue();
 	}
 
 	private static AccessRule rule(String text) {

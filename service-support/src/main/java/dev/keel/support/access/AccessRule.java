@@ -1,7 +1,9 @@
-package dev.keel.data.collection;
+package dev.keel.support.access;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.keel.support.security.CurrentCaller;
 
@@ -32,8 +34,31 @@ public sealed interface AccessRule {
 		};
 	}
 
+	/**
+	 * Whether a caller may act on a document under a rule as an event carries it, as
+	 * text. Admins may under every rule, even one this version cannot read (written by a
+	 * newer producer); anyone else may not under such a rule.
+	 * @param rule the rule as written, or {@code null}
+	 * @param caller the caller
+	 * @param owner the document's owner, or {@code null}
+	 * @return whether the rule lets the caller at the document
+	 */
+	static boolean permits(@Nullable String rule, CurrentCaller caller, @Nullable String owner) {
+		return parse(rule).map((parsed) -> parsed.permits(Optional.of(caller), owner)).orElse(caller.isAdmin());
+	}
+
 	/** The rule as written in a definition. */
 	String text();
+
+	/**
+	 * Whether the caller may act on one document under this rule.
+	 * @param caller the caller, empty when the request has no token
+	 * @param owner the document's owner, or {@code null}
+	 * @return whether a request by the caller would find the document
+	 */
+	default boolean permits(Optional<CurrentCaller> caller, @Nullable String owner) {
+		return decide(caller).admits(owner);
+	}
 
 	/**
 	 * What the caller may do under this rule.
