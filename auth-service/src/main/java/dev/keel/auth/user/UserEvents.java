@@ -1,12 +1,12 @@
 package dev.keel.auth.user;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import dev.keel.auth.config.AuthProperties;
 import dev.keel.events.auth.UserEvent;
 import dev.keel.support.outbox.Outbox;
-import dev.keel.support.outbox.OutboxEntry;
 
 /**
  * Puts user events into the user's own document through the shared {@link Outbox}, so
@@ -34,9 +34,9 @@ class UserEvents {
 		return this.outbox.push(Users.COLLECTION, update, this.topic, events);
 	}
 
-	/** The entries of a new user's events, for {@link Users#insert}. */
-	OutboxEntry[] entries(UserEvent... events) {
-		return this.outbox.entries(this.topic, events);
+	/** Puts the events into a new user's document, so they are inserted with it. */
+	Document attachTo(Document user, UserEvent... events) {
+		return this.outbox.attach(Users.COLLECTION, user, this.topic, events);
 	}
 
 }

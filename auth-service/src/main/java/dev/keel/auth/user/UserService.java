@@ -70,13 +70,13 @@ class UserService {
 		try {
 			UserRegistered registered = UserRegistered.of(user.id(), user.email(), user.displayName());
 			if (verified) {
-				this.users.insert(user, this.events.entries(registered));
+				this.users.insert(user, registered);
 			}
 			else {
 				Issued link = this.tokens.issue(user.id(), Purpose.VERIFY_EMAIL,
 						this.properties.verificationTokenLifetime());
-				this.users.insert(user, this.events.entries(registered, EmailVerificationRequested.of(user.id(),
-						user.email(), user.displayName(), link.token(), link.expiresAt())));
+				this.users.insert(user, registered, EmailVerificationRequested.of(user.id(), user.email(),
+						user.displayName(), link.token(), link.expiresAt()));
 			}
 			return new Done(user);
 		}

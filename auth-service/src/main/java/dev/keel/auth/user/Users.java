@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import dev.keel.support.outbox.Outbox;
-import dev.keel.support.outbox.OutboxEntry;
+import dev.keel.events.auth.UserEvent;
 
 /**
  * The {@code users} collection. Writes go through explicit inserts and updates, never a
@@ -33,9 +33,12 @@ class Users implements InitializingBean {
 
 	private final Outbox outbox;
 
-	Users(MongoTemplate mongo, Outbox outbox) {
+	private final UserEvents events;
+
+	Users(MongoTemplate mongo, Outbox outbox, UserEvents events) {
 		this.mongo = mongo;
 		this.outbox = outbox;
+		this.events = events;
 	}
 
 	/**
@@ -51,10 +54,10 @@ class Users implements InitializingBean {
 	/**
 	 * Inserts a new user with its events; a taken email fails with a duplicate-key error.
 	 */
-	void insert(User user, OutboxEntry... events) {
+	void insert(User user, UserEvent... events) {
 		Document document = new Document();
 		this.mongo.getConverter().write(user, document);
-		this.mongo.insert(this.outbox.attach(COLLECTION, document, events), COLLECTION);
+		this.mongo.insert(this.events.attachTo(document, events), COLLECTION);
 		this.outbox.wakeUp();
 	}
 

@@ -47,7 +47,7 @@ class LoginServiceIntegrationTests {
 	void openDatabase() {
 		this.client = MongoClients.create(EmbeddedInfrastructure.mongoUri());
 		this.mongo = new MongoTemplate(this.client, "keel_auth_login_" + UUID.randomUUID().toString().substring(0, 8));
-		Users users = new Users(this.mongo, null);
+		Users users = new Users(this.mongo, null, null);
 		users.afterPropertiesSet();
 		RecentAttempts attempts = new RecentAttempts(this.mongo);
 		attempts.afterPropertiesSet();
