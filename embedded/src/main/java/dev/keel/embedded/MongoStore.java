@@ -4,7 +4,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,17 +43,7 @@ public final class MongoStore implements AutoCloseable {
 	 */
 	public static MongoStore onDisk(Path file, int port) {
 		Ports.requireFree(port, "MongoDB");
-		return start(openFile(file), port, file.toString());
-	}
-
-	private static H2Backend openFile(Path file) {
-		try {
-			return new H2Backend(file.toAbsolutePath().toString());
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalStateException("Could not open the MongoDB-wire store file " + file
-					+ "; if another Keel instance uses it, stop that one first", ex);
-		}
+		return start(StoreFile.open(file), port, file.toString());
 	}
 
 	/**
