@@ -4,13 +4,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import dev.keel.auth.AuthServiceIntegrationTest;
@@ -22,21 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every account page shares: headers, limits, outages.
  */
 @AuthServiceIntegrationTest
-class AccountPagesIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RecordingRecovery recovery;
-
-	AccountPageClient pages;
-
-	@BeforeEach
-	void connect() {
-		this.pages = new AccountPageClient(this.port);
-		this.recovery.willAnswer(new RecoveryResult.Done());
-	}
+class AccountPagesIntegrationTests extends AccountPageIntegrationTest {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/account/verify-email?token=t", "/account/reset-password?token=t",

@@ -3,11 +3,7 @@ package dev.keel.auth.account;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.keel.auth.AuthServiceIntegrationTest;
 import dev.keel.auth.account.RecordingRecovery.Call;
@@ -15,21 +11,7 @@ import dev.keel.auth.account.RecordingRecovery.Call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @AuthServiceIntegrationTest
-class PasswordResetPagesIntegrationTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	RecordingRecovery recovery;
-
-	AccountPageClient pages;
-
-	@BeforeEach
-	void connect() {
-		this.pages = new AccountPageClient(this.port);
-		this.recovery.willAnswer(new RecoveryResult.Done());
-	}
+class PasswordResetPagesIntegrationTests extends AccountPageIntegrationTest {
 
 	@Test
 	void linkShowsTheNewPasswordFormAndSpendsNoToken() {
