@@ -25,8 +25,9 @@ import dev.keel.cli.platform.Layout;
 
 /**
  * One run of {@code keel bench gateway}: find wrk and nginx, log in, start nginx and the
- * second gateway, check that every route answers the GET, measure every route at peak and
- * then at a fixed rate, print the table, and stop what it started, also on Ctrl-C.
+ * second gateway, check that every route answers the GET, also under load, measure every
+ * route at peak and then at a fixed rate, print the table, and stop what it started, also
+ * on Ctrl-C.
  */
 final class GatewayBench {
 
@@ -115,6 +116,9 @@ final class GatewayBench {
 	}
 
 	private int measure(Map<Route, URI> urls, Rounds rounds) throws Exception {
+		this.out.printf("%nEvery route's first answers, at peak for %d s, unmeasured (the JIT compilers' warm-up):%n",
+				Math.max(this.settings.firstWarmup().toSeconds(), Rounds.SHORTEST_FIRST_WARMUP.toSeconds()));
+		rounds.warmUp(urls);
 		rounds.plan(2 * urls.size());
 		this.out.printf("%nRound 1: each route at its peak, as fast as %d connections go.%n",
 				this.settings.connections());

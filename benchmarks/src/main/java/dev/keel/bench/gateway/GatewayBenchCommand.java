@@ -56,9 +56,9 @@ public class GatewayBenchCommand implements Callable<Integer> {
 	Duration warmup;
 
 	@Option(names = "--first-warmup", defaultValue = "20s", converter = FlexibleDuration.class, paramLabel = "TIME",
-			description = "Unmeasured run before the first measured one of each route, so that the JIT compilers of "
-					+ "the gateways and the service have done their work; the second gateway is always freshly "
-					+ "started (default ${DEFAULT-VALUE}).")
+			description = "Unmeasured run of each route at peak before anything is measured, so that the JIT "
+					+ "compilers of the gateways and the service have done their work (the second gateway is always "
+					+ "freshly started); at least 1s, and every answer must be 200 (default ${DEFAULT-VALUE}).")
 	Duration firstWarmup;
 
 	@Option(names = "--connections", defaultValue = "32", paramLabel = "N",
@@ -91,9 +91,7 @@ public class GatewayBenchCommand implements Callable<Integer> {
 			Executables.find("wrk", System.getenv("PATH")).orElseThrow(() -> new BenchAbort(WRK_MISSING));
 			RunState state = RunState.read(layout.stateFile()).orElse(RunState.empty());
 			GatewayTargets targets = GatewayTargets.from(state, layout.stateFile(), settings.path());
-			// The second gateway registers with discovery like the run's own.
-			Map<String, String> environment = Platform.environment(System.getenv(),
-					BindAddress.of(state.host(), System.getenv()), DiscoveryAccess.of(layout, System.getenv()));
+			Map<String, String> environment = secondGatewayEnvironment(state, layout, System.getenv());
 			return new GatewayBench(settings, targets, layout, environment, out).run();
 		}
 		catch (BenchAbort abort) {
@@ -106,6 +104,16 @@ public class GatewayBenchCommand implements Callable<Integer> {
 			out.println("keel bench gateway: " + ex + ". ./keel status shows whether every component is up.");
 			return 1;
 		}
+	}
+
+	/**
+	 * The environment the second gateway starts from: the settings the running platform
+	 * was started with, not this command's, and discovery's credentials, so that it
+	 * registers like the run's own gateway.
+	 */
+	static Map<String, String> secondGatewayEnvironment(RunState state, Layout layout, Map<String, String> system) {
+		Map<String, String> run = Platform.withSettingsOf(system, state.settings());
+		return Platform.environment(run, BindAddress.of(state.host(), run), DiscoveryAccess.of(layout, run));
 	}
 
 	/** The options with the user filled in from the environment, checked. */

@@ -4,23 +4,22 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import dev.keel.bench.AdminSession;
 import dev.keel.bench.Settle;
 
 /**
- * The measured runs, one route after the other: a round at peak (as fast as wrk's
- * connections go), then a round at one fixed rate for every route. Before each run the
- * platform is given time to go idle, the user logs in again (access tokens live 15
- * minutes), and wrk warms the route up with the same load, unmeasured: for
- * {@code --first-warmup} before a route's first run, when its JVMs may still be
- * compiling, and for {@code --warmup} before the others.
+ * The runs, one route after the other. First every route's first warm-up, unmeasured: wrk
+ * at peak for {@code --first-warmup} (at least a second), so that its JVMs have compiled
+ * the path, and a check that every answer was 200 ({@link RouteCheck#firstAnswers}). Then
+ * the measured rounds: one at peak (as fast as wrk's connections go), then one at a fixed
+ * rate for every route. Before each measured run the platform is given time to go idle,
+ * the user logs in again (access tokens live 15 minutes), and wrk warms the route up with
+ * the same load for {@code --warmup}, unmeasured.
  */
 final class Rounds {
 
@@ -40,12 +39,15 @@ final class Rounds {
 
 	private final List<String> failures = new ArrayList<>();
 
-	private final Set<Route> warmedUp = EnumSet.noneOf(Route.class);
-
 	/** Other work from which on a run is marked. */
 	static final double BUSY_MACHINE = 0.3;
 
+	/** The shortest first warm-up: enough load to meet a rate limit. */
+	static final Duration SHORTEST_FIRST_WARMUP = Duration.ofSeconds(1);
+
 	private double mostOtherWork = Double.NaN;
+
+	private static final RouteCheck.Answer OK = new RouteCheck.Answer(200, "");
 
 	private int done;
 
@@ -67,6 +69,24 @@ final class Rounds {
 	}
 
 	/**
+	 * Every route's first warm-up, at peak; stops the benchmark at the first route whose
+	 * answers were not all 200.
+	 */
+	void warmUp(Map<Route, URI> urls) throws Exception {
+		Duration warmup = (this.settings.firstWarmup().compareTo(SHORTEST_FIRST_WARMUP) < 0) ? SHORTEST_FIRST_WARMUP
+				: this.settings.firstWarmup();
+		for (Map.Entry<Route, URI> route : urls.entrySet()) {
+			this.out.printf("warm-up     %-23s ", route.getKey().label());
+			this.out.flush();
+			this.session.login();
+			WrkRun run = this.wrk.run(route.getValue(), this.session.token(), warmup, 0);
+			RouteCheck.firstAnswers(route.getKey(), route.getValue(), run,
+					(run.errors() > 0) ? this.check.get(route.getValue(), this.session.token()) : OK);
+			this.out.printf("%,d answers, all 200%n", run.requests());
+		}
+	}
+
+	/**
 	 * One run per route.
 	 * @param rate requests per second for every route, or 0 for each route's peak
 	 */
@@ -81,9 +101,8 @@ final class Rounds {
 			double others = this.otherWork.cores();
 			this.mostOtherWork = Double.isNaN(others) ? this.mostOtherWork : Math.max(this.mostOtherWork, others);
 			this.session.login();
-			Duration warmup = this.warmedUp.add(route.getKey()) ? this.settings.firstWarmup() : this.settings.warmup();
-			if (!warmup.isZero()) {
-				this.wrk.run(route.getValue(), this.session.token(), warmup, rate);
+			if (!this.settings.warmup().isZero()) {
+				this.wrk.run(route.getValue(), this.session.token(), this.settings.warmup(), rate);
 			}
 			WrkRun run = this.wrk.run(route.getValue(), this.session.token(), this.settings.duration(), rate);
 			this.out.printf("%,9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%s%n", run.requestsPerSecond(), run.p50Millis(),

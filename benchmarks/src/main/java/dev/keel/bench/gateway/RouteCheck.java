@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 import dev.keel.bench.BenchAbort;
 
 /**
- * Single requests outside the measured runs: that every route answers the measured GET
- * with 200 before it is measured, and what a route answers after a run that had errors.
+ * Answers outside the measured runs: that every route answers the measured GET with 200
+ * before it is measured, also under the benchmark's load, and what a route answers after
+ * a run that had errors.
  */
 final class RouteCheck {
 
@@ -51,14 +52,45 @@ final class RouteCheck {
 			last = get(url, token.get());
 			inARow = (last.status() == 200) ? inARow + 1 : 0;
 			if (inARow < 3 && System.nanoTime() - deadline > 0) {
-				throw new BenchAbort(
-						"GET " + url + " (" + route.label() + ") does not answer 200 but " + last.describe()
-								+ ". The benchmark needs an authenticated GET that the signed-in user " + "may call.");
+				throw new BenchAbort("GET " + url + " (" + route.label() + ") does not answer 200 but "
+						+ last.describe() + ". " + advice(last.status()));
 			}
 			if (inARow == 0) {
 				Thread.sleep(250);
 			}
 		}
+	}
+
+	/**
+	 * Stops the benchmark, before anything is measured, when a route's first answers
+	 * under the benchmark's load (its first warm-up run) were not all 200: a rate limit's
+	 * 429s or a failing service would make its row void.
+	 * @param route the route
+	 * @param url the measured GET through it
+	 * @param run its first warm-up run
+	 * @param after one GET right after that run, which says what the failures were
+	 */
+	static void firstAnswers(Route route, URI url, WrkRun run, Answer after) {
+		if (run.badStatuses() > 0 || run.requests() == 0) {
+			throw new BenchAbort(String.format(
+					"GET %s (%s) is not measured: of its first %,d answers under load %,d were not 200 "
+							+ "(%,d socket errors); one GET right after: %s. %s",
+					url, route.label(), run.requests(), run.badStatuses(), run.socketErrors(), after.describe(),
+					advice(after.status())));
+		}
+	}
+
+	/** What the user can do about a route that answers {@code status} instead of 200. */
+	static String advice(int status) {
+		if (status == 429) {
+			return "That is the gateway's rate limit: stop the platform (./keel stop), start it with "
+					+ "KEEL_RATE_LIMITS_ENABLED=false ./keel run --detach and run the benchmark again.";
+		}
+		if (status == 401 || status == 403 || status == 404) {
+			return "The benchmark needs an authenticated GET that the signed-in user may call (--path, --email).";
+		}
+		return "./keel status shows whether every component is up, and ./keel logs <component> why it fails "
+				+ "(the second gateway logs to .keel/logs/" + SecondGateway.NAME + ".log).";
 	}
 
 	/**

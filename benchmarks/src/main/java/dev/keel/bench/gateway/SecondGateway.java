@@ -17,9 +17,10 @@ import dev.keel.cli.process.ProcessStarter;
 /**
  * The gateway without its token check: a second gateway process beside the running
  * platform, started like the platform's own (same jar, heap and JVM options, the same
- * Eureka) but on free ports and with {@code KEEL_GATEWAY_VALIDATE_TOKENS=false}. It is
- * not added to the run state; {@link #close()} stops it, and {@code keel stop} would find
- * it as a stray of this checkout if the benchmark were killed.
+ * Eureka, the settings the run was started with) but on free ports and with
+ * {@code KEEL_GATEWAY_VALIDATE_TOKENS=false}. It is not added to the run state;
+ * {@link #close()} stops it, and {@code keel stop} would find it as a stray of this
+ * checkout if the benchmark were killed.
  */
 final class SecondGateway implements AutoCloseable {
 
@@ -39,8 +40,17 @@ final class SecondGateway implements AutoCloseable {
 	}
 
 	static SecondGateway start(Layout layout, Map<String, String> environment) throws IOException {
-		Component component = Platform.extraInstance(NAME, "gateway", environment, SETTINGS);
+		Component component = component(environment);
 		return new SecondGateway(component, new ProcessStarter(layout, environment).start(component));
+	}
+
+	/**
+	 * The second gateway's component.
+	 * @param environment the environment of the running platform's components
+	 * ({@link GatewayBenchCommand#secondGatewayEnvironment})
+	 */
+	static Component component(Map<String, String> environment) {
+		return Platform.extraInstance(NAME, "gateway", environment, SETTINGS);
 	}
 
 	URI base() {

@@ -1,13 +1,17 @@
 package dev.keel.bench.gateway;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 import dev.keel.cli.Keel;
+import dev.keel.cli.platform.Layout;
+import dev.keel.cli.platform.RunState;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -54,6 +58,24 @@ class GatewayBenchCommandTests {
 		assertThatExceptionOfType(ParameterException.class)
 			.isThrownBy(() -> parse("bench", "gateway", "--rate", "-5").settings(Map.of()))
 			.withMessageContaining("--rate");
+	}
+
+	@Test
+	void theSecondGatewayStartsWithThePlatformsSettingsNotTheBenchmarkShells(@TempDir Path home) {
+		RunState state = RunState.empty()
+			.startedWith(Map.of("KEEL_RATE_LIMITS_ENABLED", "false", "KEEL_PORT_OFFSET", "30000",
+					"KEEL_DISCOVERY_PASSWORD", "from-the-run"));
+		Map<String, String> shell = Map.of("PATH", "/usr/bin", "KEEL_RATE_LIMITS_ENABLED", "true");
+
+		Map<String, String> environment = GatewayBenchCommand.secondGatewayEnvironment(state, new Layout(home), shell);
+
+		assertThat(environment).containsEntry("PATH", "/usr/bin")
+			.containsEntry("KEEL_RATE_LIMITS_ENABLED", "false")
+			.containsEntry("KEEL_DISCOVERY_PASSWORD", "from-the-run");
+		assertThat(SecondGateway.component(environment).environment())
+			.containsEntry("KEEL_EUREKA_URL", "http://127.0.0.1:38761/eureka")
+			.containsEntry("KEEL_DISCOVERY_PASSWORD", "from-the-run")
+			.containsEntry("KEEL_GATEWAY_VALIDATE_TOKENS", "false");
 	}
 
 	private static GatewayBenchCommand parse(String... arguments) {

@@ -81,7 +81,7 @@ public class RunCommand implements Callable<Integer> {
 			return 1;
 		}
 		Supervisor supervisor = new Supervisor(layout, new ProcessStarter(layout, environment), out,
-				RunState.empty().listeningOn(bindAddress));
+				RunState.empty().listeningOn(bindAddress).startedWith(Platform.settings(System.getenv())));
 		Thread stopOnExit = new Thread(() -> stopAll(supervisor, layout, out), "keel-stop");
 		Runtime.getRuntime().addShutdownHook(stopOnExit);
 		Instant started = Instant.now();

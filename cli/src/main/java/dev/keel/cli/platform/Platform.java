@@ -37,6 +37,8 @@ public final class Platform {
 	private static final List<String> SERVICES = List.of("auth-service", "data-service", "notification-service",
 			"gateway");
 
+	private static final String SETTINGS_PREFIX = "KEEL_";
+
 	private Platform() {
 	}
 
@@ -71,6 +73,38 @@ public final class Platform {
 		Map<String, String> environment = new HashMap<>(system);
 		environment.put(BindAddress.VARIABLE, bindAddress.address());
 		environment.putAll(discovery.variables());
+		return Map.copyOf(environment);
+	}
+
+	/**
+	 * The settings in an environment: its {@code KEEL_*} variables, which configure the
+	 * launcher and every component.
+	 * @param environment the launcher's environment
+	 * @return the variables whose names start with {@code KEEL_}
+	 */
+	public static Map<String, String> settings(Map<String, String> environment) {
+		Map<String, String> settings = new HashMap<>();
+		environment.forEach((name, value) -> {
+			if (name.startsWith(SETTINGS_PREFIX)) {
+				settings.put(name, value);
+			}
+		});
+		return Map.copyOf(settings);
+	}
+
+	/**
+	 * The environment of a command that starts a process beside a running platform: its
+	 * own, with its {@link #settings settings} replaced by the ones the run was started
+	 * with ({@link RunState#settings()}), so that the process is configured like the
+	 * run's own, whatever the command's shell sets.
+	 * @param system the command's environment
+	 * @param run the settings the run was started with
+	 * @return the environment to hand to {@link #environment}
+	 */
+	public static Map<String, String> withSettingsOf(Map<String, String> system, Map<String, String> run) {
+		Map<String, String> environment = new HashMap<>(system);
+		environment.keySet().removeIf((name) -> name.startsWith(SETTINGS_PREFIX));
+		environment.putAll(run);
 		return Map.copyOf(environment);
 	}
 

@@ -5,33 +5,45 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The record of a running platform in {@code .keel/run/state.json}: which processes were
- * started, in order, with their pids and ports. Written after every start, so that
- * {@code keel stop} can clean up even after a failed or interrupted run.
+ * started, in order, with their pids and ports, and the settings they were started with.
+ * Written after every start, so that {@code keel stop} can clean up even after a failed
+ * or interrupted run. Readable by its owner only: the settings may hold passwords.
  *
  * @param startedAt when the run started
  * @param host the address the run's services listen on ({@link BindAddress}), so that
  * {@code keel start} restarts a component on the same; {@code null} for loopback
  * @param components the started processes, in start order
+ * @param settings the {@link Platform#settings settings} of the environment the run
+ * started its components from, so that a process started beside the run (the gateway
+ * benchmark's second gateway) is configured the same; empty for a run recorded without
+ * them
  */
-public record RunState(Instant startedAt, String host, List<Running> components) {
+public record RunState(Instant startedAt, String host, List<Running> components, Map<String, String> settings) {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
 	public RunState {
 		components = List.copyOf(components);
+		settings = (settings != null) ? Map.copyOf(settings) : Map.of();
 	}
 
 	public RunState(Instant startedAt, List<Running> components) {
-		this(startedAt, null, components);
+		this(startedAt, null, components, Map.of());
 	}
 
 	public static RunState empty() {
@@ -40,7 +52,12 @@ public record RunState(Instant startedAt, String host, List<Running> components)
 
 	/** This state, for a run whose services listen on {@code bindAddress}. */
 	public RunState listeningOn(BindAddress bindAddress) {
-		return new RunState(this.startedAt, bindAddress.address(), this.components);
+		return new RunState(this.startedAt, bindAddress.address(), this.components, this.settings);
+	}
+
+	/** This state, for a run whose components start from these settings. */
+	public RunState startedWith(Map<String, String> settings) {
+		return new RunState(this.startedAt, this.host, this.components, settings);
 	}
 
 	/**
@@ -56,7 +73,7 @@ public record RunState(Instant startedAt, String host, List<Running> components)
 		else {
 			all.add(component);
 		}
-		return new RunState(this.startedAt, this.host, all);
+		return new RunState(this.startedAt, this.host, all, this.settings);
 	}
 
 	public Optional<Running> find(String name) {
@@ -74,11 +91,23 @@ public record RunState(Instant startedAt, String host, List<Running> components)
 		try {
 			Files.createDirectories(file.getParent());
 			Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+			createOwnerOnly(temporary);
 			json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), this);
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write " + file, ex);
+		}
+	}
+
+	private static void createOwnerOnly(Path file) throws IOException {
+		Files.deleteIfExists(file);
+		try {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+		}
+		catch (UnsupportedOperationException ex) {
+			// Not a POSIX file system (Windows): the folder's own permissions apply.
+			Files.createFile(file);
 		}
 	}
 

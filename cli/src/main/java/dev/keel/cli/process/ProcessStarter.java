@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +19,11 @@ import dev.keel.cli.platform.Layout;
 
 /**
  * Starts one component as its own process: services from their Spring Boot jars, the
- * embedded infrastructure as {@code keel infra ...} on the launcher's classpath. Output
- * goes to the component's log file. Processes run in their own session (through
- * {@code setsid} where it exists), so a Ctrl-C in the terminal reaches only the launcher,
- * which then stops them in order, and {@code --detach}ed processes outlive the terminal.
+ * embedded infrastructure as {@code keel infra ...} on the launcher's classpath, from the
+ * environment it is given (not the launcher's own) and the component's. Output goes to
+ * the component's log file. Processes run in their own session (through {@code setsid}
+ * where it exists), so a Ctrl-C in the terminal reaches only the launcher, which then
+ * stops them in order, and {@code --detach}ed processes outlive the terminal.
  */
 public final class ProcessStarter {
 
@@ -51,8 +53,19 @@ public final class ProcessStarter {
 			.redirectErrorStream(true)
 			.redirectOutput(Redirect.appendTo(log.toFile()))
 			.redirectInput(Redirect.from(new File("/dev/null")));
-		builder.environment().putAll(component.environment());
+		builder.environment().clear();
+		builder.environment().putAll(environment(component));
 		return builder.start();
+	}
+
+	/**
+	 * The environment of a component's process: exactly this starter's environment with
+	 * the component's variables added; nothing else is inherited from the launcher's.
+	 */
+	Map<String, String> environment(Component component) {
+		Map<String, String> environment = new HashMap<>(this.environment);
+		environment.putAll(component.environment());
+		return environment;
 	}
 
 	List<String> command(Component component) {

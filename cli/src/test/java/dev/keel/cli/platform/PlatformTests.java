@@ -141,6 +141,21 @@ class PlatformTests {
 	}
 
 	@Test
+	void theSettingsOfAnEnvironmentAreItsKeelVariables() {
+		assertThat(
+				Platform.settings(Map.of("KEEL_RATE_LIMITS_ENABLED", "false", "PATH", "/usr/bin", "HOME", "/home/a")))
+			.containsExactly(Map.entry("KEEL_RATE_LIMITS_ENABLED", "false"));
+	}
+
+	@Test
+	void aProcessBesideARunGetsTheRunsSettingsInsteadOfItsShells() {
+		Map<String, String> shell = Map.of("PATH", "/usr/bin", "KEEL_RATE_LIMITS_ENABLED", "true", "KEEL_CDS", "false");
+		Map<String, String> run = Map.of("KEEL_RATE_LIMITS_ENABLED", "false", "KEEL_PORT_OFFSET", "30000");
+		assertThat(Platform.withSettingsOf(shell, run)).containsOnly(Map.entry("PATH", "/usr/bin"),
+				Map.entry("KEEL_RATE_LIMITS_ENABLED", "false"), Map.entry("KEEL_PORT_OFFSET", "30000"));
+	}
+
+	@Test
 	void everyServiceListensOnLoopbackByDefaultAndRegistersItsLoopbackAddress() {
 		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of("data-service", 2));
 		assertThat(plan.stream().filter((component) -> component.kind() != Kind.INFRA))

@@ -49,4 +49,18 @@ class ProcessStarterTests {
 			.containsSequence("-jar", "/tmp/keel-home/data-service/target/data-service.jar");
 	}
 
+	@Test
+	void aProcessGetsTheEnvironmentItIsStartedFromAndItsOwnNothingElse() {
+		Component gateway = Platform.extraInstance("gateway-bench", "gateway", Map.of(),
+				Map.of("KEEL_GATEWAY_VALIDATE_TOKENS", "false"));
+		Map<String, String> environment = new ProcessStarter(this.layout,
+				Map.of("PATH", "/usr/bin", "KEEL_RATE_LIMITS_ENABLED", "false"))
+			.environment(gateway);
+		assertThat(environment).containsEntry("PATH", "/usr/bin")
+			.containsEntry("KEEL_RATE_LIMITS_ENABLED", "false")
+			.containsEntry("KEEL_GATEWAY_VALIDATE_TOKENS", "false")
+			.containsEntry("KEEL_PORT", String.valueOf(gateway.port()))
+			.doesNotContainKey("HOME");
+	}
+
 }
