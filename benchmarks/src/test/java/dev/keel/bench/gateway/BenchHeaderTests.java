@@ -32,7 +32,7 @@ class BenchHeaderTests {
 		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("direct", "38083", "pid 4242"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("nginx", "nginx/1.22.1", "reverse proxy"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("2 threads, 32 connections",
-				"3 s warm-up (20 s before a route's first run)", "15 s per run"));
+				"20 s first warm-up of every route before measuring", "3 s warm-up + 15 s per run"));
 		assertThat(lines).anySatisfy((line) -> assertThat(line).contains("2 CPUs"));
 	}
 
