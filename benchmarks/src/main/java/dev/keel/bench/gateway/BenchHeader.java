@@ -38,8 +38,8 @@ record BenchHeader(GatewayBenchSettings settings, GatewayTargets targets, Map<Ro
 				"Load: %s; %d threads, %d connections; %d s first warm-up of every route before measuring, "
 						+ "then %d s warm-up + %d s per run.",
 				this.wrkVersion, this.settings.threads(), this.settings.connections(),
-				Math.max(this.settings.firstWarmup().toSeconds(), Rounds.SHORTEST_FIRST_WARMUP.toSeconds()),
-				this.settings.warmup().toSeconds(), this.settings.duration().toSeconds()));
+				Rounds.firstWarmup(this.settings).toSeconds(), this.settings.warmup().toSeconds(),
+				this.settings.duration().toSeconds()));
 		lines.add(String.format(Locale.ROOT,
 				"Machine: %d CPUs, shared by wrk, nginx, the gateways, the platform and " + "whatever else runs.",
 				this.cpus));

@@ -117,7 +117,7 @@ final class GatewayBench {
 
 	private int measure(Map<Route, URI> urls, Rounds rounds) throws Exception {
 		this.out.printf("%nEvery route's first answers, at peak for %d s, unmeasured (the JIT compilers' warm-up):%n",
-				Math.max(this.settings.firstWarmup().toSeconds(), Rounds.SHORTEST_FIRST_WARMUP.toSeconds()));
+				Rounds.firstWarmup(this.settings).toSeconds());
 		rounds.warmUp(urls);
 		rounds.plan(2 * urls.size());
 		this.out.printf("%nRound 1: each route at its peak, as fast as %d connections go.%n",

@@ -43,7 +43,7 @@ final class Rounds {
 	static final double BUSY_MACHINE = 0.3;
 
 	/** The shortest first warm-up: enough load to meet a rate limit. */
-	static final Duration SHORTEST_FIRST_WARMUP = Duration.ofSeconds(1);
+	private static final Duration SHORTEST_FIRST_WARMUP = Duration.ofSeconds(1);
 
 	private double mostOtherWork = Double.NaN;
 
@@ -73,8 +73,7 @@ final class Rounds {
 	 * answers were not all 200.
 	 */
 	void warmUp(Map<Route, URI> urls) throws Exception {
-		Duration warmup = (this.settings.firstWarmup().compareTo(SHORTEST_FIRST_WARMUP) < 0) ? SHORTEST_FIRST_WARMUP
-				: this.settings.firstWarmup();
+		Duration warmup = firstWarmup(this.settings);
 		for (Map.Entry<Route, URI> route : urls.entrySet()) {
 			this.out.printf("warm-up     %-23s ", route.getKey().label());
 			this.out.flush();
@@ -84,6 +83,12 @@ final class Rounds {
 					(run.errors() > 0) ? this.check.get(route.getValue(), this.session.token()) : OK);
 			this.out.printf("%,d answers, all 200%n", run.requests());
 		}
+	}
+
+	/** {@code --first-warmup}, at least {@link #SHORTEST_FIRST_WARMUP}. */
+	static Duration firstWarmup(GatewayBenchSettings settings) {
+		return (settings.firstWarmup().compareTo(SHORTEST_FIRST_WARMUP) < 0) ? SHORTEST_FIRST_WARMUP
+				: settings.firstWarmup();
 	}
 
 	/**
