@@ -18,8 +18,6 @@ import dev.keel.bench.BenchAbort;
 import dev.keel.bench.BenchLogin;
 import dev.keel.bench.BenchLogin.Credentials;
 import dev.keel.bench.FlexibleDuration;
-import dev.keel.cli.platform.BindAddress;
-import dev.keel.cli.platform.DiscoveryAccess;
 import dev.keel.cli.platform.Layout;
 import dev.keel.cli.platform.Platform;
 import dev.keel.cli.platform.RunState;
@@ -112,8 +110,7 @@ public class GatewayBenchCommand implements Callable<Integer> {
 	 * registers like the run's own gateway.
 	 */
 	static Map<String, String> secondGatewayEnvironment(RunState state, Layout layout, Map<String, String> system) {
-		Map<String, String> run = Platform.withSettingsOf(system, state.settings());
-		return Platform.environment(run, BindAddress.of(state.host(), run), DiscoveryAccess.of(layout, run));
+		return Platform.besideRun(state, layout, system);
 	}
 
 	/** The options with the user filled in from the environment, checked. */

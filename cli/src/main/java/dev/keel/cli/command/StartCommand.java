@@ -13,9 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import dev.keel.cli.Keel;
-import dev.keel.cli.platform.BindAddress;
 import dev.keel.cli.platform.Component;
-import dev.keel.cli.platform.DiscoveryAccess;
 import dev.keel.cli.platform.Layout;
 import dev.keel.cli.platform.Platform;
 import dev.keel.cli.platform.Ports;
@@ -57,9 +55,8 @@ public class StartCommand implements Callable<Integer> {
 			out.printf("%s is already running (pid %d).%n", this.name, stopped.get().pid());
 			return 0;
 		}
-		// On the address the run listens on, with the same discovery credentials.
-		Map<String, String> environment = Platform.environment(System.getenv(),
-				BindAddress.of(state.host(), System.getenv()), DiscoveryAccess.of(layout, System.getenv()));
+		// Configured like the run's own components, whatever this shell sets.
+		Map<String, String> environment = Platform.besideRun(state, layout, System.getenv());
 		Component component = Platform.restart(layout, environment, stopped.get());
 		Supervisor supervisor = new Supervisor(layout, new ProcessStarter(layout, environment), out, state);
 		Instant deadline = Instant.now().plusSeconds(this.timeoutSeconds);
@@ -67,7 +64,7 @@ public class StartCommand implements Callable<Integer> {
 			supervisor.awaitReady(supervisor.start(List.of(component)), deadline);
 			String prefix = component.isService() ? Routes.PREFIXES.get(component.module()) : null;
 			if (prefix != null) {
-				Routes.awaitRoutable(prefix, Ports.from(System.getenv()), deadline);
+				Routes.awaitRoutable(prefix, Ports.from(environment), deadline);
 				out.printf("%s is back; the gateway routes %s** again.%n", this.name, prefix);
 			}
 			return 0;

@@ -108,6 +108,22 @@ public final class Platform {
 		return Map.copyOf(environment);
 	}
 
+	/**
+	 * The environment of a process started beside a running platform (a component started
+	 * again, the gateway benchmark's second gateway): the settings the run was started
+	 * with rather than the command's ({@link #withSettingsOf}), on the address the run
+	 * listens on and with discovery's credentials. A run recorded before settings were
+	 * kept has none, and then the command's own apply.
+	 * @param state the running platform
+	 * @param layout the checkout
+	 * @param system the command's environment
+	 * @return the environment to start the process with
+	 */
+	public static Map<String, String> besideRun(RunState state, Layout layout, Map<String, String> system) {
+		Map<String, String> run = state.settings().isEmpty() ? system : withSettingsOf(system, state.settings());
+		return environment(run, BindAddress.of(state.host(), run), DiscoveryAccess.of(layout, run));
+	}
+
 	/** The component to start again for a stopped one of a run, on the same ports. */
 	public static Component restart(Layout layout, Map<String, String> environment, RunState.Running stopped) {
 		Ports ports = Ports.from(environment);

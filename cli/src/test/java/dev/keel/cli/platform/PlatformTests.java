@@ -1,6 +1,7 @@
 package dev.keel.cli.platform;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -153,6 +154,17 @@ class PlatformTests {
 		Map<String, String> run = Map.of("KEEL_RATE_LIMITS_ENABLED", "false", "KEEL_PORT_OFFSET", "30000");
 		assertThat(Platform.withSettingsOf(shell, run)).containsOnly(Map.entry("PATH", "/usr/bin"),
 				Map.entry("KEEL_RATE_LIMITS_ENABLED", "false"), Map.entry("KEEL_PORT_OFFSET", "30000"));
+	}
+
+	@Test
+	void aComponentStartedAgainGetsTheRunsSettingsOrTheShellsForARunRecordedWithoutThem() {
+		Map<String, String> shell = Map.of("PATH", "/usr/bin", "KEEL_RATE_LIMITS_ENABLED", "true");
+		RunState recorded = new RunState(Instant.now(), null, List.of(), Map.of("KEEL_RATE_LIMITS_ENABLED", "false"));
+		RunState older = new RunState(Instant.now(), List.of());
+		assertThat(Platform.besideRun(recorded, this.layout, shell)).containsEntry("KEEL_RATE_LIMITS_ENABLED", "false")
+			.containsEntry("PATH", "/usr/bin")
+			.containsEntry("KEEL_BIND_ADDRESS", "127.0.0.1");
+		assertThat(Platform.besideRun(older, this.layout, shell)).containsEntry("KEEL_RATE_LIMITS_ENABLED", "true");
 	}
 
 	@Test
