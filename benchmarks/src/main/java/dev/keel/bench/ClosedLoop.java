@@ -34,11 +34,24 @@ final class ClosedLoop {
 	}
 
 	Measurement run(Operation operation) {
+		return run(operation, null).measurement();
+	}
+
+	/**
+	 * The measurement, and the CPU time per request of the meter's processes over the
+	 * measured window (requests that fail count too: they cost CPU as well).
+	 * @param meter the processes to meter, or {@code null}
+	 */
+	Metered run(Operation operation, CpuMeter meter) {
 		long from = System.nanoTime() + this.warmup.toNanos();
 		long until = from + this.duration.toNanos();
 		Map<String, LongAdder> failures = new ConcurrentHashMap<>();
 		List<Latencies> workers = new ArrayList<>();
+		CpuMeter.Snapshot[] window = new CpuMeter.Snapshot[2];
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			if (meter != null) {
+				threads.execute(() -> meterWindow(meter, window, from, until));
+			}
 			for (int i = 0; i < this.concurrency; i++) {
 				Latencies latencies = new Latencies();
 				workers.add(latencies);
@@ -47,7 +60,34 @@ final class ClosedLoop {
 		}
 		Map<String, Long> counted = new TreeMap<>();
 		failures.forEach((kind, count) -> counted.put(kind, count.sum()));
-		return Measurement.of(Latencies.sorted(workers), this.duration, counted);
+		Measurement measurement = Measurement.of(Latencies.sorted(workers), this.duration, counted);
+		CpuUse cpu = (window[1] != null)
+				? window[1].perRequestSince(window[0], measurement.requests() + measurement.errors(), Map.of())
+				: CpuUse.NONE;
+		return new Metered(measurement, cpu);
+	}
+
+	/** A measurement and the CPU it cost. */
+	record Metered(Measurement measurement, CpuUse cpu) {
+	}
+
+	private static void meterWindow(CpuMeter meter, CpuMeter.Snapshot[] window, long from, long until) {
+		try {
+			sleepUntil(from);
+			window[0] = meter.snapshot();
+			sleepUntil(until);
+			window[1] = meter.snapshot();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long left = nanoTime - System.nanoTime();
+		if (left > 0) {
+			Thread.sleep(Duration.ofNanos(left));
+		}
 	}
 
 	private static void loop(Operation operation, Latencies latencies, Map<String, LongAdder> failures, long from,

@@ -3,8 +3,12 @@ package dev.keel.bench;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * One run of {@code keel bench data}: log in, set up {@code bench_items} (through the
@@ -50,7 +54,7 @@ final class DataBench {
 				Seeds seeds = Seeds.plant(gateway, direct, raw, this.settings, this.out);
 				Settle settle = new Settle(Settle.cpuOf(this.targets.pids()), Duration.ofSeconds(2),
 						this.settings.settleTimeout());
-				List<ScenarioResult> results = new Scenarios(this.settings, session, seeds, settle, this.out)
+				List<ScenarioResult> results = new Scenarios(this.settings, session, seeds, settle, this.out, meters())
 					.run(gateway, direct, raw);
 				this.out.println();
 				ResultTable.lines(results).forEach(this.out::println);
@@ -62,6 +66,31 @@ final class DataBench {
 				noteLeftoverWork();
 			}
 		}
+	}
+
+	/**
+	 * For each target, the processes on its path: the gateway (gateway only),
+	 * data-service (not for the raw driver), the store, the broker, and this process, the
+	 * client.
+	 */
+	private Map<Target, CpuMeter> meters() {
+		Map<Target, CpuMeter> meters = new EnumMap<>(Target.class);
+		for (Target target : Target.values()) {
+			Map<String, LongSupplier> parts = new LinkedHashMap<>();
+			this.targets.onPath().forEach((label, pids) -> {
+				boolean onPath = switch (label) {
+					case Targets.GATEWAY -> target == Target.GATEWAY;
+					case Targets.DATA -> target != Target.RAW_DRIVER;
+					default -> true;
+				};
+				if (onPath && !pids.isEmpty()) {
+					parts.put(label, ProcessCpu.of(pids));
+				}
+			});
+			parts.put(ResultTable.CLIENT, () -> ProcessCpu.nanos(ProcessHandle.current().pid()));
+			meters.put(target, new CpuMeter(parts));
+		}
+		return meters;
 	}
 
 	private void printHeader() {

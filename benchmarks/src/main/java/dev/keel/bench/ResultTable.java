@@ -18,6 +18,19 @@ final class ResultTable {
 
 	private static final String ROW = "%-10s %-11s %10s %9s %9s %8s";
 
+	/** The load generator (this process) in the CPU table. */
+	static final String CLIENT = "client";
+
+	private static final List<String> CPU_PARTS = List.of(Targets.GATEWAY, Targets.DATA, Targets.STORE, Targets.BROKER,
+			CLIENT);
+
+	private static final String CPU_ROW = "%-10s %-11s %8s %13s %8s %8s %8s %8s";
+
+	/**
+	 * data-service's own CPU per request, direct, that the performance issue aims for.
+	 */
+	static final Map<String, Double> DATA_CPU_TARGETS_MICROS = Map.of("get-by-id", 250.0, "create", 400.0);
+
 	private ResultTable() {
 	}
 
@@ -37,6 +50,7 @@ final class ResultTable {
 		lines.add("");
 		lines.addAll(ratios(results, Target.GATEWAY, Target.DIRECT));
 		lines.addAll(ratios(results, Target.DIRECT, Target.RAW_DRIVER));
+		lines.addAll(cpu(results));
 		lines.addAll(failures(results));
 		return lines;
 	}
@@ -51,6 +65,41 @@ final class ResultTable {
 						over.label() + " / " + under.label(), operation,
 						ratio(a.get().requestsPerSecond(), b.get().requestsPerSecond()),
 						ratio(a.get().p50Nanos(), b.get().p50Nanos()), ratio(a.get().p99Nanos(), b.get().p99Nanos())));
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * Where each scenario's CPU went, in microseconds per request, and data-service's own
+	 * against its targets.
+	 */
+	static List<String> cpu(List<ScenarioResult> results) {
+		if (results.stream().allMatch((result) -> result.cpu().micros().isEmpty())) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add("");
+		lines.add("CPU per request, microseconds: each process's CPU time in the measured window / requests");
+		lines.add(String.format(Locale.ROOT, CPU_ROW, "OPERATION", "TARGET", "GATEWAY", "DATA-SERVICE", "STORE",
+				"BROKER", "CLIENT", "TOTAL"));
+		for (ScenarioResult result : results) {
+			List<Object> cells = new ArrayList<>(List.of(result.operation(), result.target().label()));
+			CPU_PARTS.forEach((part) -> cells.add(number(result.cpu().of(part), 0)));
+			cells.add(number(result.cpu().total(), 0));
+			lines.add(String.format(Locale.ROOT, CPU_ROW, cells.toArray()));
+		}
+		for (String operation : operations(results)) {
+			Double target = DATA_CPU_TARGETS_MICROS.get(operation);
+			double micros = results.stream()
+				.filter((result) -> result.operation().equals(operation) && result.target() == Target.DIRECT)
+				.mapToDouble((result) -> result.cpu().of(Targets.DATA))
+				.findFirst()
+				.orElse(Double.NaN);
+			if (target != null && !Double.isNaN(micros)) {
+				lines.add(String.format(Locale.ROOT, "%-44s %7.0f us   target <= %.0f us: %s",
+						"data-service CPU per request, " + operation + " direct", micros, target,
+						(micros <= target) ? "met" : "MISSED"));
 			}
 		}
 		return lines;

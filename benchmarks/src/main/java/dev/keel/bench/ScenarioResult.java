@@ -7,8 +7,14 @@ package dev.keel.bench;
  * @param target what the requests went to
  * @param measurement what was measured
  * @param busyCoresBefore the cores the platform used just before the scenario started
+ * @param cpu the CPU time per request of each process on the path, during the measured
+ * window
  */
-record ScenarioResult(String operation, Target target, Measurement measurement, double busyCoresBefore) {
+record ScenarioResult(String operation, Target target, Measurement measurement, double busyCoresBefore, CpuUse cpu) {
+
+	ScenarioResult(String operation, Target target, Measurement measurement, double busyCoresBefore) {
+		this(operation, target, measurement, busyCoresBefore, CpuUse.NONE);
+	}
 
 	ScenarioResult(String operation, Target target, Measurement measurement) {
 		this(operation, target, measurement, 0);

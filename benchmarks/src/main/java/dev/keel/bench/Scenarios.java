@@ -3,6 +3,7 @@ package dev.keel.bench;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The nine scenarios, one after the other: each operation against the raw driver, one
@@ -27,12 +28,16 @@ final class Scenarios {
 
 	private final PrintStream out;
 
-	Scenarios(BenchSettings settings, AdminSession session, Seeds seeds, Settle settle, PrintStream out) {
+	private final Map<Target, CpuMeter> meters;
+
+	Scenarios(BenchSettings settings, AdminSession session, Seeds seeds, Settle settle, PrintStream out,
+			Map<Target, CpuMeter> meters) {
 		this.settings = settings;
 		this.session = session;
 		this.seeds = seeds;
 		this.settle = settle;
 		this.out = out;
+		this.meters = meters;
 	}
 
 	List<ScenarioResult> run(DataApi gateway, DataApi direct, RawStore raw) throws InterruptedException {
@@ -52,11 +57,12 @@ final class Scenarios {
 					case DIRECT -> this.seeds.operation(operation, direct);
 					case RAW_DRIVER -> this.seeds.rawOperation(operation, raw);
 				};
-				Measurement measurement = loop.run(call);
+				ClosedLoop.Metered metered = loop.run(call, this.meters.get(target));
+				Measurement measurement = metered.measurement();
 				this.out.printf("      %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s%n",
 						measurement.requestsPerSecond(), measurement.p50Millis(), measurement.p99Millis(),
 						measurement.errors(), (measurement.errors() > 0) ? "  <-- ERRORS" : "");
-				results.add(new ScenarioResult(operation, target, measurement, busy));
+				results.add(new ScenarioResult(operation, target, measurement, busy, metered.cpu()));
 			}
 		}
 		return results;

@@ -2,6 +2,7 @@ package dev.keel.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +20,20 @@ import dev.keel.cli.platform.RunState.Running;
  * @param mongoUri data-service's MongoDB connection string
  * @param database data-service's database
  * @param pids the platform's live processes, to tell when it is idle
+ * @param onPath the processes on the measured paths by label ({@link #GATEWAY},
+ * {@link #DATA}, {@link #STORE}, {@link #BROKER}), for their CPU time per request; the
+ * store and the broker only when the platform runs them
  */
-record Targets(URI gateway, URI direct, String mongoUri, String database, List<Long> pids) {
+record Targets(URI gateway, URI direct, String mongoUri, String database, List<Long> pids,
+		Map<String, List<Long>> onPath) {
+
+	static final String GATEWAY = "gateway";
+
+	static final String DATA = "data-service";
+
+	static final String STORE = "store";
+
+	static final String BROKER = "broker";
 
 	static Targets from(RunState state, Path stateFile, Map<String, String> environment) {
 		if (state.components().stream().noneMatch(Running::alive)) {
@@ -34,7 +47,19 @@ record Targets(URI gateway, URI direct, String mongoUri, String database, List<L
 		String mongoUri = external.isEmpty() ? "mongodb://localhost:" + live(state, "mongo-data").port() : external;
 		String database = environment.getOrDefault("KEEL_MONGODB_DATABASE", "").trim();
 		List<Long> pids = state.components().stream().filter(Running::alive).map(Running::pid).toList();
-		return new Targets(local(gateway), local(data), mongoUri, database.isEmpty() ? "keel_data" : database, pids);
+		Map<String, List<Long>> onPath = new LinkedHashMap<>();
+		onPath.put(GATEWAY, List.of(gateway.pid()));
+		onPath.put(DATA,
+				state.components()
+					.stream()
+					.filter((component) -> "data-service".equals(component.module()) && component.alive())
+					.map(Running::pid)
+					.toList());
+		onPath.put(STORE, external.isEmpty() ? List.of(live(state, "mongo-data").pid()) : List.of());
+		onPath.put(BROKER,
+				state.find("kafka").filter(Running::alive).map((kafka) -> List.of(kafka.pid())).orElse(List.of()));
+		return new Targets(local(gateway), local(data), mongoUri, database.isEmpty() ? "keel_data" : database, pids,
+				onPath);
 	}
 
 	/** A component of the running platform that is alive, or a clear abort. */

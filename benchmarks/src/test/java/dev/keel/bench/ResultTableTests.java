@@ -66,6 +66,36 @@ class ResultTableTests {
 		assertThat(lines.get(1)).containsSubsequence("get-by-id", "direct", "0", "-", "-", "5");
 	}
 
+	@Test
+	void cpuPerRequestByProcessAndDataServicesOwnAgainstItsTargets() {
+		Measurement m = new Measurement(3000, TEN_SECONDS, 1e6, 5e6, Map.of());
+		CpuUse direct = new CpuUse(Map.of("data-service", 212.4, "store", 40.0, "broker", 2.0, "client", 60.0));
+		CpuUse gateway = new CpuUse(
+				Map.of("gateway", 150.0, "data-service", 220.0, "store", 41.0, "broker", 2.0, "client", 61.0));
+		CpuUse create = new CpuUse(Map.of("data-service", 512.0, "store", 80.0, "broker", 20.0, "client", 70.0));
+		List<String> lines = ResultTable.lines(List.of(new ScenarioResult("get-by-id", Target.DIRECT, m, 0, direct),
+				new ScenarioResult("get-by-id", Target.GATEWAY, m, 0, gateway),
+				new ScenarioResult("create", Target.DIRECT, m, 0, create)));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("OPERATION")
+			.containsSubsequence("GATEWAY", "DATA-SERVICE", "STORE", "BROKER", "CLIENT", "TOTAL"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line.split("\\s+")).containsExactly("get-by-id", "direct",
+				"-", "212", "40", "2", "60", "314"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line.split("\\s+")).containsExactly("get-by-id", "gateway",
+				"150", "220", "41", "2", "61", "474"));
+		assertThat(lines)
+			.anySatisfy((line) -> assertThat(line).startsWith("data-service CPU per request, get-by-id direct")
+				.contains("212 us", "target <= 250 us: met"));
+		assertThat(lines)
+			.anySatisfy((line) -> assertThat(line).startsWith("data-service CPU per request, create direct")
+				.contains("512 us", "target <= 400 us: MISSED"));
+	}
+
+	@Test
+	void withoutCpuFiguresThereIsNoCpuTable() {
+		assertThat(ResultTable.lines(List.of(result("query", Target.GATEWAY, 100, 1, 2))))
+			.noneMatch((line) -> line.contains("CPU"));
+	}
+
 	private static ScenarioResult result(String operation, Target target, long requests, double p50Millis,
 			double p99Millis) {
 		return new ScenarioResult(operation, target,

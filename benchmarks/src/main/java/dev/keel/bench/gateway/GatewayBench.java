@@ -11,15 +11,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import dev.keel.bench.AdminSession;
 import dev.keel.bench.BenchAbort;
+import dev.keel.bench.CpuMeter;
+import dev.keel.bench.ProcessCpu;
 import dev.keel.bench.Settle;
 import dev.keel.cli.platform.Layout;
 
@@ -88,7 +92,8 @@ final class GatewayBench {
 			Settle settle = new Settle(ours, Duration.ofSeconds(2), this.settings.settleTimeout());
 			Wrk load = new Wrk(wrk, this.settings.threads(), this.settings.connections(), scratch);
 			return measure(urls,
-					new Rounds(this.settings, load, session, settle, OtherWork.beside(ours), check, this.out));
+					new Rounds(this.settings, load, session, settle, OtherWork.beside(ours), check, this.out),
+					meters(urls.keySet(), nginx, second));
 		}
 		finally {
 			stop(started, scratch);
@@ -115,7 +120,7 @@ final class GatewayBench {
 		return pids;
 	}
 
-	private int measure(Map<Route, URI> urls, Rounds rounds) throws Exception {
+	private int measure(Map<Route, URI> urls, Rounds rounds, Map<Route, CpuMeter> meters) throws Exception {
 		this.out.printf("%nEvery route's first answers, at peak for %d s, unmeasured (the JIT compilers' warm-up):%n",
 				Rounds.firstWarmup(this.settings).toSeconds());
 		rounds.warmUp(urls);
@@ -131,9 +136,9 @@ final class GatewayBench {
 		}
 		this.out.printf("%nRound 2: every route at %.0f req/s (%s), for the latency at that load.%n", rate,
 				(this.settings.rate() > 0) ? "--rate" : "half the gateway's peak");
-		Map<Route, WrkRun> fixed = rounds.run(urls, rate);
+		Map<Route, WrkRun> fixed = rounds.run(urls, rate, meters);
 		this.out.println();
-		new GatewayTable(peak, fixed, rate, this.targets.instances()).lines().forEach(this.out::println);
+		new GatewayTable(peak, fixed, rate, this.targets.instances(), rounds.cpu()).lines().forEach(this.out::println);
 		if (rounds.mostOtherWork() >= Rounds.BUSY_MACHINE) {
 			this.out.printf(Locale.ROOT, "%nOther work on the machine used up to %.1f of its %d cores just before "
 					+ "some runs (marked above): those figures are noisy. Measure again when the machine is quiet.%n",
@@ -148,6 +153,35 @@ final class GatewayBench {
 			return 1;
 		}
 		return 0;
+	}
+
+	/**
+	 * For each route, the processes on its path: its proxy (none for direct), the
+	 * service, the service's store, the broker, and wrk.
+	 */
+	private Map<Route, CpuMeter> meters(Set<Route> routes, Nginx nginx, SecondGateway second) {
+		Map<Route, CpuMeter> meters = new EnumMap<>(Route.class);
+		for (Route route : routes) {
+			Map<String, LongSupplier> parts = new LinkedHashMap<>();
+			List<Long> proxy = switch (route) {
+				case DIRECT -> List.of();
+				case NGINX -> (nginx != null) ? nginx.pids() : List.of();
+				case GATEWAY_NO_VALIDATION -> List.of(second.pid());
+				case GATEWAY -> this.targets.onPath().get(GatewayTargets.GATEWAY);
+			};
+			if (!proxy.isEmpty()) {
+				parts.put(GatewayTable.PROXY, ProcessCpu.of(proxy));
+			}
+			for (String role : List.of(GatewayTargets.SERVICE, GatewayTargets.STORE, GatewayTargets.BROKER)) {
+				List<Long> pids = this.targets.onPath().getOrDefault(role, List.of());
+				if (!pids.isEmpty()) {
+					parts.put(role, ProcessCpu.of(pids));
+				}
+			}
+			parts.put(GatewayTable.WRK, ProcessCpu::finishedChildrenNanos);
+			meters.put(route, new CpuMeter(parts));
+		}
+		return meters;
 	}
 
 	private Map<Route, URI> urls(Nginx nginx, SecondGateway second) {

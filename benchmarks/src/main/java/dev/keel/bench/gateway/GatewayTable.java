@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.keel.bench.CpuUse;
+
 /**
  * The results as text: one row per route with its peak and its latency at the fixed rate,
  * then the ratios the issue asks for, each against its target, all from the same run.
@@ -13,12 +15,31 @@ import java.util.Map;
  * @param fixed each route's run at the fixed rate
  * @param rate the fixed rate
  * @param instances how many instances of the service the gateway spreads requests over
+ * @param cpu each route's CPU time per request at the fixed rate, by process
  */
-record GatewayTable(Map<Route, WrkRun> peak, Map<Route, WrkRun> fixed, double rate, int instances) {
+record GatewayTable(Map<Route, WrkRun> peak, Map<Route, WrkRun> fixed, double rate, int instances,
+		Map<Route, CpuUse> cpu) {
 
 	static final double THROUGHPUT_TARGET = 0.9;
 
 	static final double ADDED_P99_TARGET_MS = 2.0;
+
+	static final double GATEWAY_CPU_TARGET_MICROS = 150;
+
+	/** The route's proxy in the CPU table: nginx or a gateway. */
+	static final String PROXY = "proxy";
+
+	/** The load generator in the CPU table. */
+	static final String WRK = "wrk";
+
+	private static final List<String> CPU_PARTS = List.of(PROXY, GatewayTargets.SERVICE, GatewayTargets.STORE,
+			GatewayTargets.BROKER, WRK);
+
+	private static final String CPU_ROW = "%-24s %8s %8s %8s %8s %8s %8s";
+
+	GatewayTable(Map<Route, WrkRun> peak, Map<Route, WrkRun> fixed, double rate, int instances) {
+		this(peak, fixed, rate, instances, Map.of());
+	}
 
 	private static final String ROW = "%-24s %10s %8s %8s   %10s %8s %8s %7s";
 
@@ -44,12 +65,44 @@ record GatewayTable(Map<Route, WrkRun> peak, Map<Route, WrkRun> fixed, double ra
 		lines.add(throughput(Route.GATEWAY_NO_VALIDATION, Route.NGINX, Double.NaN));
 		lines.add(addedP99(Route.GATEWAY, ADDED_P99_TARGET_MS));
 		lines.add(addedP99(Route.GATEWAY_NO_VALIDATION, Double.NaN));
+		lines.addAll(cpuLines());
 		if (this.instances > 1) {
 			lines.add("");
 			lines.add("NOTE: " + this.instances + " instances of the service run; the gateways spread requests over "
 					+ "all of them, direct and nginx go to one. Run the platform with one instance to compare like "
 					+ "with like.");
 		}
+		return lines;
+	}
+
+	/**
+	 * Where each route's CPU goes at the fixed rate, in microseconds per request, and the
+	 * gateway's own against its target.
+	 */
+	private List<String> cpuLines() {
+		if (this.cpu.isEmpty()) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		lines.add("");
+		lines.add("CPU per request at " + number(this.rate, 0) + " req/s, microseconds: each process's CPU time in the "
+				+ "measured run, less its idle use, / requests");
+		lines.add(String.format(Locale.ROOT, CPU_ROW, "ROUTE", "PROXY", "SERVICE", "STORE", "BROKER", "WRK", "TOTAL"));
+		for (Route route : Route.values()) {
+			CpuUse use = this.cpu.get(route);
+			if (use != null) {
+				List<Object> cells = new ArrayList<>(List.of(route.label()));
+				CPU_PARTS.forEach((part) -> cells.add(number(use.of(part), 0)));
+				cells.add(number(use.total(), 0));
+				lines.add(String.format(Locale.ROOT, CPU_ROW, cells.toArray()));
+			}
+		}
+		double gateway = (this.cpu.get(Route.GATEWAY) != null) ? this.cpu.get(Route.GATEWAY).of(PROXY) : Double.NaN;
+		lines.add(String.format(Locale.ROOT, "%-54s %9s%s",
+				"gateway CPU per request at " + number(this.rate, 0) + " req/s",
+				Double.isNaN(gateway) ? "-" : String.format(Locale.ROOT, "%.0f us", gateway),
+				verdict(gateway, GATEWAY_CPU_TARGET_MICROS, gateway <= GATEWAY_CPU_TARGET_MICROS,
+						String.format(Locale.ROOT, "<= %.0f us", GATEWAY_CPU_TARGET_MICROS))));
 		return lines;
 	}
 

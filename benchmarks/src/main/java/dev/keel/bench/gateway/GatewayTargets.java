@@ -21,8 +21,19 @@ import dev.keel.cli.platform.RunState.Running;
  * @param instances how many instances of the service run; the gateway spreads requests
  * over all of them, while direct and nginx go to one
  * @param pids the platform's live processes, to tell when it is idle
+ * @param onPath the processes on the measured path by role ({@link #GATEWAY},
+ * {@link #SERVICE}, {@link #STORE}, {@link #BROKER}), for their CPU time per request
  */
-record GatewayTargets(URI gateway, String module, Running service, int instances, List<Long> pids) {
+record GatewayTargets(URI gateway, String module, Running service, int instances, List<Long> pids,
+		Map<String, List<Long>> onPath) {
+
+	static final String GATEWAY = "gateway";
+
+	static final String SERVICE = "service";
+
+	static final String STORE = "store";
+
+	static final String BROKER = "broker";
 
 	/** The services by the path prefix the gateway routes to them. */
 	static final Map<String, String> SERVICES = Map.of("/api/auth/", "auth-service", "/api/data/", "data-service",
@@ -49,8 +60,19 @@ record GatewayTargets(URI gateway, String module, Running service, int instances
 					"No " + module + " instance is running. Start it again with ./keel start " + module + ".");
 		}
 		List<Long> pids = state.components().stream().filter(Running::alive).map(Running::pid).toList();
+		Map<String, List<Long>> onPath = Map.of(GATEWAY, List.of(gateway.pid()), SERVICE,
+				instances.stream().map(Running::pid).toList(), STORE, livePid(state, "mongo-" + module), BROKER,
+				livePid(state, "kafka"));
 		return new GatewayTargets(URI.create("http://127.0.0.1:" + gateway.port()), module, instances.getFirst(),
-				instances.size(), pids);
+				instances.size(), pids, onPath);
+	}
+
+	/**
+	 * The process of an infrastructure component, none when it is not running (an
+	 * external one).
+	 */
+	private static List<Long> livePid(RunState state, String name) {
+		return state.find(name).filter(Running::alive).map((component) -> List.of(component.pid())).orElse(List.of());
 	}
 
 	static String serviceOf(String path) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.keel.bench.AdminSession;
+import dev.keel.bench.CpuMeter;
+import dev.keel.bench.CpuUse;
 import dev.keel.bench.Settle;
 
 /**
@@ -38,6 +40,11 @@ final class Rounds {
 	private final PrintStream out;
 
 	private final List<String> failures = new ArrayList<>();
+
+	private final Map<Route, CpuUse> cpu = new EnumMap<>(Route.class);
+
+	/** How long each process's idle use is measured before a run whose CPU is counted. */
+	static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
 
 	/** Other work from which on a run is marked. */
 	static final double BUSY_MACHINE = 0.3;
@@ -96,6 +103,16 @@ final class Rounds {
 	 * @param rate requests per second for every route, or 0 for each route's peak
 	 */
 	Map<Route, WrkRun> run(Map<Route, URI> urls, double rate) throws Exception {
+		return run(urls, rate, Map.of());
+	}
+
+	/**
+	 * One run per route, and the CPU time per request of the processes on each route that
+	 * has a meter: their use during the measured run, less their idle use, sampled on the
+	 * idle platform for {@link #IDLE_SAMPLE} before the warm-up ({@link #cpu()}).
+	 * @param rate requests per second for every route, or 0 for each route's peak
+	 */
+	Map<Route, WrkRun> run(Map<Route, URI> urls, double rate, Map<Route, CpuMeter> meters) throws Exception {
 		Map<Route, WrkRun> results = new EnumMap<>(Route.class);
 		for (Map.Entry<Route, URI> route : urls.entrySet()) {
 			this.out.printf("[%d/%d] %-5s %-23s ", ++this.done, this.total, (rate > 0) ? "fixed" : "peak",
@@ -105,11 +122,17 @@ final class Rounds {
 			double busy = this.settle.await();
 			double others = this.otherWork.cores();
 			this.mostOtherWork = Double.isNaN(others) ? this.mostOtherWork : Math.max(this.mostOtherWork, others);
+			CpuMeter meter = meters.get(route.getKey());
+			Map<String, Double> idle = (meter != null) ? meter.idle(IDLE_SAMPLE) : Map.of();
 			this.session.login();
 			if (!this.settings.warmup().isZero()) {
 				this.wrk.run(route.getValue(), this.session.token(), this.settings.warmup(), rate);
 			}
+			CpuMeter.Snapshot start = (meter != null) ? meter.snapshot() : null;
 			WrkRun run = this.wrk.run(route.getValue(), this.session.token(), this.settings.duration(), rate);
+			if (meter != null) {
+				this.cpu.put(route.getKey(), meter.snapshot().perRequestSince(start, run.requests(), idle));
+			}
 			this.out.printf("%,9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%s%n", run.requestsPerSecond(), run.p50Millis(),
 					run.p99Millis(), note(busy, others), (run.errors() > 0) ? "  <-- " + run.errors() + " ERRORS" : "");
 			if (run.errors() > 0) {
@@ -132,6 +155,11 @@ final class Rounds {
 				: String.format(Locale.ROOT, "  (platform still busy: %.1f cores)", platformCores);
 		return note + ((otherCores >= BUSY_MACHINE)
 				? String.format(Locale.ROOT, "  (other work: %.1f cores)", otherCores) : "");
+	}
+
+	/** The CPU time per request of each route measured with a meter. */
+	Map<Route, CpuUse> cpu() {
+		return Map.copyOf(this.cpu);
 	}
 
 	List<String> failures() {

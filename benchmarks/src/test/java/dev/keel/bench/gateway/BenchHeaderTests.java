@@ -50,7 +50,7 @@ class BenchHeaderTests {
 
 	private static List<String> header(Map<Route, URI> urls, int instances) {
 		GatewayTargets targets = new GatewayTargets(URI.create("http://127.0.0.1:38080"), "notification-service",
-				SERVICE, instances, List.of());
+				SERVICE, instances, List.of(), Map.of());
 		return new BenchHeader(SETTINGS, targets, urls, "nginx version: nginx/1.22.1", "wrk 4.1.0", 2).lines();
 	}
 

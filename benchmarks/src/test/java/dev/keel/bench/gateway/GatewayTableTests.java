@@ -1,9 +1,12 @@
 package dev.keel.bench.gateway;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import dev.keel.bench.CpuUse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +76,28 @@ class GatewayTableTests {
 		assertThat(new GatewayTable(PEAK, FIXED, 1_500, 2).lines())
 			.anySatisfy((line) -> assertThat(line).contains("2 instances", "direct and nginx go to one"));
 		assertThat(new GatewayTable(PEAK, FIXED, 1_500, 1).lines()).noneMatch((line) -> line.contains("instances"));
+	}
+
+	@Test
+	void cpuPerRequestByProcessOnEachRouteAndTheGatewaysAgainstItsTarget() {
+		Map<Route, CpuUse> cpu = Map.of(Route.DIRECT,
+				new CpuUse(Map.of("service", 400.0, "store", 30.0, "broker", 1.0, "wrk", 20.0)), Route.GATEWAY,
+				new CpuUse(new LinkedHashMap<>(Map.of("proxy", 180.4, "service", 410.0, "store", 31.0, "wrk", 22.0))));
+		List<String> lines = new GatewayTable(PEAK, FIXED, 1_500, 1, cpu).lines();
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("CPU per request at 1,500 req/s"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("ROUTE")
+			.contains("PROXY", "SERVICE", "STORE", "BROKER", "WRK", "TOTAL"));
+		assertThat(lines).anySatisfy(
+				(line) -> assertThat(line.split("\\s+")).containsExactly("direct", "-", "400", "30", "1", "20", "451"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line.split("\\s+")).containsExactly("gateway", "180", "410",
+				"31", "-", "22", "643"));
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("gateway CPU per request at 1,500 req/s")
+			.contains("180 us", "target <= 150 us: MISSED"));
+	}
+
+	@Test
+	void withoutCpuFiguresThereIsNoCpuTable() {
+		assertThat(new GatewayTable(PEAK, FIXED, 1_500, 1).lines()).noneMatch((line) -> line.contains("CPU"));
 	}
 
 	private static WrkRun run(double requestsPerSecond, double p50Micros, double p99Micros) {
