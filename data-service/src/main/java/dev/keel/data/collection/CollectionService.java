@@ -37,10 +37,14 @@ public class CollectionService {
 
 	private final StorageJanitor janitor;
 
-	CollectionService(CollectionStore store, CollectionStorage storage, StorageJanitor janitor) {
+	private final Definitions definitions;
+
+	CollectionService(CollectionStore store, CollectionStorage storage, StorageJanitor janitor,
+			Definitions definitions) {
 		this.store = store;
 		this.storage = storage;
 		this.janitor = janitor;
+		this.definitions = definitions;
 	}
 
 	/**
@@ -53,8 +57,15 @@ public class CollectionService {
 		return find(name).orElseThrow(() -> new CollectionNotFoundException(name));
 	}
 
+	/**
+	 * The collection of a name, from this instance's copy of the definitions when it has
+	 * one (see {@link Definitions}).
+	 * @param name the name from the path
+	 * @return the definition, or empty if there is none
+	 */
 	public Optional<CollectionDefinition> find(String name) {
-		return CollectionDefinition.isValidName(name) ? this.store.find(name) : Optional.empty();
+		return CollectionDefinition.isValidName(name) ? this.definitions.find(name, this.store::find)
+				: Optional.empty();
 	}
 
 	List<CollectionDefinition> list(String after, int limit) {
@@ -83,6 +94,7 @@ public class CollectionService {
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Optional<DefineOutcome> outcome = tryDefine(name, schema, access, indexes);
 			if (outcome.isPresent()) {
+				this.definitions.changed(name);
 				return outcome.get();
 			}
 		}
@@ -91,11 +103,14 @@ public class CollectionService {
 
 	/** Deletes a collection; false if there was none. */
 	boolean delete(String name) {
-		Optional<CollectionDefinition> definition = find(name);
+		// From the store, not the copy: the storage to drop must be the current one.
+		Optional<CollectionDefinition> definition = CollectionDefinition.isValidName(name) ? this.store.find(name)
+				: Optional.empty();
 		if (definition.isEmpty()) {
 			return false;
 		}
 		boolean deleted = this.store.markDeleted(name, definition.get().storage(), CollectionDeleted.of(name));
+		this.definitions.changed(name);
 		this.janitor.wakeUp();
 		return deleted;
 	}

@@ -1,10 +1,12 @@
 package dev.keel.data.document;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
@@ -22,15 +24,6 @@ import dev.keel.events.data.DocumentUpdated;
 class DocumentEvents {
 
 	static final int MAX_DOCUMENT_BYTES = 64 * 1024;
-
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
-
-	private final JsonMapper json;
-
-	DocumentEvents(JsonMapper json) {
-		this.json = json;
-	}
 
 	DocumentCreated created(CollectionDefinition collection, StoredDocument document, String actor) {
 		Map<String, Object> body = body(document);
@@ -50,9 +43,36 @@ class DocumentEvents {
 				collection.access().read().text());
 	}
 
-	private Map<String, Object> body(StoredDocument document) {
-		byte[] bytes = this.json.writeValueAsBytes(document.toJson());
-		return (bytes.length <= MAX_DOCUMENT_BYTES) ? this.json.readValue(bytes, MAP) : null;
+	// The document's JSON is measured, not written and read back: the event's data is
+	// written as JSON once, by the outbox.
+	private static Map<String, Object> body(StoredDocument document) {
+		ObjectNode json = document.toJson();
+		return (DocumentSize.bytes(json) <= MAX_DOCUMENT_BYTES) ? map(json) : null;
+	}
+
+	private static Map<String, Object> map(JsonNode object) {
+		Map<String, Object> map = new LinkedHashMap<>();
+		object.properties().forEach((field) -> map.put(field.getKey(), value(field.getValue())));
+		return map;
+	}
+
+	/** A JSON value as the JDK types Jackson would read it into. */
+	private static Object value(JsonNode node) {
+		if (node.isObject()) {
+			return map(node);
+		}
+		if (node.isArray()) {
+			List<Object> list = new ArrayList<>(node.size());
+			node.forEach((item) -> list.add(value(item)));
+			return list;
+		}
+		if (node.isNumber()) {
+			return node.numberValue();
+		}
+		if (node.isBoolean()) {
+			return node.booleanValue();
+		}
+		return node.isNull() ? null : node.asString();
 	}
 
 }

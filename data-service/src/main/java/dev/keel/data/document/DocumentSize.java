@@ -2,6 +2,7 @@ package dev.keel.data.document;
 
 import java.io.OutputStream;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,9 +26,18 @@ final class DocumentSize {
 	 * @return {@code true} when they would be over {@value #MAX_BYTES} bytes
 	 */
 	static boolean exceedsLimit(ObjectNode fields) {
+		return bytes(fields) > MAX_BYTES;
+	}
+
+	/**
+	 * How many bytes a JSON value takes written compactly in UTF-8.
+	 * @param json the value
+	 * @return its size in bytes
+	 */
+	static long bytes(JsonNode json) {
 		ByteCount count = new ByteCount();
-		JsonMapper.shared().writeValue(count, fields);
-		return count.bytes > MAX_BYTES;
+		JsonMapper.shared().writeValue(count, json);
+		return count.bytes;
 	}
 
 	private static final class ByteCount extends OutputStream {

@@ -1,8 +1,10 @@
 package dev.keel.support.security;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -11,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
@@ -28,6 +32,9 @@ import dev.keel.token.TokenRules;
  * The remote JWKS is cached by Nimbus for five minutes; a token whose {@code kid} is not
  * in the cached set makes it fetch the set again at once, so keys that auth-service
  * rotates in are picked up without a restart.
+ * <p>
+ * Tokens verified once are remembered ({@link RememberingJwtDecoder}): a client's next
+ * requests with the same token skip the signature check, not the claim checks.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnMissingBean(JwtDecoder.class)
@@ -37,17 +44,22 @@ class KeelJwtDecoderConfiguration {
 		TokenRules.ALGORITHMS.forEach((algorithm) -> algorithms.add(SignatureAlgorithm.from(algorithm.getName())));
 	}
 
+	private static JwtDecoder remembering(NimbusJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator,
+			JWKSource<SecurityContext> keys) {
+		decoder.setJwtValidator(validator);
+		return new RememberingJwtDecoder(decoder, validator, keys);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(JWKSource.class)
 	static class LocalKeys {
 
 		@Bean
-		NimbusJwtDecoder keelJwtDecoder(JWKSource<SecurityContext> keys, KeelSecurityProperties properties) {
+		JwtDecoder keelJwtDecoder(JWKSource<SecurityContext> keys, KeelSecurityProperties properties) {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
 				.jwsAlgorithms(KeelJwtDecoderConfiguration::keelAlgorithms)
 				.build();
-			decoder.setJwtValidator(TokenRulesValidator.forKeel(properties));
-			return decoder;
+			return remembering(decoder, TokenRulesValidator.forKeel(properties), keys);
 		}
 
 	}
@@ -57,13 +69,17 @@ class KeelJwtDecoderConfiguration {
 	static class RemoteKeys {
 
 		@Bean
-		NimbusJwtDecoder keelJwtDecoder(KeelSecurityProperties properties, ListableBeanFactory beans) {
+		JwtDecoder keelJwtDecoder(KeelSecurityProperties properties, ListableBeanFactory beans) {
+			// The decoder builds its caching key source itself; the memory of verified
+			// tokens asks the same one whether their keys are still published.
+			AtomicReference<JWKSource<SecurityContext>> keys = new AtomicReference<>();
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
 				.jwsAlgorithms(KeelJwtDecoderConfiguration::keelAlgorithms)
 				.restOperations(JwksClient.create(properties.loadBalanced(), beans))
+				.jwtProcessorCustomizer((processor) -> keys
+					.set(((JWSVerificationKeySelector<SecurityContext>) processor.getJWSKeySelector()).getJWKSource()))
 				.build();
-			decoder.setJwtValidator(TokenRulesValidator.forKeel(properties));
-			return decoder;
+			return remembering(decoder, TokenRulesValidator.forKeel(properties), keys.get());
 		}
 
 	}
