@@ -3,17 +3,15 @@ package dev.keel.gateway.request;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request an {@code X-Request-Id}, passes it to the service and returns it on
- * the response, whoever wrote the response (a service, an error handler, a fallback).
- * Passes the request's trace context on to the service in {@code traceparent}
- * ({@link TraceContexts}), in the same copy of the request's headers.
+ * Gives every request an {@code X-Request-Id} and returns it on the response, whoever
+ * wrote the response (a service, an error handler, a fallback). {@link ForwardedIds}
+ * passes it, and the trace context, on to the service.
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {
@@ -21,7 +19,6 @@ class RequestIdFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		String id = RequestIds.acceptOrGenerate(exchange.getRequest().getHeaders().getFirst(RequestIds.HEADER));
-		String traceparent = TraceContexts.of(exchange).header();
 		exchange.getAttributes().put(RequestIds.ATTRIBUTE, id);
 		// Set at commit time so that neither a service's headers nor an error handler
 		// can drop or duplicate it.
@@ -29,11 +26,7 @@ class RequestIdFilter implements WebFilter, Ordered {
 			exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
 			return Mono.empty();
 		});
-		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> {
-			headers.set(RequestIds.HEADER, id);
-			headers.set(TraceParent.HEADER, traceparent);
-		}).build();
-		return chain.filter(exchange.mutate().request(request).build());
+		return chain.filter(exchange);
 	}
 
 	@Override
