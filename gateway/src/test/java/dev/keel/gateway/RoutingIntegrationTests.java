@@ -60,10 +60,40 @@ class RoutingIntegrationTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void everyRequestIsCountedByRouteOnTheMetricsEndpoint() throws InterruptedException {
+		double before = routedGets("data-service");
+		for (int i = 0; i < 20; i++) {
+			getEcho("/api/data/things/" + i);
+		}
+		// Recorded once the exchange completes, a moment after the client has its answer.
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		while (routedGets("data-service") < before + 20 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(routedGets("data-service")).as("sampled or not, every request").isEqualTo(before + 20);
+	}
+
+	@Test
 	void managementPortDoesNotRoute() {
 		int before = dataServiceRequests();
 		managementClient().get().uri("/api/data/things").exchange().expectStatus().isNotFound();
 		assertThat(dataServiceRequests()).isEqualTo(before);
+	}
+
+	private double routedGets(String route) {
+		String metrics = managementClient().get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		return metrics.lines()
+			.filter((line) -> line.startsWith("keel_gateway_requests_seconds_count{") && line.contains("method=\"GET\"")
+					&& line.contains("route=\"" + route + "\"") && line.contains("status=\"200\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	private WebTestClient managementClient() {

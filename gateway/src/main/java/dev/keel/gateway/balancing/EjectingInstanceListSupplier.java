@@ -27,6 +27,9 @@ class EjectingInstanceListSupplier extends DelegatingServiceInstanceListSupplier
 	}
 
 	private List<ServiceInstance> reachable(List<ServiceInstance> instances) {
+		if (this.unreachable.isEmpty()) {
+			return instances;
+		}
 		List<ServiceInstance> reachable = instances.stream()
 			.filter((instance) -> !this.unreachable.isEjected(instance))
 			.toList();

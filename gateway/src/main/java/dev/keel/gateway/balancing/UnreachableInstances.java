@@ -50,6 +50,14 @@ class UnreachableInstances {
 		}
 	}
 
+	/**
+	 * Whether no instance is held out, the usual case, which costs the balancer nothing.
+	 * @return whether none is
+	 */
+	boolean isEmpty() {
+		return this.ejected.isEmpty();
+	}
+
 	boolean isEjected(ServiceInstance instance) {
 		String key = key(instance.getHost(), instance.getPort());
 		Instant until = this.ejected.get(key);

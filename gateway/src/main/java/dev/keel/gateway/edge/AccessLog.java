@@ -5,10 +5,13 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 
 import dev.keel.gateway.request.ClientAddress;
 import dev.keel.gateway.request.RequestIds;
+import dev.keel.gateway.request.TraceContexts;
+import dev.keel.gateway.request.TraceParent;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -20,13 +23,19 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The access log: one line per request on the {@code keel.access} logger, its facts as
  * key-value pairs that the structured console format writes as JSON fields (ECS names
- * where ECS has one). The trace id comes with every log line. Never written: headers
- * other than the user agent (so no {@code Authorization}, no cookies) and the values of
- * secret query parameters ({@link SafeQuery}).
+ * where ECS has one), with the request's trace and span ids, written explicitly rather
+ * than left to a thread-local trace context that the gateway no longer restores on every
+ * reactive step. Never written: headers other than the user agent (so no
+ * {@code Authorization}, no cookies) and the values of secret query parameters
+ * ({@link SafeQuery}).
  */
 final class AccessLog {
 
 	private static final Logger logger = LoggerFactory.getLogger("keel.access");
+
+	private static final String TRACE_ID = "traceId";
+
+	private static final String SPAN_ID = "spanId";
 
 	private AccessLog() {
 	}
@@ -34,12 +43,12 @@ final class AccessLog {
 	/**
 	 * Logs an answered request.
 	 * @param exchange the exchange
-	 * @param start when the request arrived, from {@link System#nanoTime()}
+	 * @param nanos how long it took to answer
 	 * @param bytes the response body's size
 	 */
-	static void write(ServerWebExchange exchange, long start, long bytes) {
+	static void write(ServerWebExchange exchange, long nanos, long bytes) {
 		if (logger.isInfoEnabled()) {
-			line(exchange, start, bytes, false);
+			line(exchange, nanos, bytes, false);
 		}
 	}
 
@@ -47,17 +56,17 @@ final class AccessLog {
 	 * Logs a request whose answer was cut off: the client went away, or the response
 	 * failed after it had started.
 	 * @param exchange the exchange
-	 * @param start when the request arrived, from {@link System#nanoTime()}
+	 * @param nanos how long it took to answer
 	 * @param bytes the response body bytes written
 	 */
-	static void writeAborted(ServerWebExchange exchange, long start, long bytes) {
+	static void writeAborted(ServerWebExchange exchange, long nanos, long bytes) {
 		if (logger.isInfoEnabled()) {
-			line(exchange, start, bytes, true);
+			line(exchange, nanos, bytes, true);
 		}
 	}
 
-	private static void line(ServerWebExchange exchange, long start, long bytes, boolean aborted) {
-		double millis = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
+	private static void line(ServerWebExchange exchange, long nanos, long bytes, boolean aborted) {
+		double millis = Math.round(nanos / 1_000.0) / 1_000.0;
 		ServerHttpRequest request = exchange.getRequest();
 		String path = request.getPath().value();
 		String query = SafeQuery.of(request.getURI().getRawQuery());
@@ -80,8 +89,17 @@ final class AccessLog {
 		if (aborted) {
 			line.addKeyValue("keel.aborted", true);
 		}
+		addTraceIds(line, TraceContexts.of(exchange));
 		line.log("{} {}{} {} {} ms{}", request.getMethod().name(), path, (query != null) ? "?" + query : "",
 				(status != null) ? status.value() : "-", millis, aborted ? " (aborted)" : "");
+	}
+
+	// Unless the current trace context is this request's and puts them in already.
+	private static void addTraceIds(LoggingEventBuilder line, TraceParent trace) {
+		if (!trace.traceId().equals(MDC.get(TRACE_ID))) {
+			line.addKeyValue(TRACE_ID, trace.traceId());
+			line.addKeyValue(SPAN_ID, trace.spanId());
+		}
 	}
 
 	private static void addIfPresent(LoggingEventBuilder line, String key, @Nullable Object value) {

@@ -2,20 +2,17 @@ package dev.keel.gateway.error;
 
 import java.util.Optional;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
-
-import dev.keel.gateway.request.RequestIds;
+import dev.keel.gateway.request.TraceContexts;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Facts about the request as the client sent it, read from the server observation that
- * Spring WebFlux keeps in the exchange attributes. A fallback is reached by a forward,
- * which rewrites the request's path; the observation keeps the original. Reading the
- * trace id from it also works on any thread, unlike a thread-local current span.
+ * Facts about the request as the client sent it. A fallback is reached by a forward,
+ * which rewrites the request's path; the server observation context that Spring WebFlux
+ * keeps in the exchange attributes keeps the original. The trace id is the request's own
+ * ({@link TraceContexts}), readable on any thread, unlike a thread-local current span.
  */
 final class OriginalRequest {
 
@@ -23,12 +20,7 @@ final class OriginalRequest {
 	}
 
 	static String traceId(ServerWebExchange exchange) {
-		return observation(exchange).map((context) -> context.<TracingContext>get(TracingContext.class))
-			.map(TracingContext::getSpan)
-			.map(Span::context)
-			.map((context) -> context.traceId())
-			.or(() -> Optional.ofNullable(RequestIds.of(exchange)))
-			.orElse("unknown");
+		return TraceContexts.of(exchange).traceId();
 	}
 
 	static String path(ServerWebExchange exchange) {

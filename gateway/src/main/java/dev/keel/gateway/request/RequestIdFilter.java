@@ -3,15 +3,15 @@ package dev.keel.gateway.request;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request an {@code X-Request-Id}, passes it to the service and returns it on
- * the response, whoever wrote the response (a service, an error handler, a fallback).
+ * Gives every request an {@code X-Request-Id} and returns it on the response, whoever
+ * wrote the response (a service, an error handler, a fallback). {@link ForwardedIds}
+ * passes it, and the trace context, on to the service.
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {
@@ -26,11 +26,7 @@ class RequestIdFilter implements WebFilter, Ordered {
 			exchange.getResponse().getHeaders().set(RequestIds.HEADER, id);
 			return Mono.empty();
 		});
-		ServerHttpRequest request = exchange.getRequest()
-			.mutate()
-			.headers((headers) -> headers.set(RequestIds.HEADER, id))
-			.build();
-		return chain.filter(exchange.mutate().request(request).build());
+		return chain.filter(exchange);
 	}
 
 	@Override

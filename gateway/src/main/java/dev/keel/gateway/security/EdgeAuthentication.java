@@ -11,7 +11,6 @@ import dev.keel.gateway.security.BearerToken.Present;
 import dev.keel.gateway.security.Verdict.Accepted;
 import dev.keel.gateway.security.Verdict.Rejected;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -41,8 +40,6 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 	/** After request ids, access log and CORS; before the rate limits. */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
-	private static final String MANAGEMENT = "management";
-
 	private static final Failure NOT_FOUND = Failures.of(new ResponseStatusException(HttpStatus.NOT_FOUND));
 
 	private final boolean validateTokens;
@@ -57,8 +54,11 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 
 	private final ProblemResponder responder;
 
+	private final ApplicationContext gateway;
+
 	EdgeAuthentication(EdgeSecuritySettings settings, TokenVerifier verifier, TokenRejections rejections,
-			KnownRoutes knownRoutes, ProblemResponder responder) {
+			KnownRoutes knownRoutes, ProblemResponder responder, ApplicationContext gateway) {
+		this.gateway = gateway;
 		this.validateTokens = settings.validateTokens();
 		this.anonymousRoutes = AnonymousRoutes.withBuiltInAnd(settings.anonymousRoutes());
 		this.verifier = verifier;
@@ -69,10 +69,10 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (isManagementServer(exchange)) {
-			// The actuator port runs the same filters; it routes nothing, and probes
-			// carry
-			// no token.
+		ApplicationContext context = exchange.getApplicationContext();
+		if (context != null && context != this.gateway) {
+			// The actuator port's child context applies the same filters; it routes
+			// nothing, and probes carry no token.
 			return chain.filter(exchange);
 		}
 		ServerWebExchange stripped = PlatformHeaders.strip(exchange);
@@ -93,11 +93,6 @@ public class EdgeAuthentication implements WebFilter, Ordered {
 				case Rejected rejected -> this.rejections.reject(stripped, rejected.reason());
 			});
 		};
-	}
-
-	private static boolean isManagementServer(ServerWebExchange exchange) {
-		ApplicationContext context = exchange.getApplicationContext();
-		return context != null && WebServerApplicationContext.hasServerNamespace(context, MANAGEMENT);
 	}
 
 	private Mono<Void> anonymous(ServerWebExchange exchange, WebFilterChain chain) {

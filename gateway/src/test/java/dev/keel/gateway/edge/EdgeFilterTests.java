@@ -3,12 +3,15 @@ package dev.keel.gateway.edge;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -50,9 +53,32 @@ class EdgeFilterTests {
 
 	@Test
 	void accessLogCanBeSwitchedOff(CapturedOutput output) {
-		answer(new AccessLogFilter(settings(false, false)), MockServerHttpRequest.get("/api/switched-off").build());
-		answer(new AccessLogFilter(settings(false, true)), MockServerHttpRequest.get("/api/switched-on").build());
+		answer(new AccessLogFilter(settings(false, false), timers()),
+				MockServerHttpRequest.get("/api/switched-off").build());
+		answer(new AccessLogFilter(settings(false, true), timers()),
+				MockServerHttpRequest.get("/api/switched-on").build());
 		assertThat(output.getOut()).contains("/api/switched-on").doesNotContain("/api/switched-off");
+	}
+
+	@Test
+	void requestsAreTimedWithTheAccessLogSwitchedOff() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		AccessLogFilter filter = new AccessLogFilter(settings(false, false), new RequestTimers(meters));
+		WebFilterChain ok = (exchange) -> {
+			exchange.getResponse().setStatusCode(HttpStatus.OK);
+			return exchange.getResponse().setComplete();
+		};
+		filter.filter(MockServerWebExchange.from(MockServerHttpRequest.get("/api/data/things")), ok).block();
+		filter.filter(MockServerWebExchange.from(MockServerHttpRequest.post("/api/data/things")), ok).block();
+		Timer gets = meters.get(RequestTimers.METRIC)
+			.tags("route", "none", "method", "GET", "status", "200", "outcome", "SUCCESS")
+			.timer();
+		assertThat(gets.count()).isEqualTo(1);
+		assertThat(meters.get(RequestTimers.METRIC).tag("method", "POST").timer().count()).isEqualTo(1);
+	}
+
+	private static RequestTimers timers() {
+		return new RequestTimers(new SimpleMeterRegistry());
 	}
 
 	private static HttpHeaders answer(WebFilter filter, MockServerHttpRequest request) {
