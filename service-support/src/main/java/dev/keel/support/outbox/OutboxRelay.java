@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import dev.keel.support.outbox.DocumentDrainer.Drain;
 import dev.keel.support.outbox.DocumentDrainer.Outcome;
 
 /**
@@ -27,9 +30,13 @@ import dev.keel.support.outbox.DocumentDrainer.Outcome;
  * ({@link OutboxCollections}), on one virtual thread that never holds up the service's
  * writes.
  * <p>
- * Each round finds up to {@code batch-size} documents per collection with one query,
- * oldest entry first, claims them one by one by id and drains them concurrently, each in
- * its own order. A claim is a lease in the document itself, so several instances of a
+ * A write hands the relay the document it changed ({@link #wakeUp(String, Object)}), and
+ * the next round claims those documents by id, a batch with one update, and drains them
+ * concurrently, each in its own order: nothing is searched for. A scan of every known
+ * collection, oldest entry first, is the safety net for entries written by other
+ * instances, before a crash or without a hint: it runs on {@link #wakeUp()}, when the
+ * relay is idle for the poll interval, and at least once per poll interval while writes
+ * keep it busy. A claim is a lease in the document itself, so several instances of a
  * service share the work without publishing the same entries at once. When Kafka is
  * unavailable, the entries stay where they are and the relay pauses with a capped
  * exponential backoff; an entry Kafka refuses (too large, say) holds up only its own
@@ -49,6 +56,12 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	/** How many batches one scan for pending documents finds at most. */
 	static final int SCAN_BATCHES = 10;
 
+	/**
+	 * How many written documents wait to be claimed by id at most; beyond that (Kafka
+	 * away during a burst of writes) they are left to the scan.
+	 */
+	static final int HINT_CAPACITY = 10_000;
+
 	private final OutboxCollections collections;
 
 	private final OutboxPublisher publisher;
@@ -60,6 +73,12 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private final String owner = UUID.randomUUID().toString();
 
 	private final Semaphore nudges = new Semaphore(0);
+
+	private final PendingHints hints = new PendingHints(HINT_CAPACITY);
+
+	private final AtomicBoolean scanRequested = new AtomicBoolean(true);
+
+	private volatile long lastScanNanos;
 
 	private volatile boolean running;
 
@@ -82,6 +101,28 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 * ignored while Kafka is failing, so that writes do not defeat the backoff.
 	 */
 	public void wakeUp() {
+		this.scanRequested.set(true);
+		nudge();
+	}
+
+	/**
+	 * Asks for the entries just written to one document to be published now: the relay
+	 * claims that document by id, without searching the collection for pending entries.
+	 * Call it after the write has succeeded. Cheap, never blocks; the periodic scan still
+	 * finds whatever a hint does not bring out (a full queue, a crash).
+	 * @param collection the collection of the document
+	 * @param id the document's {@code _id}
+	 */
+	public void wakeUp(String collection, Object id) {
+		if (this.hints.offer(collection, id)) {
+			nudge();
+		}
+		else {
+			wakeUp();
+		}
+	}
+
+	private void nudge() {
 		if (this.nudges.availablePermits() == 0) {
 			this.nudges.release();
 		}
@@ -170,17 +211,57 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private void run() {
 		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
 		while (this.running) {
-			RelayRound round = relayOnce();
+			boolean scan = scanDue();
+			RelayRound round = relayHinted();
+			if (scan) {
+				round = round.and(relayOnce());
+			}
 			if (round.failed()) {
+				// The ids handed over are spent: whatever stayed behind is for the scan.
+				this.scanRequested.set(true);
 				pause(backoff.next());
 			}
 			else {
 				backoff.reset();
-				if (!round.full()) {
+				if (!round.full() && this.hints.isEmpty()) {
 					awaitNudge();
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether this round scans the collections: when asked to, when no written document
+	 * is waiting (woken by the poll interval), and at least every poll interval while
+	 * writes keep the relay busy, so entries of other instances and of dropped hints do
+	 * not wait longer than that.
+	 */
+	private boolean scanDue() {
+		boolean requested = this.scanRequested.getAndSet(false);
+		boolean quiet = this.hints.isEmpty();
+		boolean overdue = System.nanoTime() - this.lastScanNanos >= this.properties.pollInterval().toNanos();
+		if (requested || quiet || overdue) {
+			this.lastScanNanos = System.nanoTime();
+			return true;
+		}
+		return false;
+	}
+
+	/** Claims and drains the documents written here since the last round, by id. */
+	private RelayRound relayHinted() {
+		RelayRound round = RelayRound.IDLE;
+		int batchSize = this.properties.batchSize();
+		Map<String, List<Object>> written = this.hints.take(batchSize * SCAN_BATCHES);
+		for (Map.Entry<String, List<Object>> collection : written.entrySet()) {
+			try {
+				round = round.and(drainAll(this.collections.get(collection.getKey()), collection.getValue(), false));
+			}
+			catch (DataAccessException ex) {
+				log.warn("Could not claim the outbox of documents in {}: {}", collection.getKey(), ex.getMessage());
+				round = round.and(RelayRound.STORE_FAILED);
+			}
+		}
+		return round;
 	}
 
 	private RelayRound relayOnce() {
@@ -209,32 +290,48 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 * thousands then costs a few scans of the collection, not one per hundred documents.
 	 */
 	private RelayRound relay(OutboxCollection collection) {
+		int limit = this.properties.batchSize() * SCAN_BATCHES;
+		List<Object> candidates = collection.claimable(Instant.now(), limit);
+		return drainAll(collection, candidates, candidates.size() == limit);
+	}
+
+	/** Claims and drains documents a batch at a time, until Kafka is found away. */
+	private RelayRound drainAll(OutboxCollection collection, List<Object> ids, boolean full) {
 		int batchSize = this.properties.batchSize();
-		List<Object> candidates = collection.claimable(Instant.now(), batchSize * SCAN_BATCHES);
 		List<Outcome> outcomes = new ArrayList<>();
-		for (int from = 0; from < candidates.size() && this.running; from += batchSize) {
-			List<Outcome> batch = drain(collection,
-					candidates.subList(from, Math.min(from + batchSize, candidates.size())));
+		for (int from = 0; from < ids.size() && this.running; from += batchSize) {
+			List<Outcome> batch = drain(collection, ids.subList(from, Math.min(from + batchSize, ids.size())));
 			outcomes.addAll(batch);
 			if (batch.contains(Outcome.KAFKA_UNAVAILABLE)) {
 				break;
 			}
 		}
-		return new RelayRound(candidates.size() == batchSize * SCAN_BATCHES,
-				outcomes.stream().anyMatch(Outcome::published), outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
+		return new RelayRound(full, outcomes.stream().anyMatch(Outcome::published),
+				outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
 	}
 
+	/**
+	 * Claims a batch with one update, publishes each document's entries concurrently
+	 * (each in its own order), and releases the batch with one update.
+	 */
 	private List<Outcome> drain(OutboxCollection collection, List<Object> ids) {
-		List<Future<Outcome>> drains = new ArrayList<>();
+		List<PendingDocument> claimed = collection.claim(ids, this.owner, Instant.now(), this.properties.lease());
+		if (claimed.isEmpty()) {
+			return List.of();
+		}
+		List<Future<Drain>> drains = new ArrayList<>();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (Object id : ids) {
-				PendingDocument claimed = collection.claim(id, this.owner, Instant.now(), this.properties.lease());
-				if (claimed != null) {
-					drains.add(executor.submit(() -> this.drainer.drain(collection, claimed)));
-				}
+			for (PendingDocument document : claimed) {
+				drains.add(executor.submit(() -> this.drainer.drain(collection, document)));
 			}
 		}
-		return drains.stream().map(Future::resultNow).toList();
+		List<Drain> drained = drains.stream().map(Future::resultNow).toList();
+		this.drainer.release(collection, drained);
+		if (drained.stream().anyMatch((drain) -> drain.outcome() != Outcome.DRAINED)) {
+			// Entries left behind (refused, a lease running out) are for the scan.
+			this.scanRequested.set(true);
+		}
+		return drained.stream().map(Drain::outcome).toList();
 	}
 
 	private void awaitNudge() {
