@@ -35,13 +35,13 @@ import dev.keel.support.outbox.DocumentDrainer.Outcome;
  * concurrently, each in its own order: nothing is searched for. A scan of every known
  * collection, oldest entry first, is the safety net for entries written by other
  * instances, before a crash or without a hint: it runs on {@link #wakeUp()}, when the
- * relay is idle for the poll interval, and at least once per poll interval while writes
- * keep it busy. A claim is a lease in the document itself, so several instances of a
- * service share the work without publishing the same entries at once. When Kafka is
- * unavailable, the entries stay where they are and the relay pauses with a capped
- * exponential backoff; an entry Kafka refuses (too large, say) holds up only its own
- * document, which is retried after the longest pause. Otherwise the relay sleeps until
- * {@link #wakeUp()} or the poll interval.
+ * relay is idle for the poll interval, and every {@value #BUSY_SCAN_FACTOR} poll
+ * intervals while writes keep it busy. A claim is a lease in the document itself, so
+ * several instances of a service share the work without publishing the same entries at
+ * once. When Kafka is unavailable, the entries stay where they are and the relay pauses
+ * with a capped exponential backoff; an entry Kafka refuses (too large, say) holds up
+ * only its own document, which is retried after the longest pause. Otherwise the relay
+ * sleeps until {@link #wakeUp()} or the poll interval.
  * <p>
  * It stops after the web server (a lower lifecycle phase), so events of the last requests
  * still go out; whatever is left waits for the next start or another instance.
@@ -61,6 +61,13 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 * away during a burst of writes) they are left to the scan.
 	 */
 	static final int HINT_CAPACITY = 10_000;
+
+	/**
+	 * While writes keep handing over ids, the scan runs every this many poll intervals:
+	 * often enough for entries nobody handed over, rarely enough that the scan, which
+	 * holds up the round, does not add its time to every tenth write's latency.
+	 */
+	static final int BUSY_SCAN_FACTOR = 10;
 
 	private final OutboxCollections collections;
 
