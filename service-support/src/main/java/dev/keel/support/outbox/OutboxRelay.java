@@ -10,9 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +33,7 @@ import dev.keel.support.outbox.DocumentDrainer.Outcome;
  * concurrently, each in its own order: nothing is searched for. A scan of every known
  * collection, oldest entry first, is the safety net for entries written by other
  * instances, before a crash or without a hint: it runs on {@link #wakeUp()}, when the
- * relay is idle for the poll interval, and every {@value #BUSY_SCAN_FACTOR} poll
+ * relay is idle for the poll interval, and every {@value WakeUps#BUSY_SCAN_FACTOR} poll
  * intervals while writes keep it busy. A claim is a lease in the document itself, so
  * several instances of a service share the work without publishing the same entries at
  * once. When Kafka is unavailable, the entries stay where they are and the relay pauses
@@ -56,19 +54,6 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	/** How many batches one scan for pending documents finds at most. */
 	static final int SCAN_BATCHES = 10;
 
-	/**
-	 * How many written documents wait to be claimed by id at most; beyond that (Kafka
-	 * away during a burst of writes) they are left to the scan.
-	 */
-	static final int HINT_CAPACITY = 10_000;
-
-	/**
-	 * While writes keep handing over ids, the scan runs every this many poll intervals:
-	 * often enough for entries nobody handed over, rarely enough that the scan, which
-	 * holds up the round, does not add its time to every tenth write's latency.
-	 */
-	static final int BUSY_SCAN_FACTOR = 10;
-
 	private final OutboxCollections collections;
 
 	private final OutboxPublisher publisher;
@@ -79,13 +64,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	private final Semaphore nudges = new Semaphore(0);
-
-	private final PendingHints hints = new PendingHints(HINT_CAPACITY);
-
-	private final AtomicBoolean scanRequested = new AtomicBoolean(true);
-
-	private volatile long lastScanNanos;
+	private final WakeUps wakeUps;
 
 	private volatile boolean running;
 
@@ -100,6 +79,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		this.publisher = publisher;
 		this.drainer = new DocumentDrainer(publisher, metrics, this.owner, properties);
 		this.properties = properties;
+		this.wakeUps = new WakeUps(properties.pollInterval());
 	}
 
 	/**
@@ -108,8 +88,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 * ignored while Kafka is failing, so that writes do not defeat the backoff.
 	 */
 	public void wakeUp() {
-		this.scanRequested.set(true);
-		nudge();
+		this.wakeUps.wakeUp();
 	}
 
 	/**
@@ -121,18 +100,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 * @param id the document's {@code _id}
 	 */
 	public void wakeUp(String collection, Object id) {
-		if (this.hints.offer(collection, id)) {
-			nudge();
-		}
-		else {
-			wakeUp();
-		}
-	}
-
-	private void nudge() {
-		if (this.nudges.availablePermits() == 0) {
-			this.nudges.release();
-		}
+		this.wakeUps.wakeUp(collection, id);
 	}
 
 	/**
@@ -178,7 +146,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		this.running = false;
 		this.stopped = true;
 		this.stopRequested.countDown();
-		this.nudges.release();
+		this.wakeUps.release();
 		try {
 			if (!this.loop.join(this.properties.sendTimeout().multipliedBy(3))) {
 				log.warn("Outbox relay did not finish its round in time; its entries stay for the next start");
@@ -218,53 +186,40 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private void run() {
 		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
 		while (this.running) {
-			boolean scan = scanDue();
+			boolean scan = this.wakeUps.scanDue();
 			RelayRound round = relayHinted();
 			if (scan) {
 				round = round.and(relayOnce());
 			}
 			if (round.failed()) {
 				// The ids handed over are spent: whatever stayed behind is for the scan.
-				this.scanRequested.set(true);
+				this.wakeUps.requestScan();
 				pause(backoff.next());
 			}
 			else {
 				backoff.reset();
-				if (!round.full() && this.hints.isEmpty()) {
+				if (!round.full() && !this.wakeUps.hasHints()) {
 					awaitNudge();
 				}
 			}
 		}
 	}
 
-	/**
-	 * Whether this round scans the collections: when asked to, when no written document
-	 * is waiting (woken by the poll interval), and at least every poll interval while
-	 * writes keep the relay busy, so entries of other instances and of dropped hints do
-	 * not wait longer than that.
-	 */
-	private boolean scanDue() {
-		boolean requested = this.scanRequested.getAndSet(false);
-		boolean quiet = this.hints.isEmpty();
-		boolean overdue = System.nanoTime() - this.lastScanNanos >= this.properties.pollInterval().toNanos();
-		if (requested || quiet || overdue) {
-			this.lastScanNanos = System.nanoTime();
-			return true;
-		}
-		return false;
-	}
-
 	/** Claims and drains the documents written here since the last round, by id. */
 	private RelayRound relayHinted() {
 		RelayRound round = RelayRound.IDLE;
 		int batchSize = this.properties.batchSize();
-		Map<String, List<Object>> written = this.hints.take(batchSize * SCAN_BATCHES);
+		Map<String, List<Object>> written = this.wakeUps.take(batchSize * SCAN_BATCHES);
 		for (Map.Entry<String, List<Object>> collection : written.entrySet()) {
 			try {
 				round = round.and(drainAll(this.collections.get(collection.getKey()), collection.getValue(), false));
 			}
 			catch (DataAccessException ex) {
 				log.warn("Could not claim the outbox of documents in {}: {}", collection.getKey(), ex.getMessage());
+				round = round.and(RelayRound.STORE_FAILED);
+			}
+			catch (RuntimeException ex) {
+				log.error("Outbox round for documents written to {} failed", collection.getKey(), ex);
 				round = round.and(RelayRound.STORE_FAILED);
 			}
 		}
@@ -336,15 +291,14 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		this.drainer.release(collection, drained);
 		if (drained.stream().anyMatch((drain) -> drain.outcome() != Outcome.DRAINED)) {
 			// Entries left behind (refused, a lease running out) are for the scan.
-			this.scanRequested.set(true);
+			this.wakeUps.requestScan();
 		}
 		return drained.stream().map(Drain::outcome).toList();
 	}
 
 	private void awaitNudge() {
 		try {
-			this.nudges.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-			this.nudges.drainPermits();
+			this.wakeUps.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -355,7 +309,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private void pause(Duration duration) {
 		try {
 			this.stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-			this.nudges.drainPermits();
+			this.wakeUps.forgetNudges();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
