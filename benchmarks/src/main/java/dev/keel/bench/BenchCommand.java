@@ -11,8 +11,8 @@ import dev.keel.cli.KeelSubcommand;
  * its classpath, as {@code ./keel} puts it.
  */
 @Command(name = "bench", description = "Measure a running platform (./keel run --detach first).",
-		mixinStandardHelpOptions = true,
-		subcommands = { DataBenchCommand.class, AuthBenchCommand.class, GatewayBenchCommand.class })
+		mixinStandardHelpOptions = true, subcommands = { DataBenchCommand.class, AuthBenchCommand.class,
+				GatewayBenchCommand.class, EventsBenchCommand.class })
 public class BenchCommand implements KeelSubcommand {
 
 }

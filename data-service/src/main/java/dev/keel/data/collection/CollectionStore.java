@@ -84,7 +84,7 @@ class CollectionStore {
 		Document document = fields(definition).append("_id", definition.name());
 		try {
 			definitions().insertOne(this.outbox.attach(COLLECTION, document, this.topic, event));
-			this.outbox.wakeUp();
+			this.outbox.wakeUp(COLLECTION, definition.name());
 			return true;
 		}
 		catch (MongoWriteException ex) {
@@ -105,7 +105,7 @@ class CollectionStore {
 		fields(definition).forEach(update::set);
 		update.unset("deleted");
 		Bson unchanged = Filters.and(Filters.eq("_id", definition.name()), Filters.eq("revision", revision));
-		return write(unchanged, this.outbox.push(COLLECTION, update, this.topic, event));
+		return write(definition.name(), unchanged, this.outbox.push(COLLECTION, update, this.topic, event));
 	}
 
 	/** Marks an active definition deleted; false if there was none. */
@@ -115,13 +115,13 @@ class CollectionStore {
 			.inc("revision", 1L)
 			.addToSet("pendingDrops", storage);
 		Bson active = Filters.and(Filters.eq("_id", name), active());
-		return write(active, this.outbox.push(COLLECTION, update, this.topic, event));
+		return write(name, active, this.outbox.push(COLLECTION, update, this.topic, event));
 	}
 
-	private boolean write(Bson filter, Update update) {
+	private boolean write(String name, Bson filter, Update update) {
 		boolean written = definitions().updateOne(filter, this.updates.of(update)).getModifiedCount() == 1;
 		if (written) {
-			this.outbox.wakeUp();
+			this.outbox.wakeUp(COLLECTION, name);
 		}
 		return written;
 	}

@@ -72,7 +72,7 @@ class Documents {
 	boolean insert(String storage, StoredDocument document, DocumentEvent event) {
 		try {
 			storage(storage).insertOne(this.outbox.attach(storage, document.toBson(), this.topic, event));
-			this.outbox.wakeUp();
+			this.outbox.wakeUp(storage, document.id());
 			return true;
 		}
 		catch (MongoWriteException ex) {
@@ -108,7 +108,7 @@ class Documents {
 		try {
 			boolean applied = storage(storage).updateOne(unchanged, this.updates.of(update)).getMatchedCount() == 1;
 			if (applied) {
-				this.outbox.wakeUp();
+				this.outbox.wakeUp(storage, id);
 			}
 			return applied;
 		}

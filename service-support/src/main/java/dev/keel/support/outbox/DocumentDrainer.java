@@ -15,8 +15,8 @@ import dev.keel.support.outbox.OutboxPublisher.PublishFailedException;
 /**
  * Publishes one claimed document's entries, strictly one after the other: the next is
  * sent only once Kafka acknowledged the previous one, so a failure can never let a later
- * event of the aggregate overtake an earlier one. Then it removes what was published and,
- * for a drained tombstone, the document.
+ * event of the aggregate overtake an earlier one. Then, for a whole batch of documents at
+ * once, it removes what was published and deletes the drained tombstones.
  */
 final class DocumentDrainer {
 
@@ -51,6 +51,17 @@ final class DocumentDrainer {
 
 	}
 
+	/**
+	 * How one document's drain ended, and the entries it published.
+	 *
+	 * @param document the claimed document
+	 * @param outcome how it ended
+	 * @param published the ids of the entries Kafka acknowledged, in order
+	 */
+	record Drain(PendingDocument document, Outcome outcome, List<String> published) {
+
+	}
+
 	private final OutboxPublisher publisher;
 
 	private final OutboxMetrics metrics;
@@ -69,24 +80,45 @@ final class DocumentDrainer {
 	}
 
 	/**
-	 * Drains a document; never throws. After {@link Outcome#BROKEN} the lease is kept, so
-	 * the document is retried only when it expires instead of in a tight loop.
+	 * Publishes a document's entries; never throws. What was published is removed by
+	 * {@link #release}, once for the whole batch.
 	 */
-	Outcome drain(OutboxCollection collection, PendingDocument document) {
+	Drain drain(OutboxCollection collection, PendingDocument document) {
+		List<String> published = new ArrayList<>();
 		try {
-			List<String> published = new ArrayList<>();
-			Outcome outcome = publishInOrder(collection, document, published);
-			Instant retryAt = (outcome == Outcome.REFUSED) ? Instant.now().plus(this.properties.maxBackoff()) : null;
-			collection.release(document, published, this.owner, retryAt);
-			if (outcome == Outcome.DRAINED && document.deleteWhenDrained()) {
-				collection.deleteIfDrained(document.id());
-			}
-			return outcome;
+			return new Drain(document, publishInOrder(collection, document, published), published);
 		}
 		catch (RuntimeException ex) {
 			log.error("Could not relay the outbox of document {} in {}; retrying when its lease expires", document.id(),
 					collection.name(), ex);
-			return Outcome.BROKEN;
+			return new Drain(document, Outcome.BROKEN, published);
+		}
+	}
+
+	/**
+	 * Removes what a batch published and gives up its claims: the drained documents with
+	 * one update, the rest one by one (a refused entry's document is retried after the
+	 * longest backoff); then deletes the drained tombstones. After {@link Outcome#BROKEN}
+	 * the lease is kept, so the document is retried only when it expires instead of in a
+	 * tight loop.
+	 */
+	void release(OutboxCollection collection, List<Drain> drains) {
+		List<Drain> drained = drains.stream()
+			.filter((drain) -> drain.outcome() == Outcome.DRAINED && !drain.published().isEmpty())
+			.toList();
+		if (!drained.isEmpty()) {
+			collection.releaseDrained(drained.stream().map((drain) -> drain.document().id()).toList(),
+					drained.stream().flatMap((drain) -> drain.published().stream()).toList(), this.owner);
+		}
+		for (Drain drain : drains) {
+			if (drain.outcome() != Outcome.BROKEN && !drained.contains(drain)) {
+				Instant retryAt = (drain.outcome() == Outcome.REFUSED)
+						? Instant.now().plus(this.properties.maxBackoff()) : null;
+				collection.release(drain.document(), drain.published(), this.owner, retryAt);
+			}
+			if (drain.outcome() == Outcome.DRAINED && drain.document().deleteWhenDrained()) {
+				collection.deleteIfDrained(drain.document().id());
+			}
 		}
 	}
 

@@ -26,9 +26,9 @@ import dev.keel.events.IntegrationEvent;
  * for a deletion. Each wraps the events in their CloudEvents envelope (this service's
  * {@code source}, the current trace's {@code traceparent}) and tells the relay about the
  * collection, so the relay never asks the service which collections to watch. Call
- * {@link #wakeUp()} after the write. Never replace a whole document that may hold entries
- * ({@code save}, {@code replaceOne}): the copy read earlier may miss entries written
- * since, or still hold ones already published.
+ * {@link #wakeUp(String, Object)} (or {@link #wakeUp()}) after the write. Never replace a
+ * whole document that may hold entries ({@code save}, {@code replaceOne}): the copy read
+ * earlier may miss entries written since, or still hold ones already published.
  */
 public class Outbox {
 
@@ -177,6 +177,19 @@ public class Outbox {
 	 */
 	public void wakeUp() {
 		this.relay.wakeUp();
+	}
+
+	/**
+	 * Asks the relay to publish the entries just written to one document now: it claims
+	 * that document by id, without searching the collection. Call it after a write with
+	 * entries has succeeded, instead of {@link #wakeUp()}, when the write knows the
+	 * document's id; the events then go out within milliseconds even while thousands of
+	 * other documents are written.
+	 * @param collection the collection the write was to
+	 * @param id the written document's {@code _id}
+	 */
+	public void wakeUp(String collection, Object id) {
+		this.relay.wakeUp(collection, id);
 	}
 
 	/**

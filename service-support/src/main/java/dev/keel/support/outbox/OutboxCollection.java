@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -40,6 +41,9 @@ final class OutboxCollection {
 	static final String INDEX = "keel_outbox_pending";
 
 	private static final String CREATED_AT = Outbox.ENTRIES + ".createdAt";
+
+	/** The lease's token of the claim that took it. */
+	private static final String CLAIM = "claim";
 
 	private final MongoOperations mongo;
 
@@ -130,19 +134,50 @@ final class OutboxCollection {
 	}
 
 	/**
-	 * Claims one document found by {@link #claimable}, unless another relay took it or
-	 * its entries were published meanwhile.
-	 * @return the claimed document, or {@code null}
+	 * Claims those of the documents that hold entries no relay holds, with one update for
+	 * them all, then reads them back by id. On the embedded store, which finds documents
+	 * by anything but their id alone with a scan of the collection, that is one scan per
+	 * batch instead of one per document. Each claim carries a token of its own, so the
+	 * documents read back are exactly those this update claimed.
+	 * @return the claimed documents; those another relay took or whose entries were
+	 * published meanwhile are left out
 	 */
-	PendingDocument claim(Object id, String owner, Instant now, Duration lease) {
+	List<PendingDocument> claim(List<Object> ids, String owner, Instant now, Duration lease) {
 		Instant until = now.plus(lease);
-		Bson claim = Updates.set(Outbox.LEASE, new Document("owner", owner).append("until", Date.from(until)));
+		String token = UUID.randomUUID().toString();
+		Bson claim = Updates.set(Outbox.LEASE,
+				new Document("owner", owner).append("until", Date.from(until)).append(CLAIM, token));
+		if (ids.size() == 1) {
+			return claimOne(ids.getFirst(), claim, now, until);
+		}
+		long claimed = this.mongo.execute(this.name,
+				(collection) -> collection.updateMany(Filters.and(Filters.in("_id", ids), claimableFilter(now)), claim)
+					.getModifiedCount());
+		if (claimed == 0) {
+			return List.of();
+		}
+		List<Document> found = this.mongo.execute(this.name,
+				(collection) -> collection.find(Filters.in("_id", ids))
+					.projection(Projections.include(Outbox.ENTRIES, Outbox.DELETE_WHEN_DRAINED, Outbox.LEASE))
+					.into(new ArrayList<>()));
+		return found.stream()
+			.filter((document) -> token.equals(document.getEmbedded(List.of(Outbox.LEASE, CLAIM), String.class)))
+			.map((document) -> PendingDocument.of(document, until))
+			.toList();
+	}
+
+	/**
+	 * Claims a single document and reads it back in one request: a write's own document,
+	 * the usual batch while writes come one at a time, so its events wait for one round
+	 * trip to the store fewer.
+	 */
+	private List<PendingDocument> claimOne(Object id, Bson claim, Instant now, Instant until) {
 		FindOneAndUpdateOptions options = new FindOneAndUpdateOptions()
 			.projection(Projections.include(Outbox.ENTRIES, Outbox.DELETE_WHEN_DRAINED))
 			.returnDocument(ReturnDocument.AFTER);
 		Document claimed = this.mongo.execute(this.name, (collection) -> collection
 			.findOneAndUpdate(Filters.and(Filters.eq("_id", id), claimableFilter(now)), claim, options));
-		return (claimed != null) ? PendingDocument.of(claimed, until) : null;
+		return (claimed != null) ? List.of(PendingDocument.of(claimed, until)) : List.of();
 	}
 
 	private static Bson claimableFilter(Instant now) {
@@ -166,6 +201,25 @@ final class OutboxCollection {
 		Bson pull = Updates.pull(Outbox.ENTRIES, new Document("id", new Document("$in", published)));
 		if (update(mine, Updates.combine(pull, unclaim)) == 0) {
 			update(Filters.eq("_id", document.id()), pull);
+		}
+	}
+
+	/**
+	 * Removes the published entries of documents whose every claimed entry went out, and
+	 * gives up their claims, with one update for them all (one scan on the embedded
+	 * store, as for the claim). The entries are removed even from documents another relay
+	 * took over meanwhile: they are out either way.
+	 * @param ids the documents
+	 * @param published the ids of the entries published from them
+	 */
+	void releaseDrained(List<Object> ids, List<String> published, String owner) {
+		Bson pull = Updates.pull(Outbox.ENTRIES, new Document("id", new Document("$in", published)));
+		Bson mine = Filters.and(Filters.in("_id", ids), Filters.eq(Outbox.LEASE + ".owner", owner));
+		long matched = this.mongo.execute(this.name,
+				(collection) -> collection.updateMany(mine, Updates.combine(pull, Updates.unset(Outbox.LEASE)))
+					.getMatchedCount());
+		if (matched < ids.size()) {
+			this.mongo.execute(this.name, (collection) -> collection.updateMany(Filters.in("_id", ids), pull));
 		}
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * database
  * @param source the CloudEvents {@code source} of the service's events; by default
  * {@code /keel/} and {@code spring.application.name}
- * @param pollInterval how often the relay looks for entries when nobody called
- * {@link OutboxRelay#wakeUp()}; entries written by another instance wait at most this
- * long
+ * @param pollInterval how often the relay scans for entries when nobody woke it; entries
+ * written by another instance (or without handing their document's id to
+ * {@link OutboxRelay#wakeUp(String, Object)}) wait about this long, or up to ten times it
+ * while this instance's own writes keep the relay busy
  * @param batchSize how many documents one round claims per collection, and publishes
  * concurrently
  * @param lease how long a relay instance may work on a document before another may take

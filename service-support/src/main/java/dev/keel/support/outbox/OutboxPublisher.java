@@ -23,14 +23,17 @@ import dev.keel.events.EventEnvelope;
  * Sends one entry to Kafka and waits for the broker's acknowledgement.
  * <p>
  * It has its own producer, derived from the service's producer factory (same servers,
- * security and tuning) with three differences. Keys and values are strings, whatever the
- * service uses. Every timeout is bounded by {@code keel.outbox.send-timeout}, so a send
- * reported failed has really been given up, instead of lingering in the producer's buffer
- * and arriving after the relay sent it again. And observations are off: an observed
- * template writes its own {@code traceparent} header over the one of the request that
- * caused the event. Its failures are not logged with the record, as a
- * {@code KafkaTemplate}'s default listener does: events may carry personal data and
- * single-use tokens.
+ * security and tuning) with four differences. Keys and values are strings, whatever the
+ * service uses. It sends at once ({@code linger.ms} 0, where Kafka 4 waits 5 ms for more
+ * records): the relay waits for each acknowledgement before a document's next entry, so a
+ * linger would add up along a document's entries, and concurrent drains fill batches
+ * anyway while a request is in flight. Every timeout is bounded by
+ * {@code keel.outbox.send-timeout}, so a send reported failed has really been given up,
+ * instead of lingering in the producer's buffer and arriving after the relay sent it
+ * again. And observations are off: an observed template writes its own
+ * {@code traceparent} header over the one of the request that caused the event. Its
+ * failures are not logged with the record, as a {@code KafkaTemplate}'s default listener
+ * does: events may carry personal data and single-use tokens.
  */
 final class OutboxPublisher {
 
@@ -66,7 +69,8 @@ final class OutboxPublisher {
 		return Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.ACKS_CONFIG, "all",
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(millis), ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-				String.valueOf(millis), ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(millis / 2));
+				String.valueOf(millis), ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(millis / 2),
+				ProducerConfig.LINGER_MS_CONFIG, "0");
 	}
 
 	/**

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -20,6 +20,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoOperations;
 
+import dev.keel.support.outbox.DocumentDrainer.Drain;
 import dev.keel.support.outbox.DocumentDrainer.Outcome;
 
 /**
@@ -27,14 +28,18 @@ import dev.keel.support.outbox.DocumentDrainer.Outcome;
  * ({@link OutboxCollections}), on one virtual thread that never holds up the service's
  * writes.
  * <p>
- * Each round finds up to {@code batch-size} documents per collection with one query,
- * oldest entry first, claims them one by one by id and drains them concurrently, each in
- * its own order. A claim is a lease in the document itself, so several instances of a
- * service share the work without publishing the same entries at once. When Kafka is
- * unavailable, the entries stay where they are and the relay pauses with a capped
- * exponential backoff; an entry Kafka refuses (too large, say) holds up only its own
- * document, which is retried after the longest pause. Otherwise the relay sleeps until
- * {@link #wakeUp()} or the poll interval.
+ * A write hands the relay the document it changed ({@link #wakeUp(String, Object)}), and
+ * the next round claims those documents by id, a batch with one update, and drains them
+ * concurrently, each in its own order: nothing is searched for. A scan of every known
+ * collection, oldest entry first, is the safety net for entries written by other
+ * instances, before a crash or without a hint: it runs on {@link #wakeUp()}, when the
+ * relay is idle for the poll interval, and every {@value WakeUps#BUSY_SCAN_FACTOR} poll
+ * intervals while writes keep it busy. A claim is a lease in the document itself, so
+ * several instances of a service share the work without publishing the same entries at
+ * once. When Kafka is unavailable, the entries stay where they are and the relay pauses
+ * with a capped exponential backoff; an entry Kafka refuses (too large, say) holds up
+ * only its own document, which is retried after the longest pause. Otherwise the relay
+ * sleeps until {@link #wakeUp()} or the poll interval.
  * <p>
  * It stops after the web server (a lower lifecycle phase), so events of the last requests
  * still go out; whatever is left waits for the next start or another instance.
@@ -59,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	private final Semaphore nudges = new Semaphore(0);
+	private final WakeUps wakeUps;
 
 	private volatile boolean running;
 
@@ -74,6 +79,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		this.publisher = publisher;
 		this.drainer = new DocumentDrainer(publisher, metrics, this.owner, properties);
 		this.properties = properties;
+		this.wakeUps = new WakeUps(properties.pollInterval());
 	}
 
 	/**
@@ -82,9 +88,19 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 * ignored while Kafka is failing, so that writes do not defeat the backoff.
 	 */
 	public void wakeUp() {
-		if (this.nudges.availablePermits() == 0) {
-			this.nudges.release();
-		}
+		this.wakeUps.wakeUp();
+	}
+
+	/**
+	 * Asks for the entries just written to one document to be published now: the relay
+	 * claims that document by id, without searching the collection for pending entries.
+	 * Call it after the write has succeeded. Cheap, never blocks; the periodic scan still
+	 * finds whatever a hint does not bring out (a full queue, a crash).
+	 * @param collection the collection of the document
+	 * @param id the document's {@code _id}
+	 */
+	public void wakeUp(String collection, Object id) {
+		this.wakeUps.wakeUp(collection, id);
 	}
 
 	/**
@@ -130,7 +146,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		this.running = false;
 		this.stopped = true;
 		this.stopRequested.countDown();
-		this.nudges.release();
+		this.wakeUps.release();
 		try {
 			if (!this.loop.join(this.properties.sendTimeout().multipliedBy(3))) {
 				log.warn("Outbox relay did not finish its round in time; its entries stay for the next start");
@@ -170,17 +186,44 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private void run() {
 		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
 		while (this.running) {
-			RelayRound round = relayOnce();
+			boolean scan = this.wakeUps.scanDue();
+			RelayRound round = relayHinted();
+			if (scan) {
+				round = round.and(relayOnce());
+			}
 			if (round.failed()) {
+				// The ids handed over are spent: whatever stayed behind is for the scan.
+				this.wakeUps.requestScan();
 				pause(backoff.next());
 			}
 			else {
 				backoff.reset();
-				if (!round.full()) {
+				if (!round.full() && !this.wakeUps.hasHints()) {
 					awaitNudge();
 				}
 			}
 		}
+	}
+
+	/** Claims and drains the documents written here since the last round, by id. */
+	private RelayRound relayHinted() {
+		RelayRound round = RelayRound.IDLE;
+		int batchSize = this.properties.batchSize();
+		Map<String, List<Object>> written = this.wakeUps.take(batchSize * SCAN_BATCHES);
+		for (Map.Entry<String, List<Object>> collection : written.entrySet()) {
+			try {
+				round = round.and(drainAll(this.collections.get(collection.getKey()), collection.getValue(), false));
+			}
+			catch (DataAccessException ex) {
+				log.warn("Could not claim the outbox of documents in {}: {}", collection.getKey(), ex.getMessage());
+				round = round.and(RelayRound.STORE_FAILED);
+			}
+			catch (RuntimeException ex) {
+				log.error("Outbox round for documents written to {} failed", collection.getKey(), ex);
+				round = round.and(RelayRound.STORE_FAILED);
+			}
+		}
+		return round;
 	}
 
 	private RelayRound relayOnce() {
@@ -209,38 +252,53 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	 * thousands then costs a few scans of the collection, not one per hundred documents.
 	 */
 	private RelayRound relay(OutboxCollection collection) {
+		int limit = this.properties.batchSize() * SCAN_BATCHES;
+		List<Object> candidates = collection.claimable(Instant.now(), limit);
+		return drainAll(collection, candidates, candidates.size() == limit);
+	}
+
+	/** Claims and drains documents a batch at a time, until Kafka is found away. */
+	private RelayRound drainAll(OutboxCollection collection, List<Object> ids, boolean full) {
 		int batchSize = this.properties.batchSize();
-		List<Object> candidates = collection.claimable(Instant.now(), batchSize * SCAN_BATCHES);
 		List<Outcome> outcomes = new ArrayList<>();
-		for (int from = 0; from < candidates.size() && this.running; from += batchSize) {
-			List<Outcome> batch = drain(collection,
-					candidates.subList(from, Math.min(from + batchSize, candidates.size())));
+		for (int from = 0; from < ids.size() && this.running; from += batchSize) {
+			List<Outcome> batch = drain(collection, ids.subList(from, Math.min(from + batchSize, ids.size())));
 			outcomes.addAll(batch);
 			if (batch.contains(Outcome.KAFKA_UNAVAILABLE)) {
 				break;
 			}
 		}
-		return new RelayRound(candidates.size() == batchSize * SCAN_BATCHES,
-				outcomes.stream().anyMatch(Outcome::published), outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
+		return new RelayRound(full, outcomes.stream().anyMatch(Outcome::published),
+				outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
 	}
 
+	/**
+	 * Claims a batch with one update, publishes each document's entries concurrently
+	 * (each in its own order), and releases the batch with one update.
+	 */
 	private List<Outcome> drain(OutboxCollection collection, List<Object> ids) {
-		List<Future<Outcome>> drains = new ArrayList<>();
+		List<PendingDocument> claimed = collection.claim(ids, this.owner, Instant.now(), this.properties.lease());
+		if (claimed.isEmpty()) {
+			return List.of();
+		}
+		List<Future<Drain>> drains = new ArrayList<>();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (Object id : ids) {
-				PendingDocument claimed = collection.claim(id, this.owner, Instant.now(), this.properties.lease());
-				if (claimed != null) {
-					drains.add(executor.submit(() -> this.drainer.drain(collection, claimed)));
-				}
+			for (PendingDocument document : claimed) {
+				drains.add(executor.submit(() -> this.drainer.drain(collection, document)));
 			}
 		}
-		return drains.stream().map(Future::resultNow).toList();
+		List<Drain> drained = drains.stream().map(Future::resultNow).toList();
+		this.drainer.release(collection, drained);
+		if (drained.stream().anyMatch((drain) -> drain.outcome() != Outcome.DRAINED)) {
+			// Entries left behind (refused, a lease running out) are for the scan.
+			this.wakeUps.requestScan();
+		}
+		return drained.stream().map(Drain::outcome).toList();
 	}
 
 	private void awaitNudge() {
 		try {
-			this.nudges.tryAcquire(this.properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-			this.nudges.drainPermits();
+			this.wakeUps.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -251,7 +309,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	private void pause(Duration duration) {
 		try {
 			this.stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-			this.nudges.drainPermits();
+			this.wakeUps.forgetNudges();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -13,7 +13,9 @@
  * Services inject the {@link Outbox} bean and make one call per write
  * ({@code outbox.attach(collection, document, topic, event)}, or {@code push} for an
  * update), which builds the CloudEvents entry and tells the relay about the collection;
- * then {@link Outbox#wakeUp()}. The relay learns its collections from those calls, from
+ * then {@link Outbox#wakeUp(String, Object)} with the written document's id, so the relay
+ * claims it by id instead of searching for it ({@link Outbox#wakeUp()} when the write
+ * does not know it). The relay learns its collections from those calls, from
  * {@code keel.outbox.collections}, and from scans of the database (at start, for entries
  * left before a restart, and every {@code scan-interval}), never by calling back into the
  * service. Everything is auto-configured when both a {@code MongoTemplate} and a

@@ -18,8 +18,10 @@ import dev.keel.events.data.DocumentUpdated;
 /**
  * The orders feature of the test service, written the way auth-service and data-service
  * write theirs: each change and its event in one single-document write through the
- * {@link Outbox}, then a nudge to the relay. Placing an order builds its own envelope, to
- * choose the {@code traceparent}; the other changes let the outbox build it.
+ * {@link Outbox}, then a nudge to the relay: with the document's id for placing and
+ * changing an order, without one for a cancellation, so both paths are exercised. Placing
+ * an order builds its own envelope, to choose the {@code traceparent}; the other changes
+ * let the outbox build it.
  */
 class Orders {
 
@@ -43,7 +45,7 @@ class Orders {
 		EventEnvelope<DocumentCreated> envelope = EventEnvelope.wrap(this.outbox.source(), created, traceparent);
 		Document order = new Document("_id", id).append("status", "placed").append("_version", 1L);
 		this.mongo.insert(this.outbox.attach(COLLECTION, order, Outbox.entry(this.topic, envelope)), COLLECTION);
-		this.outbox.wakeUp();
+		this.outbox.wakeUp(COLLECTION, id);
 		return envelope;
 	}
 
@@ -57,7 +59,7 @@ class Orders {
 		if (matched != 1) {
 			throw new IllegalStateException("Order " + id + " is not at version " + version);
 		}
-		this.outbox.wakeUp();
+		this.outbox.wakeUp(COLLECTION, id);
 		return EventEnvelope.wrap(this.outbox.source(), updated, null);
 	}
 
