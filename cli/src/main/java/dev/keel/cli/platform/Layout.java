@@ -48,11 +48,19 @@ public record Layout(Path home, Path keelDir) {
 	}
 
 	/**
-	 * The jar extracted for class-data sharing, and its archive, rebuilt when the jar
-	 * changes.
+	 * The jar extracted for a start-up cache (AOT cache or class-data-sharing archive),
+	 * and the cache, rebuilt when the jar changes.
 	 */
 	public Path extracted(String module) {
 		return this.keelDir.resolve("app").resolve(module);
+	}
+
+	/**
+	 * The start-up caches of the embedded infrastructure, which runs on the launcher's
+	 * class path.
+	 */
+	public Path infraCaches() {
+		return this.keelDir.resolve("app").resolve("infra");
 	}
 
 }
