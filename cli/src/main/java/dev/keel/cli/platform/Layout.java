@@ -43,6 +43,11 @@ public record Layout(Path home, Path keelDir) {
 		return this.keelDir.resolve("run").resolve("state.json");
 	}
 
+	/** When {@code ./keel} last built the jars (written by the script). */
+	public Path buildStamp() {
+		return this.home.resolve(".keel").resolve("build.stamp");
+	}
+
 	public Path jar(String module) {
 		return this.home.resolve(module).resolve("target").resolve(module + ".jar");
 	}
