@@ -36,11 +36,13 @@ public final class ProcessStarter {
 
 	/**
 	 * Memory settings of every process (docs/local-platform.md): the heap starts small,
-	 * grows on demand and gives back what a full collection frees, and glibc keeps two
-	 * malloc arenas instead of one per thread that ever allocated.
+	 * grows on demand and gives back what a full collection frees, and freed native
+	 * memory (the compilers' arenas after start-up) goes back to the system every 10 s;
+	 * with {@link #MALLOC_ARENA_MAX} glibc keeps two malloc arenas instead of one per
+	 * thread that ever allocated.
 	 */
-	static final List<String> MEMORY_DEFAULTS = List.of("-Xms16m", "-XX:MinHeapFreeRatio=10",
-			"-XX:MaxHeapFreeRatio=30");
+	static final List<String> MEMORY_DEFAULTS = List.of("-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+			"-XX:TrimNativeHeapInterval=10000");
 
 	/**
 	 * Object headers of 8 instead of 12 bytes (JEP 519), a product option since JDK 25.

@@ -24,7 +24,7 @@ class ProcessStarterTests {
 	void infrastructureRunsAsAKeelInfraSubcommandMarkedWithTheHome() {
 		Component kafka = Platform.plan(this.layout, Map.of(), Map.of()).getFirst();
 		List<String> command = new ProcessStarter(this.layout, Map.of()).command(kafka);
-		assertThat(command).contains("-Xmx512m", "-Dkeel.component=kafka", "-Dkeel.home=/tmp/keel-home",
+		assertThat(command).contains("-Xmx256m", "-Dkeel.component=kafka", "-Dkeel.home=/tmp/keel-home",
 				"dev.keel.cli.Keel", "infra", "kafka", "--port", "9092");
 	}
 
@@ -120,7 +120,7 @@ class ProcessStarterTests {
 		Component data = service(this.layout, "data-service");
 		ProcessStarter starter = new ProcessStarter(this.layout, Map.of("KEEL_CDS", "false"), 25);
 		assertThat(starter.command(data)).contains("-Xmx256m", "-Xms16m", "-XX:MaxHeapFreeRatio=30",
-				"-XX:+UseCompactObjectHeaders");
+				"-XX:TrimNativeHeapInterval=10000", "-XX:+UseCompactObjectHeaders");
 		assertThat(starter.environment(data)).containsEntry("MALLOC_ARENA_MAX", "2");
 		assertThat(new ProcessStarter(this.layout, Map.of("MALLOC_ARENA_MAX", "8")).environment(data))
 			.containsEntry("MALLOC_ARENA_MAX", "8");
