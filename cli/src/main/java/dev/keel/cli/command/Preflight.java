@@ -33,12 +33,19 @@ final class Preflight {
 		return true;
 	}
 
+	/**
+	 * Wipes the state folder but keeps the build stamp: the jars are still built, and
+	 * without the stamp the next run would build them again, which replaces the start-up
+	 * caches that run trains.
+	 */
 	static boolean clean(Layout layout, PrintStream out) throws IOException {
 		Path keelDir = layout.keelDir();
 		if (Files.exists(keelDir)) {
 			try (Stream<Path> paths = Files.walk(keelDir)) {
 				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-					Files.delete(path);
+					if (!path.equals(layout.buildStamp()) && !path.equals(keelDir)) {
+						Files.delete(path);
+					}
 				}
 			}
 			out.println("Wiped " + keelDir + " (logs, data, state).");

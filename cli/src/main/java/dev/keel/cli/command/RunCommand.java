@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -114,8 +115,11 @@ public class RunCommand implements Callable<Integer> {
 
 	private static void startTiers(Supervisor supervisor, List<Component> plan, DiscoveryAccess discovery,
 			Instant deadline, PrintStream out) throws IOException {
-		for (Kind kind : Kind.values()) {
-			List<Component> tier = plan.stream().filter((component) -> component.kind() == kind).toList();
+		// Discovery needs none of the infrastructure, so it starts beside it; the
+		// services
+		// need both.
+		for (Set<Kind> kinds : List.of(Set.of(Kind.INFRA, Kind.DISCOVERY), Set.of(Kind.SERVICE))) {
+			List<Component> tier = plan.stream().filter((component) -> kinds.contains(component.kind())).toList();
 			if (!tier.isEmpty()) {
 				out.printf("Starting %s ...%n", String.join(", ", tier.stream().map(Component::name).toList()));
 				supervisor.awaitReady(supervisor.start(tier), deadline);

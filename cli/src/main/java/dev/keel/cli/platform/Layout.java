@@ -43,16 +43,29 @@ public record Layout(Path home, Path keelDir) {
 		return this.keelDir.resolve("run").resolve("state.json");
 	}
 
+	/** When {@code ./keel} last built the jars (written by the script). */
+	public Path buildStamp() {
+		return this.home.resolve(".keel").resolve("build.stamp");
+	}
+
 	public Path jar(String module) {
 		return this.home.resolve(module).resolve("target").resolve(module + ".jar");
 	}
 
 	/**
-	 * The jar extracted for class-data sharing, and its archive, rebuilt when the jar
-	 * changes.
+	 * The jar extracted for a start-up cache (AOT cache or class-data-sharing archive),
+	 * and the cache, rebuilt when the jar changes.
 	 */
 	public Path extracted(String module) {
 		return this.keelDir.resolve("app").resolve(module);
+	}
+
+	/**
+	 * The start-up caches of the embedded infrastructure, which runs on the launcher's
+	 * class path.
+	 */
+	public Path infraCaches() {
+		return this.keelDir.resolve("app").resolve("infra");
 	}
 
 }

@@ -163,7 +163,7 @@ public final class Platform {
 	private static List<Component> infrastructure(Layout layout, Map<String, String> environment, Ports ports) {
 		List<Component> infra = new ArrayList<>();
 		if (isBlank(environment.get("KEEL_KAFKA_BOOTSTRAP_SERVERS"))) {
-			infra.add(Component.infra("kafka", ports.kafka(), "512m", "kafka", "--port", String.valueOf(ports.kafka()),
+			infra.add(Component.infra("kafka", ports.kafka(), "256m", "kafka", "--port", String.valueOf(ports.kafka()),
 					"--controller-port", String.valueOf(ports.kafkaController()), "--data-dir",
 					layout.data().resolve("kafka").toString()));
 		}

@@ -2,14 +2,12 @@ package dev.keel.cli.process;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,15 +33,43 @@ public final class ProcessStarter {
 	private static final List<String> JVM_DEFAULTS = List.of("-XX:+UseSerialGC", "-Xss512k",
 			"-XX:+ExitOnOutOfMemoryError");
 
+	/**
+	 * Memory settings of every process (docs/local-platform.md): the heap starts small,
+	 * grows on demand and gives back what a full collection frees, and freed native
+	 * memory (the compilers' arenas after start-up) goes back to the system every 10 s;
+	 * with {@link #MALLOC_ARENA_MAX} glibc keeps two malloc arenas instead of one per
+	 * thread that ever allocated.
+	 */
+	static final List<String> MEMORY_DEFAULTS = List.of("-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+			"-XX:TrimNativeHeapInterval=10000");
+
+	/**
+	 * Object headers of 8 instead of 12 bytes (JEP 519), a product option since JDK 25.
+	 */
+	private static final String COMPACT_HEADERS = "-XX:+UseCompactObjectHeaders";
+
+	static final String MALLOC_ARENA_MAX = "MALLOC_ARENA_MAX";
+
 	private final Layout layout;
 
 	private final Map<String, String> environment;
 
 	private final String java = ProcessHandle.current().info().command().orElse("java");
 
+	private final int javaVersion;
+
 	public ProcessStarter(Layout layout, Map<String, String> environment) {
+		this(layout, environment, Runtime.version().feature());
+	}
+
+	/**
+	 * A starter for processes on a JVM of the given feature release (the launcher's own
+	 * JVM runs every process).
+	 */
+	ProcessStarter(Layout layout, Map<String, String> environment, int javaVersion) {
 		this.layout = layout;
 		this.environment = environment;
+		this.javaVersion = javaVersion;
 	}
 
 	public Process start(Component component) throws IOException {
@@ -64,6 +90,7 @@ public final class ProcessStarter {
 	 */
 	Map<String, String> environment(Component component) {
 		Map<String, String> environment = new HashMap<>(this.environment);
+		environment.putIfAbsent(MALLOC_ARENA_MAX, "2");
 		environment.putAll(component.environment());
 		return environment;
 	}
@@ -76,8 +103,12 @@ public final class ProcessStarter {
 		command.add(this.java);
 		command.add("-Xmx" + component.heap());
 		command.addAll(JVM_DEFAULTS);
+		command.addAll(MEMORY_DEFAULTS);
+		if (this.javaVersion >= StartupCache.AOT_CACHE_SINCE) {
+			command.add(COMPACT_HEADERS);
+		}
 		command.addAll(component.jvmOptions());
-		if (Runtime.version().feature() >= 24) {
+		if (this.javaVersion >= 24) {
 			// Eureka's XStream and kafka-clients still use sun.misc.Unsafe; JDK 24+ warns
 			// on every start.
 			command.add("--sun-misc-unsafe-memory-access=allow");
@@ -89,7 +120,9 @@ public final class ProcessStarter {
 			command.addAll(serviceTarget(component));
 		}
 		else {
-			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.keel.cli.Keel", "infra"));
+			String classPath = System.getProperty("java.class.path");
+			command.addAll(infraCache(component, classPath));
+			command.addAll(List.of("-cp", classPath, "dev.keel.cli.Keel", "infra"));
 			command.addAll(component.arguments());
 		}
 		return command;
@@ -101,18 +134,32 @@ public final class ProcessStarter {
 	}
 
 	/**
-	 * Runs a service from its extracted jar with an automatic class-data-sharing archive,
-	 * which cuts later start-ups noticeably; {@code KEEL_CDS=false} runs the plain jar.
+	 * Runs a service from its extracted jar with its module's {@link StartupCache}, which
+	 * cuts later start-ups noticeably; {@code KEEL_CDS=false} runs the plain jar.
 	 */
 	private List<String> serviceTarget(Component component) {
 		Path jar = this.layout.jar(component.module());
-		if ("false".equalsIgnoreCase(this.environment.get("KEEL_CDS"))) {
+		if (!cacheEnabled()) {
 			return List.of("-jar", jar.toString());
 		}
-		Path extracted = ClassDataSharing.extract(this.java, jar, this.layout.extracted(component.module()));
-		return List.of("-XX:SharedArchiveFile=" + extracted.resolve(component.name() + ".jsa"),
-				"-XX:+AutoCreateSharedArchive", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-jar",
-				extracted.resolve(component.module() + ".jar").toString());
+		Path extracted = StartupCache.extract(this.java, jar, this.layout.extracted(component.module()));
+		List<String> target = new ArrayList<>(StartupCache.options(this.javaVersion, extracted, component.module(),
+				component.name().equals(component.module())));
+		target.addAll(List.of("-jar", extracted.resolve(component.module() + ".jar").toString()));
+		return target;
+	}
+
+	/** The embedded infrastructure's {@link StartupCache}, one per component. */
+	private List<String> infraCache(Component component, String classPath) {
+		if (!cacheEnabled()) {
+			return List.of();
+		}
+		Path directory = StartupCache.forClassPath(this.layout.infraCaches(), classPath);
+		return StartupCache.options(this.javaVersion, directory, component.name(), true);
+	}
+
+	private boolean cacheEnabled() {
+		return !"false".equalsIgnoreCase(this.environment.get("KEEL_CDS"));
 	}
 
 	/** Keeps the previous run's log as {@code name.log.1}. */
@@ -121,53 +168,6 @@ public final class ProcessStarter {
 		if (Files.exists(log)) {
 			Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
 		}
-	}
-
-	/** Extracts Boot jars once per build into a layout the JVM can archive. */
-	static final class ClassDataSharing {
-
-		private ClassDataSharing() {
-		}
-
-		static synchronized Path extract(String java, Path jar, Path destination) {
-			try {
-				Path stamp = destination.resolve(".source");
-				String source = Files.getLastModifiedTime(jar).toMillis() + ":" + Files.size(jar);
-				if (Files.exists(stamp) && Files.readString(stamp).equals(source)) {
-					return destination;
-				}
-				deleteRecursively(destination);
-				Process process = new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract",
-						"--destination", destination.toString(), "--force")
-					.redirectErrorStream(true)
-					.redirectOutput(Redirect.DISCARD)
-					.start();
-				if (process.waitFor() != 0) {
-					throw new IOException("Extracting " + jar + " failed (exit " + process.exitValue() + ")");
-				}
-				Files.writeString(stamp, source);
-				return destination;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while extracting " + jar, ex);
-			}
-		}
-
-		private static void deleteRecursively(Path directory) throws IOException {
-			if (!Files.exists(directory)) {
-				return;
-			}
-			try (var paths = Files.walk(directory)) {
-				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-					Files.delete(path);
-				}
-			}
-		}
-
 	}
 
 }

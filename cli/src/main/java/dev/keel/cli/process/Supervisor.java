@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -23,6 +26,12 @@ import dev.keel.cli.platform.RunState.Running;
 public final class Supervisor {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+	/**
+	 * How long a component that writes its start-up cache as it exits may take: on a busy
+	 * laptop writing an AOT cache takes tens of seconds of CPU, once per build.
+	 */
+	private static final Duration CACHE_GRACE = Duration.ofMinutes(3);
 
 	private final Layout layout;
 
@@ -112,24 +121,37 @@ public final class Supervisor {
 
 	private static void stopTogether(List<Running> batch, PrintStream out) {
 		List<ProcessHandle> handles = new ArrayList<>();
+		Instant now = Instant.now();
+		Map<ProcessHandle, Duration> graces = new HashMap<>();
 		for (Running component : batch) {
 			ProcessHandle.of(component.pid()).filter(ProcessHandle::isAlive).ifPresent((handle) -> {
-				out.printf("  stopping %-22s (pid %d)%n", component.name(), component.pid());
+				boolean writesCache = writesStartupCache(handle);
+				out.printf("  stopping %-22s (pid %d)%s%n", component.name(), component.pid(),
+						writesCache ? ", writing its start-up cache for the next runs" : "");
 				handle.destroy();
 				handles.add(handle);
+				graces.put(handle, writesCache ? CACHE_GRACE : STOP_GRACE);
 			});
 		}
-		Instant deadline = Instant.now().plus(STOP_GRACE);
 		for (ProcessHandle handle : handles) {
+			Duration grace = graces.get(handle);
 			try {
-				long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+				long left = Math.max(1, Duration.between(Instant.now(), now.plus(grace)).toMillis());
 				handle.onExit().get(left, TimeUnit.MILLISECONDS);
 			}
 			catch (Exception ex) {
-				out.printf("  killing pid %d, which did not stop within %d s%n", handle.pid(), STOP_GRACE.toSeconds());
+				out.printf("  killing pid %d, which did not stop within %d s%n", handle.pid(), grace.toSeconds());
 				handle.destroyForcibly();
 			}
 		}
+	}
+
+	/** Whether a process trains an AOT cache, which it writes as it exits. */
+	static boolean writesStartupCache(ProcessHandle process) {
+		return process.info()
+			.arguments()
+			.map((arguments) -> Arrays.stream(arguments).anyMatch((a) -> a.startsWith(StartupCache.TRAINING_OPTION)))
+			.orElse(false);
 	}
 
 	static void pause(Duration duration) {
