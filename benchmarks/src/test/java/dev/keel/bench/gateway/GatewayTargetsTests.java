@@ -37,6 +37,19 @@ class GatewayTargetsTests {
 	}
 
 	@Test
+	void theProcessesOnThePathForTheirCpuTime() {
+		RunState state = state(ALIVE).with(store(ALIVE));
+		GatewayTargets targets = GatewayTargets.from(state, this.stateFile, "/api/notifications/unread-count");
+		assertThat(targets.onPath().get(GatewayTargets.SERVICE)).containsExactly(ALIVE, ALIVE);
+		assertThat(targets.onPath().get(GatewayTargets.GATEWAY)).containsExactly(ALIVE);
+		assertThat(targets.onPath().get(GatewayTargets.STORE)).containsExactly(ALIVE);
+		assertThat(targets.onPath().get(GatewayTargets.BROKER)).as("no broker in this state").isEmpty();
+		assertThat(GatewayTargets.from(state(ALIVE).with(store(GONE)), this.stateFile, "/api/notifications/x")
+			.onPath()
+			.get(GatewayTargets.STORE)).as("a store that is gone").isEmpty();
+	}
+
+	@Test
 	void saysHowToStartThePlatformWhenNothingRuns() {
 		assertThatExceptionOfType(BenchAbort.class)
 			.isThrownBy(() -> GatewayTargets.from(RunState.empty(), this.stateFile, "/api/auth/me"))
@@ -64,6 +77,10 @@ class GatewayTargetsTests {
 						service("notification-service-2", "notification-service", pid, 41234),
 						service("notification-service", "notification-service", pid, 38083),
 						service("gateway", "gateway", pid, 38080)));
+	}
+
+	private static Running store(long pid) {
+		return new Running("mongo-notification", Kind.INFRA, "mongo", pid, 27083, 0, "mongo-notification.log");
 	}
 
 	private static Running service(String name, String module, long pid, int port) {
