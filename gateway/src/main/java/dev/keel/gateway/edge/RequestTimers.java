@@ -1,14 +1,18 @@
 package dev.keel.gateway.edge;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,6 +31,16 @@ class RequestTimers {
 
 	private static final String NO_ROUTE = "none";
 
+	/**
+	 * The tag of a method HTTP does not define: clients choose method names freely, and a
+	 * tag per name would let them grow the metrics without bound.
+	 */
+	static final String OTHER_METHOD = "OTHER";
+
+	private static final Set<String> KNOWN_METHODS = Arrays.stream(HttpMethod.values())
+		.map(HttpMethod::name)
+		.collect(Collectors.toUnmodifiableSet());
+
 	private final MeterRegistry meters;
 
 	private final Map<Key, Timer> timers = new ConcurrentHashMap<>();
@@ -38,8 +52,9 @@ class RequestTimers {
 	void record(ServerWebExchange exchange, long nanos) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		Key key = new Key((route != null) ? route.getId() : NO_ROUTE, exchange.getRequest().getMethod().name(),
-				(status != null) ? status.value() : 0);
+		String method = exchange.getRequest().getMethod().name();
+		Key key = new Key((route != null) ? route.getId() : NO_ROUTE,
+				KNOWN_METHODS.contains(method) ? method : OTHER_METHOD, (status != null) ? status.value() : 0);
 		this.timers.computeIfAbsent(key, this::timer).record(Duration.ofNanos(nanos));
 	}
 

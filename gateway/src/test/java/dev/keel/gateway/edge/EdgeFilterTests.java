@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -75,6 +76,24 @@ class EdgeFilterTests {
 			.timer();
 		assertThat(gets.count()).isEqualTo(1);
 		assertThat(meters.get(RequestTimers.METRIC).tag("method", "POST").timer().count()).isEqualTo(1);
+	}
+
+	@Test
+	void methodsHttpDoesNotDefineShareOneTimerSoClientsCannotGrowTheMetrics() {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		AccessLogFilter filter = new AccessLogFilter(settings(false, false), new RequestTimers(meters));
+		WebFilterChain notAllowed = (exchange) -> {
+			exchange.getResponse().setStatusCode(HttpStatus.METHOD_NOT_ALLOWED);
+			return exchange.getResponse().setComplete();
+		};
+		for (int i = 0; i < 50; i++) {
+			filter
+				.filter(MockServerWebExchange
+					.from(MockServerHttpRequest.method(HttpMethod.valueOf("X" + i), "/api/data/things")), notAllowed)
+				.block();
+		}
+		assertThat(meters.find(RequestTimers.METRIC).timers()).hasSize(1);
+		assertThat(meters.get(RequestTimers.METRIC).tag("method", "OTHER").timer().count()).isEqualTo(50);
 	}
 
 	private static RequestTimers timers() {
