@@ -61,8 +61,8 @@ record GatewayTargets(URI gateway, String module, Running service, int instances
 		}
 		List<Long> pids = state.components().stream().filter(Running::alive).map(Running::pid).toList();
 		Map<String, List<Long>> onPath = Map.of(GATEWAY, List.of(gateway.pid()), SERVICE,
-				instances.stream().map(Running::pid).toList(), STORE, livePid(state, "mongo-" + module.replace("-service", "")), BROKER,
-				livePid(state, "kafka"));
+				instances.stream().map(Running::pid).toList(), STORE,
+				livePid(state, "mongo-" + module.replace("-service", "")), BROKER, livePid(state, "kafka"));
 		return new GatewayTargets(URI.create("http://127.0.0.1:" + gateway.port()), module, instances.getFirst(),
 				instances.size(), pids, onPath);
 	}
