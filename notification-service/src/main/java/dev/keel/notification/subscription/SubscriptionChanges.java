@@ -1,5 +1,6 @@
 package dev.keel.notification.subscription;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,12 +34,15 @@ class SubscriptionChanges implements DisposableBean {
 
 	private final String topic;
 
+	private final Duration timeToLive;
+
 	private final KafkaTemplate<String, String> kafka;
 
 	SubscriptionChanges(SubscriptionCache cache, SubscriptionProperties properties,
 			ProducerFactory<String, String> producers) {
 		this.cache = cache;
 		this.topic = properties.changesTopic();
+		this.timeToLive = properties.cacheTimeToLive();
 		this.kafka = new KafkaTemplate<>(producers, PRODUCER);
 	}
 
@@ -73,7 +77,7 @@ class SubscriptionChanges implements DisposableBean {
 
 	private void notPublished(String collection, Throwable ex) {
 		log.warn("Could not tell other instances that the subscriptions of {} changed ({}); they notice within {}",
-				collection, ex.getMessage(), "the cache's time to live");
+				collection, ex.getMessage(), this.timeToLive);
 	}
 
 	@Override
