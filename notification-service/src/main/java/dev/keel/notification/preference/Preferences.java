@@ -1,8 +1,11 @@
 package dev.keel.notification.preference;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -31,9 +34,23 @@ public class Preferences {
 	 */
 	public UserPreferences of(String userId) {
 		Document stored = preferences().find(Filters.eq("_id", userId)).first();
-		if (stored == null) {
-			return UserPreferences.DEFAULT;
-		}
+		return (stored != null) ? preferences(stored) : UserPreferences.DEFAULT;
+	}
+
+	/**
+	 * The preferences of some users, in one look-up by id.
+	 * @param userIds the users
+	 * @return the preferences of each of them, the defaults for those who never set any
+	 */
+	public Map<String, UserPreferences> of(Collection<String> userIds) {
+		Map<String, UserPreferences> found = new HashMap<>();
+		userIds.forEach((userId) -> found.put(userId, UserPreferences.DEFAULT));
+		preferences().find(Filters.in("_id", userIds))
+			.forEach((stored) -> found.put(stored.getString("_id"), preferences(stored)));
+		return found;
+	}
+
+	private static UserPreferences preferences(Document stored) {
 		return new UserPreferences(stored.getBoolean("email", false), stored.getBoolean("inApp", true),
 				stored.getList("mutedCollections", String.class, List.of()));
 	}

@@ -19,7 +19,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * The internal stream topic and the listener container that reads it. Its records are
  * only worth something for a moment, so the topic keeps them an hour; a record that
  * cannot be handled is logged and skipped (no retries, no dead letters); and offsets are
- * never committed, since each instance's group lives only as long as the instance.
+ * never committed, since each instance's group lives only as long as the instance. The
+ * records are not observed (no trace to continue: the fan-out's producer sends none).
  */
 @Configuration(proxyBeanMethods = false)
 class StreamKafkaConfiguration {
@@ -46,6 +47,10 @@ class StreamKafkaConfiguration {
 				(record, ex) -> log.warn("Skipped a stream record: {}", ex.getMessage()), new FixedBackOff(0L, 0L)));
 		// Never acknowledged, so never committed.
 		factory.getContainerProperties().setAckMode(AckMode.MANUAL);
+		// Every instance reads every record, mostly to skip it; its producer sends no
+		// trace
+		// headers, so observing each record would only cost CPU.
+		factory.getContainerProperties().setObservationEnabled(false);
 		factory.getContainerProperties().setConsumerRebalanceListener(assignment.rebalanceListener());
 		return factory;
 	}

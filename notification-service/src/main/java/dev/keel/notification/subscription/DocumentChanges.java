@@ -49,6 +49,8 @@ class DocumentChanges {
 
 	private final SubscriptionStore subscriptions;
 
+	private final SubscriptionCache cache;
+
 	private final Preferences preferences;
 
 	private final Inbox inbox;
@@ -57,9 +59,10 @@ class DocumentChanges {
 
 	private final Accounts accounts;
 
-	DocumentChanges(SubscriptionStore subscriptions, Preferences preferences, Inbox inbox, NotificationEmails emails,
-			Accounts accounts) {
+	DocumentChanges(SubscriptionStore subscriptions, SubscriptionCache cache, Preferences preferences, Inbox inbox,
+			NotificationEmails emails, Accounts accounts) {
 		this.subscriptions = subscriptions;
+		this.cache = cache;
 		this.preferences = preferences;
 		this.inbox = inbox;
 		this.emails = emails;
@@ -77,7 +80,7 @@ class DocumentChanges {
 
 	void on(DocumentEvent event) {
 		String type = event.type();
-		List<Subscription> matching = this.subscriptions.ofCollection(event.collection())
+		List<Subscription> matching = this.cache.ofCollection(event.collection(), this.subscriptions::ofCollection)
 			.stream()
 			.filter((subscription) -> subscription.matches(type, event.documentId()))
 			.toList();
@@ -92,7 +95,11 @@ class DocumentChanges {
 				recipients.putIfAbsent(subscription.userId(), account);
 			}
 		}
-		recipients.values().forEach((account) -> notify(account, event, type));
+		if (recipients.isEmpty()) {
+			return;
+		}
+		Map<String, UserPreferences> wanted = this.preferences.of(recipients.keySet());
+		recipients.values().forEach((account) -> notify(account, wanted.get(account.userId()), event, type));
 	}
 
 	private static boolean mayHear(Subscription subscription, Account account, DocumentEvent event) {
@@ -101,8 +108,7 @@ class DocumentChanges {
 				&& AccessRule.permits(event.readRule(), recipient, event.owner());
 	}
 
-	private void notify(Account recipient, DocumentEvent event, String type) {
-		UserPreferences wanted = this.preferences.of(recipient.userId());
+	private void notify(Account recipient, UserPreferences wanted, DocumentEvent event, String type) {
 		if (wanted.mutes(event.collection())) {
 			return;
 		}

@@ -55,15 +55,23 @@ class SubscriptionStore {
 
 	/**
 	 * Keeps the roles of a subscriber's token as current as their last call.
+	 * @return whether any of their subscriptions changed
 	 */
-	void refreshSubscriber(String userId, List<String> roles) {
-		subscriptions().updateMany(Filters.eq("userId", userId), Updates.set("roles", roles));
+	boolean refreshSubscriber(String userId, List<String> roles) {
+		return subscriptions().updateMany(Filters.eq("userId", userId), Updates.set("roles", roles))
+			.getModifiedCount() > 0;
 	}
 
-	boolean delete(String userId, String id) {
+	/**
+	 * Deletes one of a user's subscriptions.
+	 * @return the collection of the deleted subscription, or {@code null} if the user had
+	 * no such subscription
+	 */
+	String delete(String userId, String id) {
 		Document found = subscriptions().find(Filters.eq("_id", id)).first();
-		return found != null && userId.equals(found.getString("userId"))
+		boolean deleted = found != null && userId.equals(found.getString("userId"))
 				&& subscriptions().deleteOne(Filters.eq("_id", id)).getDeletedCount() == 1;
+		return deleted ? found.getString("collection") : null;
 	}
 
 	private List<Subscription> list(Bson filter, Bson sort, int limit) {

@@ -23,8 +23,11 @@ class Subscriptions {
 
 	private final SubscriptionStore store;
 
-	Subscriptions(SubscriptionStore store) {
+	private final SubscriptionChanges changes;
+
+	Subscriptions(SubscriptionStore store, SubscriptionChanges changes) {
 		this.store = store;
+		this.changes = changes;
 	}
 
 	/** Whether an id is one that subscriptions are given. */
@@ -41,11 +44,12 @@ class Subscriptions {
 		if (this.store.count(caller.subject()) >= MAX_PER_USER) {
 			return Optional.empty();
 		}
-		this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()));
+		refreshSubscriber(caller);
 		Subscription subscription = new Subscription(newId(), caller.subject(), request.collection(),
 				request.documentId(), request.eventTypes(), caller.roles(),
 				Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		this.store.insert(subscription);
+		this.changes.changed(subscription.collection());
 		return Optional.of(subscription);
 	}
 
@@ -56,7 +60,7 @@ class Subscriptions {
 	 * @return the page
 	 */
 	SubscriptionView.Page list(CurrentCaller caller, String after, int size) {
-		this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()));
+		refreshSubscriber(caller);
 		List<Subscription> page = this.store.ofUser(caller.subject(), after, size + 1);
 		String next = (page.size() > size) ? Paging.cursor(page.get(size - 1).id()) : null;
 		return new SubscriptionView.Page(page.stream().limit(size).map(SubscriptionView::of).toList(), next);
@@ -67,7 +71,18 @@ class Subscriptions {
 	 * @return whether the caller had that subscription
 	 */
 	boolean unsubscribe(CurrentCaller caller, String id) {
-		return this.store.delete(caller.subject(), id);
+		String collection = this.store.delete(caller.subject(), id);
+		if (collection == null) {
+			return false;
+		}
+		this.changes.changed(collection);
+		return true;
+	}
+
+	private void refreshSubscriber(CurrentCaller caller) {
+		if (this.store.refreshSubscriber(caller.subject(), List.copyOf(caller.roles()))) {
+			this.changes.changed(SubscriptionCache.ALL);
+		}
 	}
 
 	private static String newId() {
