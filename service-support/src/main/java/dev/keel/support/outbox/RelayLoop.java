@@ -3,13 +3,33 @@ package dev.keel.support.outbox;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 
 /**
  * One of the relay's loops, each on its own virtual thread: round after round, a pause
  * with a capped exponential backoff after a failed one, and a wait for work after one
- * that left nothing behind.
+ * that left nothing behind. After a failed round the next scan is due: whatever stayed
+ * behind is for it.
  */
 abstract class RelayLoop implements Runnable {
+
+	private static final Logger log = LoggerFactory.getLogger(RelayLoop.class);
+
+	final OutboxCollections collections;
+
+	final WakeUps wakeUps;
+
+	final BatchDrain batches;
+
+	/** How many documents one round takes from the writes' queue or a scan at most. */
+	final int limit;
+
+	private final Nudges nudges;
 
 	private final Backoff backoff;
 
@@ -17,7 +37,13 @@ abstract class RelayLoop implements Runnable {
 
 	private volatile boolean running = true;
 
-	RelayLoop(OutboxProperties properties) {
+	RelayLoop(OutboxCollections collections, WakeUps wakeUps, Nudges nudges, BatchDrain batches,
+			OutboxProperties properties) {
+		this.nudges = nudges;
+		this.collections = collections;
+		this.wakeUps = wakeUps;
+		this.batches = batches;
+		this.limit = properties.batchSize() * ScanLoop.SCAN_BATCHES;
 		this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
 	}
 
@@ -26,7 +52,7 @@ abstract class RelayLoop implements Runnable {
 		while (this.running) {
 			RelayRound round = round();
 			if (round.failed()) {
-				afterFailure();
+				this.wakeUps.requestScan();
 				pause(this.backoff.next());
 			}
 			else {
@@ -47,21 +73,32 @@ abstract class RelayLoop implements Runnable {
 	/** One round of work; never throws. */
 	abstract RelayRound round();
 
-	/** What follows a failed round, before the pause. */
-	abstract void afterFailure();
-
 	/** Whether work is waiting already, so that the loop goes on without a wait. */
-	abstract boolean moreWaiting();
+	boolean moreWaiting() {
+		return false;
+	}
 
-	/** Waits for work, at most the poll interval. */
-	abstract void await() throws InterruptedException;
-
-	/** Forgets the wake-ups that came during a pause, so that they do not defeat it. */
-	abstract void forgetWakeUps();
+	/**
+	 * Relays one collection's part of a round; a MongoDB error or a bug fails the round
+	 * (it backs off) instead of ending the loop.
+	 */
+	static RelayRound relay(String collection, Supplier<RelayRound> work) {
+		try {
+			return work.get();
+		}
+		catch (DataAccessException ex) {
+			log.warn("Could not relay the outbox of {}: {}", collection, ex.getMessage());
+			return RelayRound.STORE_FAILED;
+		}
+		catch (RuntimeException ex) {
+			log.error("Outbox round for {} failed", collection, ex);
+			return RelayRound.STORE_FAILED;
+		}
+	}
 
 	private void awaitWork() {
 		try {
-			await();
+			this.nudges.await();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -72,7 +109,7 @@ abstract class RelayLoop implements Runnable {
 	private void pause(Duration duration) {
 		try {
 			this.stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-			forgetWakeUps();
+			this.nudges.forget();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

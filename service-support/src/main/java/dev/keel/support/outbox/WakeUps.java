@@ -3,8 +3,6 @@ package dev.keel.support.outbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,9 +26,9 @@ final class WakeUps {
 	/** While writes keep the relay busy, it scans every this many poll intervals. */
 	static final int BUSY_SCAN_FACTOR = 10;
 
-	private final Semaphore nudges = new Semaphore(0);
+	private final Nudges writes;
 
-	private final Semaphore scanNudges = new Semaphore(0);
+	private final Nudges scans;
 
 	private final AtomicBoolean handedOver = new AtomicBoolean();
 
@@ -44,19 +42,31 @@ final class WakeUps {
 
 	WakeUps(Duration pollInterval) {
 		this.pollInterval = pollInterval;
+		this.writes = new Nudges(pollInterval);
+		this.scans = new Nudges(pollInterval);
+	}
+
+	/** The wake-ups of the loop that claims the documents writes handed over. */
+	Nudges writes() {
+		return this.writes;
+	}
+
+	/** The wake-ups of the loop that scans. */
+	Nudges scans() {
+		return this.scans;
 	}
 
 	/** Asks for a scan now. */
 	void wakeUp() {
 		requestScan();
-		nudge(this.scanNudges);
+		this.scans.nudge();
 	}
 
 	/** Asks for a round that claims the document; a scan if the queue is full. */
 	void wakeUp(String collection, Object id) {
 		if (this.hints.offer(collection, id)) {
 			this.handedOver.set(true);
-			nudge(this.nudges);
+			this.writes.nudge();
 		}
 		else {
 			wakeUp();
@@ -70,8 +80,8 @@ final class WakeUps {
 
 	/** Ends any wait at once, for stopping. */
 	void release() {
-		this.nudges.release();
-		this.scanNudges.release();
+		this.writes.nudge();
+		this.scans.nudge();
 	}
 
 	boolean hasHints() {
@@ -97,39 +107,6 @@ final class WakeUps {
 			return true;
 		}
 		return false;
-	}
-
-	/** Waits for a document handed over, at most the poll interval. */
-	void await() throws InterruptedException {
-		await(this.nudges);
-	}
-
-	/** Waits for a scan to be asked for, at most the poll interval. */
-	void awaitScan() throws InterruptedException {
-		await(this.scanNudges);
-	}
-
-	/**
-	 * Forgets the wake-ups that came during a backoff pause, so writes do not defeat it.
-	 */
-	void forgetNudges() {
-		this.nudges.drainPermits();
-	}
-
-	/** Forgets the scans asked for during a backoff pause of the scan loop. */
-	void forgetScanNudges() {
-		this.scanNudges.drainPermits();
-	}
-
-	private void await(Semaphore semaphore) throws InterruptedException {
-		semaphore.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-		semaphore.drainPermits();
-	}
-
-	private static void nudge(Semaphore semaphore) {
-		if (semaphore.availablePermits() == 0) {
-			semaphore.release();
-		}
 	}
 
 }
