@@ -1,6 +1,5 @@
 package dev.keel.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import dev.keel.cli.Keel;
 import dev.keel.cli.platform.Layout;
-import dev.keel.cli.platform.RunState;
 
 /**
  * {@code keel bench auth}: password logins per second against the running platform.
@@ -55,22 +53,8 @@ class AuthBenchCommand implements Callable<Integer> {
 		Layout layout = keel.layout();
 		PrintStream out = keel.out();
 		AuthBenchSettings settings = settings();
-		try {
-			RunState state = RunState.read(layout.stateFile()).orElse(RunState.empty());
-			AuthTargets targets = AuthTargets.from(state, layout.stateFile());
-			return new AuthBench(settings, targets, out).run();
-		}
-		catch (BenchAbort abort) {
-			out.println();
-			out.println("keel bench auth: " + abort.getMessage());
-			return 1;
-		}
-		catch (IOException ex) {
-			out.println();
-			out.println("keel bench auth: a setup request failed (" + ClosedLoop.describe(ex)
-					+ "). ./keel status shows whether every component is up.");
-			return 1;
-		}
+		return BenchGuard.run("auth", layout, out,
+				(state) -> new AuthBench(settings, AuthTargets.from(state, layout.stateFile()), out).run());
 	}
 
 	/** The options, checked. */

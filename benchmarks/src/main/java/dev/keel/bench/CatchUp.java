@@ -17,6 +17,9 @@ import java.time.Duration;
  */
 record CatchUp(long creates, long failed, Duration burst, long publishedBefore, long publishedAfter, Duration catchUp) {
 
+	/** The target: every event out this long after the last write. */
+	static final Duration TARGET = Duration.ofSeconds(20);
+
 	/** The count at which every create's event is out. */
 	static long target(long publishedBefore, long creates) {
 		return publishedBefore + creates;
@@ -25,6 +28,17 @@ record CatchUp(long creates, long failed, Duration burst, long publishedBefore, 
 	/** Events of the burst still waiting when the count was last read. */
 	long behind() {
 		return Math.max(0, target(this.publishedBefore, this.creates) - this.publishedAfter);
+	}
+
+	/** Whether every event was out within {@link #TARGET} of the last write. */
+	boolean withinTarget() {
+		return this.catchUp != null && this.catchUp.compareTo(TARGET) <= 0;
+	}
+
+	/** The line, with the verdict against {@link #TARGET}. */
+	String lineWithVerdict() {
+		return line() + (withinTarget() ? String.format(" (target %d s: met)", TARGET.toSeconds())
+				: String.format(" (!!! target %d s: missed)", TARGET.toSeconds()));
 	}
 
 	String line() {

@@ -1,6 +1,5 @@
 package dev.keel.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Spec;
 import dev.keel.cli.Keel;
 import dev.keel.bench.BenchLogin.Credentials;
 import dev.keel.cli.platform.Layout;
-import dev.keel.cli.platform.RunState;
 
 /**
  * {@code keel bench data}: the data-service benchmark against the running platform.
@@ -62,22 +60,9 @@ class DataBenchCommand implements Callable<Integer> {
 		Layout layout = keel.layout();
 		PrintStream out = keel.out();
 		BenchSettings settings = settings(System.getenv());
-		try {
-			RunState state = RunState.read(layout.stateFile()).orElse(RunState.empty());
-			Targets targets = Targets.from(state, layout.stateFile(), System.getenv());
-			return new DataBench(settings, targets, out).run();
-		}
-		catch (BenchAbort abort) {
-			out.println();
-			out.println("keel bench data: " + abort.getMessage());
-			return 1;
-		}
-		catch (IOException ex) {
-			out.println();
-			out.println("keel bench data: a setup request failed (" + ClosedLoop.describe(ex)
-					+ "). ./keel status shows whether every component is up.");
-			return 1;
-		}
+		return BenchGuard.run("data", layout, out,
+				(state) -> new DataBench(settings, Targets.from(state, layout.stateFile(), System.getenv()), out)
+					.run());
 	}
 
 	/** The options with the admin filled in from the environment, checked. */

@@ -13,9 +13,10 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The requests of {@code keel bench events}, through the gateway: the admin defines and
- * deletes its collection, {@value #COLLECTION}; the subscriber subscribes to it; the
- * author creates documents in it. Every answer's status is checked.
+ * The requests of {@code keel bench events}, to one base URL (the gateway, or one
+ * data-service instance for the direct burst): the admin defines and deletes its
+ * collection, {@value #COLLECTION}; the subscriber subscribes to it; the author creates
+ * documents in it. Every answer's status is checked.
  */
 final class EventsApi {
 
@@ -27,11 +28,11 @@ final class EventsApi {
 
 	private final HttpClient http;
 
-	private final URI gateway;
+	private final URI base;
 
-	EventsApi(HttpClient http, URI gateway) {
+	EventsApi(HttpClient http, URI base) {
 		this.http = http;
-		this.gateway = gateway;
+		this.base = base;
 	}
 
 	void define(String admin) throws Exception {
@@ -50,14 +51,14 @@ final class EventsApi {
 	String subscribe(String subscriber) throws Exception {
 		String body = json.writeValueAsString(Map.of("collection", COLLECTION));
 		HttpResponse<byte[]> response = DataApi
-			.expect(send(request(this.gateway.resolve("/api/notifications/subscriptions"), subscriber)
+			.expect(send(request(this.base.resolve("/api/notifications/subscriptions"), subscriber)
 				.POST(BodyPublishers.ofString(body))), "subscribe", 201);
 		return json.readTree(response.body()).path("id").asString();
 	}
 
 	void unsubscribe(String subscriber, String subscription) throws Exception {
 		DataApi.expect(send(
-				request(this.gateway.resolve("/api/notifications/subscriptions/" + subscription), subscriber).DELETE()),
+				request(this.base.resolve("/api/notifications/subscriptions/" + subscription), subscriber).DELETE()),
 				"unsubscribe", 204, 404);
 	}
 
@@ -78,7 +79,7 @@ final class EventsApi {
 	}
 
 	private URI collection() {
-		return this.gateway.resolve("/api/data/collections/" + COLLECTION);
+		return this.base.resolve("/api/data/collections/" + COLLECTION);
 	}
 
 	private HttpRequest.Builder request(URI uri, String token) {

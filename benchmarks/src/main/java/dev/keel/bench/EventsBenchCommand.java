@@ -1,6 +1,5 @@
 package dev.keel.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +15,6 @@ import picocli.CommandLine.Spec;
 import dev.keel.bench.BenchLogin.Credentials;
 import dev.keel.cli.Keel;
 import dev.keel.cli.platform.Layout;
-import dev.keel.cli.platform.RunState;
 
 /**
  * {@code keel bench events}: how fast a document write reaches a subscriber's stream, and
@@ -25,7 +23,8 @@ import dev.keel.cli.platform.RunState;
 @Command(name = "events", mixinStandardHelpOptions = true,
 		description = { "Measure events: the latency from a document write to its notification on a subscriber's "
 				+ "SSE stream (through the gateway), and the time data-service's outbox needs, after a burst of "
-				+ "creates, to publish their events.",
+				+ "creates through the gateway and one straight to a data-service instance, to publish their "
+				+ "events.",
 				"Needs a running platform (KEEL_RATE_LIMITS_ENABLED=false ./keel run --detach); deletes its "
 						+ "collection at the end." })
 class EventsBenchCommand implements Callable<Integer> {
@@ -42,8 +41,13 @@ class EventsBenchCommand implements Callable<Integer> {
 	Duration burst;
 
 	@Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
-			description = "Creates in flight during the burst (default ${DEFAULT-VALUE}).")
+			description = "Creates in flight during the burst through the gateway (default ${DEFAULT-VALUE}).")
 	int concurrency;
+
+	@Option(names = "--burst-concurrency", defaultValue = "32", paramLabel = "N",
+			description = "Creates in flight during the direct burst, sent to one data-service instance's own "
+					+ "port (default ${DEFAULT-VALUE}).")
+	int burstConcurrency;
 
 	@Option(names = "--settle-timeout", defaultValue = "2m", converter = FlexibleDuration.class, paramLabel = "TIME",
 			description = "Before each part, wait up to this long for the platform to go idle "
@@ -63,21 +67,8 @@ class EventsBenchCommand implements Callable<Integer> {
 		Layout layout = keel.layout();
 		PrintStream out = keel.out();
 		EventsBenchSettings settings = settings(System.getenv());
-		try {
-			RunState state = RunState.read(layout.stateFile()).orElse(RunState.empty());
-			return new EventsBench(settings, EventsTargets.from(state, layout.stateFile()), out).run();
-		}
-		catch (BenchAbort abort) {
-			out.println();
-			out.println("keel bench events: " + abort.getMessage());
-			return 1;
-		}
-		catch (IOException ex) {
-			out.println();
-			out.println("keel bench events: a request failed (" + ClosedLoop.describe(ex)
-					+ "). ./keel status shows whether every component is up.");
-			return 1;
-		}
+		return BenchGuard.run("events", layout, out,
+				(state) -> new EventsBench(settings, EventsTargets.from(state, layout.stateFile()), out).run());
 	}
 
 	/** The options with the admin filled in from the environment, checked. */
@@ -88,16 +79,18 @@ class EventsBenchCommand implements Callable<Integer> {
 		if (this.burst.isNegative() || this.burst.isZero()) {
 			throw new ParameterException(this.spec.commandLine(), "--burst must be more than 0");
 		}
-		if (this.concurrency < 1 || this.concurrency > 1024) {
-			throw new ParameterException(this.spec.commandLine(), "--concurrency must be between 1 and 1024");
+		if (this.concurrency < 1 || this.concurrency > 1024 || this.burstConcurrency < 1
+				|| this.burstConcurrency > 1024) {
+			throw new ParameterException(this.spec.commandLine(),
+					"--concurrency and --burst-concurrency must be between 1 and 1024");
 		}
 		if (this.settleTimeout.isNegative() || this.catchUpTimeout.isNegative()) {
 			throw new ParameterException(this.spec.commandLine(),
 					"--settle-timeout and --catch-up-timeout must not be negative");
 		}
 		Credentials admin = this.login.resolve(this.spec.commandLine(), environment);
-		return new EventsBenchSettings(this.writes, this.burst, this.concurrency, this.settleTimeout,
-				this.catchUpTimeout, admin.email(), admin.password());
+		return new EventsBenchSettings(this.writes, this.burst, this.concurrency, this.burstConcurrency,
+				this.settleTimeout, this.catchUpTimeout, admin.email(), admin.password());
 	}
 
 	private Keel keel() {

@@ -10,15 +10,17 @@ import dev.keel.cli.platform.RunState.Running;
 /**
  * Where {@code keel bench events} goes, from the run state of a running platform: the
  * gateway (every measured request), the first auth-service instance (to sign up its two
- * users, past the gateway's signup limit) and the metrics of every data-service instance
- * (their outboxes' published events).
+ * users, past the gateway's signup limit), the first data-service instance (the direct
+ * burst) and the metrics of every data-service instance (their outboxes' published
+ * events).
  *
  * @param gateway the gateway's base URL
  * @param authService the base URL of the first auth-service instance
+ * @param dataService the base URL of the first data-service instance
  * @param dataMetrics the Prometheus endpoint of each live data-service instance
  * @param pids the platform's live processes, to tell when it is idle
  */
-record EventsTargets(URI gateway, URI authService, List<URI> dataMetrics, List<Long> pids) {
+record EventsTargets(URI gateway, URI authService, URI dataService, List<URI> dataMetrics, List<Long> pids) {
 
 	static EventsTargets from(RunState state, Path stateFile) {
 		if (state.components().stream().noneMatch(Running::alive)) {
@@ -26,7 +28,7 @@ record EventsTargets(URI gateway, URI authService, List<URI> dataMetrics, List<L
 					+ "KEEL_RATE_LIMITS_ENABLED=false ./keel run --detach, with the same KEEL_PORT_OFFSET and "
 					+ "KEEL_STATE_DIR as this command, then run ./keel bench events again.");
 		}
-		Targets.live(state, "data-service");
+		URI dataService = Targets.local(Targets.live(state, "data-service"));
 		Targets.live(state, "notification-service");
 		List<URI> metrics = state.components()
 			.stream()
@@ -35,7 +37,7 @@ record EventsTargets(URI gateway, URI authService, List<URI> dataMetrics, List<L
 			.toList();
 		List<Long> pids = state.components().stream().filter(Running::alive).map(Running::pid).toList();
 		return new EventsTargets(Targets.local(Targets.live(state, "gateway")),
-				Targets.local(Targets.live(state, "auth-service")), metrics, pids);
+				Targets.local(Targets.live(state, "auth-service")), dataService, metrics, pids);
 	}
 
 }

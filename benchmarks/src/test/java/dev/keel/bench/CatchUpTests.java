@@ -22,6 +22,22 @@ class CatchUpTests {
 	}
 
 	@Test
+	void aCatchUpWithinTwentySecondsOfTheLastWriteMeetsTheTarget() {
+		CatchUp catchUp = new CatchUp(7200, 0, Duration.ofSeconds(15), 0, 7200, Duration.ofMillis(19_950));
+		assertThat(catchUp.withinTarget()).isTrue();
+		assertThat(catchUp.lineWithVerdict()).endsWith("published 20.0 s after the last write (target 20 s: met)");
+	}
+
+	@Test
+	void aLaterOrUnfinishedCatchUpMissesTheTarget() {
+		assertThat(new CatchUp(7200, 0, Duration.ofSeconds(15), 0, 7200, Duration.ofMillis(20_001)).withinTarget())
+			.isFalse();
+		CatchUp unfinished = new CatchUp(7200, 0, Duration.ofSeconds(15), 0, 5000, null);
+		assertThat(unfinished.withinTarget()).isFalse();
+		assertThat(unfinished.lineWithVerdict()).endsWith("(!!! target 20 s: missed)");
+	}
+
+	@Test
 	void saysHowManyWereStillWaitingWhenTheWaitEnded() {
 		CatchUp catchUp = new CatchUp(6950, 2, Duration.ofSeconds(15), 1203, 5000, null);
 		assertThat(catchUp.behind()).isEqualTo(3153);

@@ -40,6 +40,16 @@ class EventsBenchCommandTests {
 	}
 
 	@Test
+	void theDirectBurstKeepsThirtyTwoCreatesInFlightUnlessToldOtherwise() {
+		assertThat(parse("bench", "events").settings(Map.of()).burstConcurrency()).isEqualTo(32);
+		assertThat(parse("bench", "events", "--burst-concurrency", "64").settings(Map.of()).burstConcurrency())
+			.isEqualTo(64);
+		assertThatExceptionOfType(ParameterException.class)
+			.isThrownBy(() -> parse("bench", "events", "--burst-concurrency", "0").settings(Map.of()))
+			.withMessageContaining("--burst-concurrency");
+	}
+
+	@Test
 	void refusesSettingsThatCannotMeasureAnything() {
 		assertThatExceptionOfType(ParameterException.class)
 			.isThrownBy(() -> parse("bench", "events", "--writes", "0").settings(Map.of()))

@@ -31,6 +31,12 @@ class EventsTargetsTests {
 	}
 
 	@Test
+	void sendsTheDirectBurstToTheFirstDataServiceInstancesOwnPort() {
+		assertThat(EventsTargets.from(state(), this.stateFile).dataService())
+			.isEqualTo(URI.create("http://localhost:38082"));
+	}
+
+	@Test
 	void saysHowToStartThePlatformWhenNothingRuns() {
 		assertThatExceptionOfType(BenchAbort.class)
 			.isThrownBy(() -> EventsTargets.from(RunState.empty(), this.stateFile))

@@ -1,6 +1,5 @@
 package dev.keel.bench.gateway;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 import dev.keel.cli.Keel;
 import dev.keel.bench.BenchAbort;
+import dev.keel.bench.BenchGuard;
 import dev.keel.bench.BenchLogin;
 import dev.keel.bench.BenchLogin.Credentials;
 import dev.keel.bench.FlexibleDuration;
@@ -85,23 +85,12 @@ public class GatewayBenchCommand implements Callable<Integer> {
 		Layout layout = keel.layout();
 		PrintStream out = keel.out();
 		GatewayBenchSettings settings = settings(System.getenv());
-		try {
+		return BenchGuard.run("gateway", layout, out, (state) -> {
 			Executables.find("wrk", System.getenv("PATH")).orElseThrow(() -> new BenchAbort(WRK_MISSING));
-			RunState state = RunState.read(layout.stateFile()).orElse(RunState.empty());
 			GatewayTargets targets = GatewayTargets.from(state, layout.stateFile(), settings.path());
 			Map<String, String> environment = secondGatewayEnvironment(state, layout, System.getenv());
 			return new GatewayBench(settings, targets, layout, environment, out).run();
-		}
-		catch (BenchAbort abort) {
-			out.println();
-			out.println("keel bench gateway: " + abort.getMessage());
-			return 1;
-		}
-		catch (IOException ex) {
-			out.println();
-			out.println("keel bench gateway: " + ex + ". ./keel status shows whether every component is up.");
-			return 1;
-		}
+		});
 	}
 
 	/**

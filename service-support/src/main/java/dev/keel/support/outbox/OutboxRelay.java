@@ -1,45 +1,36 @@
 package dev.keel.support.outbox;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoOperations;
-
-import dev.keel.support.outbox.DocumentDrainer.Drain;
-import dev.keel.support.outbox.DocumentDrainer.Outcome;
 
 /**
  * Publishes the entries waiting in the outboxes of the collections it knows
- * ({@link OutboxCollections}), on one virtual thread that never holds up the service's
+ * ({@link OutboxCollections}), on two virtual threads that never hold up the service's
  * writes.
  * <p>
  * A write hands the relay the document it changed ({@link #wakeUp(String, Object)}), and
- * the next round claims those documents by id, a batch with one update, and drains them
- * concurrently, each in its own order: nothing is searched for. A scan of every known
- * collection, oldest entry first, is the safety net for entries written by other
- * instances, before a crash or without a hint: it runs on {@link #wakeUp()}, when the
- * relay is idle for the poll interval, and every {@value WakeUps#BUSY_SCAN_FACTOR} poll
- * intervals while writes keep it busy. A claim is a lease in the document itself, so
- * several instances of a service share the work without publishing the same entries at
+ * the {@link HintLoop} claims those documents by id, a batch with one update, and drains
+ * them concurrently, each in its own order: nothing is searched for. A scan of every
+ * known collection, oldest entry first, is the safety net for entries written by other
+ * instances, before a crash or without a hint: the {@link ScanLoop} runs it on
+ * {@link #wakeUp()}, when no write came for the poll interval, and every
+ * {@value WakeUps#BUSY_SCAN_FACTOR} poll intervals while writes keep coming, on its own
+ * thread, so a write's events never wait behind a scan. A document is drained by one loop
+ * at a time ({@link DocumentsInFlight}), and a claim is a lease in the document itself,
+ * so several instances of a service share the work without publishing the same entries at
  * once. When Kafka is unavailable, the entries stay where they are and the relay pauses
  * with a capped exponential backoff; an entry Kafka refuses (too large, say) holds up
- * only its own document, which is retried after the longest pause. Otherwise the relay
- * sleeps until {@link #wakeUp()} or the poll interval.
+ * only its own document, which is retried after the longest pause. Otherwise each loop
+ * sleeps until it is woken or the poll interval has passed.
  * <p>
  * It stops after the web server (a lower lifecycle phase), so events of the last requests
  * still go out; whatever is left waits for the next start or another instance.
@@ -51,14 +42,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-	/** How many batches one scan for pending documents finds at most. */
-	static final int SCAN_BATCHES = 10;
-
 	private final OutboxCollections collections;
 
 	private final OutboxPublisher publisher;
 
-	private final DocumentDrainer drainer;
+	private final BatchDrain batches;
 
 	private final OutboxProperties properties;
 
@@ -70,16 +58,17 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean stopped;
 
-	private volatile CountDownLatch stopRequested = new CountDownLatch(0);
+	private final List<RelayLoop> loops = new ArrayList<>();
 
-	private Thread loop;
+	private final List<Thread> threads = new ArrayList<>();
 
 	OutboxRelay(MongoOperations mongo, OutboxPublisher publisher, OutboxMetrics metrics, OutboxProperties properties) {
 		this.collections = new OutboxCollections(mongo, properties.collections(), properties.scanInterval());
 		this.publisher = publisher;
-		this.drainer = new DocumentDrainer(publisher, metrics, this.owner, properties);
 		this.properties = properties;
 		this.wakeUps = new WakeUps(properties.pollInterval());
+		this.batches = new BatchDrain(new DocumentDrainer(publisher, metrics, this.owner, properties), this.wakeUps,
+				this.owner, properties, this::isRunning);
 	}
 
 	/**
@@ -132,8 +121,10 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		this.collections.scanSoon();
 		this.running = true;
 		this.stopped = false;
-		this.stopRequested = new CountDownLatch(1);
-		this.loop = Thread.ofVirtual().name("keel-outbox-relay").start(this::run);
+		this.loops.add(new HintLoop(this.collections, this.wakeUps, this.batches, this.properties));
+		this.loops.add(new ScanLoop(this.collections, this.wakeUps, this.batches, this.properties));
+		this.threads.add(Thread.ofVirtual().name("keel-outbox-relay").start(this.loops.get(0)));
+		this.threads.add(Thread.ofVirtual().name("keel-outbox-scan").start(this.loops.get(1)));
 		log.info("Outbox relay {} watching {}, collections written to and what the database holds", this.owner,
 				this.properties.collections());
 	}
@@ -145,16 +136,21 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 		}
 		this.running = false;
 		this.stopped = true;
-		this.stopRequested.countDown();
+		this.loops.forEach(RelayLoop::stop);
 		this.wakeUps.release();
+		long deadline = System.nanoTime() + this.properties.sendTimeout().multipliedBy(3).toNanos();
 		try {
-			if (!this.loop.join(this.properties.sendTimeout().multipliedBy(3))) {
-				log.warn("Outbox relay did not finish its round in time; its entries stay for the next start");
+			for (Thread thread : this.threads) {
+				if (!thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+					log.warn("Outbox relay did not finish its round in time; its entries stay for the next start");
+				}
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		this.loops.clear();
+		this.threads.clear();
 	}
 
 	@Override
@@ -181,140 +177,6 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
 	public void destroy() {
 		this.stopped = true;
 		this.publisher.close();
-	}
-
-	private void run() {
-		Backoff backoff = new Backoff(this.properties.initialBackoff(), this.properties.maxBackoff());
-		while (this.running) {
-			boolean scan = this.wakeUps.scanDue();
-			RelayRound round = relayHinted();
-			if (scan) {
-				round = round.and(relayOnce());
-			}
-			if (round.failed()) {
-				// The ids handed over are spent: whatever stayed behind is for the scan.
-				this.wakeUps.requestScan();
-				pause(backoff.next());
-			}
-			else {
-				backoff.reset();
-				if (!round.full() && !this.wakeUps.hasHints()) {
-					awaitNudge();
-				}
-			}
-		}
-	}
-
-	/** Claims and drains the documents written here since the last round, by id. */
-	private RelayRound relayHinted() {
-		RelayRound round = RelayRound.IDLE;
-		int batchSize = this.properties.batchSize();
-		Map<String, List<Object>> written = this.wakeUps.take(batchSize * SCAN_BATCHES);
-		for (Map.Entry<String, List<Object>> collection : written.entrySet()) {
-			try {
-				round = round.and(drainAll(this.collections.get(collection.getKey()), collection.getValue(), false));
-			}
-			catch (DataAccessException ex) {
-				log.warn("Could not claim the outbox of documents in {}: {}", collection.getKey(), ex.getMessage());
-				round = round.and(RelayRound.STORE_FAILED);
-			}
-			catch (RuntimeException ex) {
-				log.error("Outbox round for documents written to {} failed", collection.getKey(), ex);
-				round = round.and(RelayRound.STORE_FAILED);
-			}
-		}
-		return round;
-	}
-
-	private RelayRound relayOnce() {
-		RelayRound round = RelayRound.IDLE;
-		for (OutboxCollection collection : this.collections.current()) {
-			try {
-				collection.createIndexOnce();
-				round = round.and(relay(collection));
-			}
-			catch (DataAccessException ex) {
-				log.warn("Could not read the outbox of {}: {}", collection.name(), ex.getMessage());
-				round = round.and(RelayRound.STORE_FAILED);
-			}
-			catch (RuntimeException ex) {
-				log.error("Outbox round for {} failed", collection.name(), ex);
-				round = round.and(RelayRound.STORE_FAILED);
-			}
-		}
-		return round;
-	}
-
-	/**
-	 * Finds up to {@value #SCAN_BATCHES} batches of pending documents with one query and
-	 * drains them a batch at a time. Scanning for more than one batch matters on the
-	 * embedded store, which has no index to find pending documents with: a backlog of
-	 * thousands then costs a few scans of the collection, not one per hundred documents.
-	 */
-	private RelayRound relay(OutboxCollection collection) {
-		int limit = this.properties.batchSize() * SCAN_BATCHES;
-		List<Object> candidates = collection.claimable(Instant.now(), limit);
-		return drainAll(collection, candidates, candidates.size() == limit);
-	}
-
-	/** Claims and drains documents a batch at a time, until Kafka is found away. */
-	private RelayRound drainAll(OutboxCollection collection, List<Object> ids, boolean full) {
-		int batchSize = this.properties.batchSize();
-		List<Outcome> outcomes = new ArrayList<>();
-		for (int from = 0; from < ids.size() && this.running; from += batchSize) {
-			List<Outcome> batch = drain(collection, ids.subList(from, Math.min(from + batchSize, ids.size())));
-			outcomes.addAll(batch);
-			if (batch.contains(Outcome.KAFKA_UNAVAILABLE)) {
-				break;
-			}
-		}
-		return new RelayRound(full, outcomes.stream().anyMatch(Outcome::published),
-				outcomes.contains(Outcome.KAFKA_UNAVAILABLE), false);
-	}
-
-	/**
-	 * Claims a batch with one update, publishes each document's entries concurrently
-	 * (each in its own order), and releases the batch with one update.
-	 */
-	private List<Outcome> drain(OutboxCollection collection, List<Object> ids) {
-		List<PendingDocument> claimed = collection.claim(ids, this.owner, Instant.now(), this.properties.lease());
-		if (claimed.isEmpty()) {
-			return List.of();
-		}
-		List<Future<Drain>> drains = new ArrayList<>();
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (PendingDocument document : claimed) {
-				drains.add(executor.submit(() -> this.drainer.drain(collection, document)));
-			}
-		}
-		List<Drain> drained = drains.stream().map(Future::resultNow).toList();
-		this.drainer.release(collection, drained);
-		if (drained.stream().anyMatch((drain) -> drain.outcome() != Outcome.DRAINED)) {
-			// Entries left behind (refused, a lease running out) are for the scan.
-			this.wakeUps.requestScan();
-		}
-		return drained.stream().map(Drain::outcome).toList();
-	}
-
-	private void awaitNudge() {
-		try {
-			this.wakeUps.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
-		}
-	}
-
-	private void pause(Duration duration) {
-		try {
-			this.stopRequested.await(duration.toMillis(), TimeUnit.MILLISECONDS);
-			this.wakeUps.forgetNudges();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.running = false;
-		}
 	}
 
 }

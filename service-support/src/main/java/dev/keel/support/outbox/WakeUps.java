@@ -3,18 +3,17 @@ package dev.keel.support.outbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * What wakes the relay and what it does then: the documents writes handed over, to claim
- * by id, and whether a round must also scan the collections. A round scans when someone
- * asked for it ({@link #wakeUp()}, a failed round, entries left behind), when it was
- * woken by the poll interval rather than by a write, and every {@value #BUSY_SCAN_FACTOR}
- * poll intervals while writes keep the relay busy, so that entries nobody handed over
- * (another instance's, a crashed one's, a dropped hint's) wait a bounded time while the
- * scan, which holds up the round, is not added to every write's latency.
+ * What wakes the relay's two loops: the documents writes handed over, for the loop that
+ * claims them by id ({@link HintLoop}), and when the loop that scans the collections
+ * ({@link ScanLoop}) is to scan. It scans when someone asked for it ({@link #wakeUp()}, a
+ * failed round, entries left behind), when no write handed over a document for a poll
+ * interval, and every {@value #BUSY_SCAN_FACTOR} poll intervals while writes keep coming,
+ * so that entries nobody handed over (another instance's, a crashed one's, a dropped
+ * hint's) wait a bounded time, while a scan of the embedded store, which reads the whole
+ * collection, does not run after every write.
  */
 final class WakeUps {
 
@@ -27,7 +26,11 @@ final class WakeUps {
 	/** While writes keep the relay busy, it scans every this many poll intervals. */
 	static final int BUSY_SCAN_FACTOR = 10;
 
-	private final Semaphore nudges = new Semaphore(0);
+	private final Nudges writes;
+
+	private final Nudges scans;
+
+	private final AtomicBoolean handedOver = new AtomicBoolean();
 
 	private final PendingHints hints = new PendingHints(HINT_CAPACITY);
 
@@ -39,32 +42,46 @@ final class WakeUps {
 
 	WakeUps(Duration pollInterval) {
 		this.pollInterval = pollInterval;
+		this.writes = new Nudges(pollInterval);
+		this.scans = new Nudges(pollInterval);
 	}
 
-	/** Asks for a round that scans. */
+	/** The wake-ups of the loop that claims the documents writes handed over. */
+	Nudges writes() {
+		return this.writes;
+	}
+
+	/** The wake-ups of the loop that scans. */
+	Nudges scans() {
+		return this.scans;
+	}
+
+	/** Asks for a scan now. */
 	void wakeUp() {
 		requestScan();
-		nudge();
+		this.scans.nudge();
 	}
 
 	/** Asks for a round that claims the document; a scan if the queue is full. */
 	void wakeUp(String collection, Object id) {
 		if (this.hints.offer(collection, id)) {
-			nudge();
+			this.handedOver.set(true);
+			this.writes.nudge();
 		}
 		else {
 			wakeUp();
 		}
 	}
 
-	/** Makes the next round scan, without waking the relay. */
+	/** Makes the next scan turn scan, without waking the scan loop. */
 	void requestScan() {
 		this.scanRequested.set(true);
 	}
 
 	/** Ends any wait at once, for stopping. */
 	void release() {
-		this.nudges.release();
+		this.writes.nudge();
+		this.scans.nudge();
 	}
 
 	boolean hasHints() {
@@ -77,38 +94,19 @@ final class WakeUps {
 	}
 
 	/**
-	 * Whether the round about to start scans; decided before it takes any hints, so that
-	 * a round woken by a write does not count as a quiet one.
+	 * Whether the scan loop's turn scans: it was asked for, no write handed over a
+	 * document since the last turn, or the last scan is overdue.
 	 */
 	boolean scanDue() {
 		long now = System.nanoTime();
 		boolean requested = this.scanRequested.getAndSet(false);
-		boolean quiet = this.hints.isEmpty();
+		boolean quiet = !this.handedOver.getAndSet(false);
 		boolean overdue = now - this.lastScanNanos >= this.pollInterval.toNanos() * BUSY_SCAN_FACTOR;
 		if (requested || quiet || overdue) {
 			this.lastScanNanos = now;
 			return true;
 		}
 		return false;
-	}
-
-	/** Waits for a wake-up, at most the poll interval. */
-	void await() throws InterruptedException {
-		this.nudges.tryAcquire(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-		this.nudges.drainPermits();
-	}
-
-	/**
-	 * Forgets the wake-ups that came during a backoff pause, so writes do not defeat it.
-	 */
-	void forgetNudges() {
-		this.nudges.drainPermits();
-	}
-
-	private void nudge() {
-		if (this.nudges.availablePermits() == 0) {
-			this.nudges.release();
-		}
 	}
 
 }
