@@ -10,8 +10,9 @@ import org.springframework.kafka.annotation.KafkaListener;
  * instance reads the topic in a consumer group of its own that starts at the end of the
  * topic and never commits. The topic also carries every document event; those are told
  * apart by their key ({@code collection/id}, where a collection event's key is the bare
- * collection name) and skipped without reading their value. {@link ChangesPosition}
- * switches the copy of definitions on once the listener is positioned.
+ * collection name) and skipped without reading their value.
+ * {@link dev.keel.support.events.ChangesPosition} switches the copy of definitions on
+ * once the listener is positioned.
  */
 class CollectionChanges {
 

@@ -14,6 +14,8 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import dev.keel.data.config.DataProperties;
 
+import dev.keel.support.events.ChangesPosition;
+
 /**
  * The per-instance copy of collection definitions and the listener that keeps it current.
  * The listener's container commits nothing (each instance's group lives as long as the

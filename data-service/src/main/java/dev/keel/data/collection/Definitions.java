@@ -8,6 +8,8 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.keel.support.events.ChangesPosition;
+
 /**
  * This instance's copy of the collection definitions that requests use, so that a
  * document request does not read its definition from the store every time. A definition
@@ -21,7 +23,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * consumer is positioned on the topic, and after it lost its partitions, every lookup
  * goes to the store.
  */
-class Definitions {
+class Definitions implements ChangesPosition.Copy {
 
 	private static final int MAXIMUM_DEFINITIONS = 10_000;
 
@@ -67,7 +69,8 @@ class Definitions {
 	 * Whether every change from now on reaches {@link #changed}; when it stops being so,
 	 * everything is forgotten.
 	 */
-	void listening(boolean listening) {
+	@Override
+	public void listening(boolean listening) {
 		this.changes.incrementAndGet();
 		this.listening = listening;
 		if (!listening) {
@@ -75,7 +78,8 @@ class Definitions {
 		}
 	}
 
-	boolean isListening() {
+	@Override
+	public boolean isListening() {
 		return this.listening;
 	}
 

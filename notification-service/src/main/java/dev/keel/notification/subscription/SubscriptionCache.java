@@ -8,6 +8,8 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.keel.support.events.ChangesPosition;
+
 /**
  * This instance's copy of the subscriptions of each collection, so that a document event
  * does not read them from the store (a scan: the store indexes only {@code _id}). A
@@ -23,7 +25,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * client can make it grow without bound; it is keyed by collection and every entry
  * carries its subscriber, so nothing in it is shared between users.
  */
-class SubscriptionCache {
+class SubscriptionCache implements ChangesPosition.Copy {
 
 	/** Forgets every collection (a subscriber's roles changed in all of theirs). */
 	static final String ALL = "*";
@@ -83,7 +85,8 @@ class SubscriptionCache {
 	 * Whether every change from now on reaches {@link #changed}; when it stops being so,
 	 * everything is forgotten.
 	 */
-	void listening(boolean listening) {
+	@Override
+	public void listening(boolean listening) {
 		this.changes.incrementAndGet();
 		this.listening = listening;
 		if (!listening) {
@@ -91,7 +94,8 @@ class SubscriptionCache {
 		}
 	}
 
-	boolean isListening() {
+	@Override
+	public boolean isListening() {
 		return this.listening;
 	}
 

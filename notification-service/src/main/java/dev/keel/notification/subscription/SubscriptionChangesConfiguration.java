@@ -1,12 +1,6 @@
 package dev.keel.notification.subscription;
 
-import java.util.Collection;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +12,11 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
+
+import dev.keel.support.events.ChangesPosition;
 
 /**
  * The per-instance copy of subscriptions, the changes topic and the listener container
@@ -71,47 +66,8 @@ class SubscriptionChangesConfiguration {
 		// Never acknowledged, so never committed.
 		factory.getContainerProperties().setAckMode(AckMode.MANUAL);
 		factory.getContainerProperties().setObservationEnabled(false);
-		factory.getContainerProperties().setConsumerRebalanceListener(new Positioned(cache));
+		factory.getContainerProperties().setConsumerRebalanceListener(new ChangesPosition(cache));
 		return factory;
-	}
-
-	/** Switches the cache on and off with the position of the changes consumer. */
-	private static final class Positioned implements ConsumerAwareRebalanceListener {
-
-		private final SubscriptionCache cache;
-
-		private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
-
-		Positioned(SubscriptionCache cache) {
-			this.cache = cache;
-		}
-
-		@Override
-		public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-			partitions.forEach(consumer::position);
-			this.positioned.addAll(partitions);
-			update();
-		}
-
-		@Override
-		public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-			this.positioned.removeAll(partitions);
-			update();
-		}
-
-		@Override
-		public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-			this.positioned.removeAll(partitions);
-			update();
-		}
-
-		private void update() {
-			boolean listening = !this.positioned.isEmpty();
-			if (listening != this.cache.isListening()) {
-				this.cache.listening(listening);
-			}
-		}
-
 	}
 
 }
