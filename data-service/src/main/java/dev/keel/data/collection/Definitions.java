@@ -2,13 +2,9 @@ package dev.keel.data.collection;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.keel.support.events.ChangesPosition;
+import dev.keel.support.events.FollowedCopy;
 
 /**
  * This instance's copy of the collection definitions that requests use, so that a
@@ -23,19 +19,12 @@ import dev.keel.support.events.ChangesPosition;
  * consumer is positioned on the topic, and after it lost its partitions, every lookup
  * goes to the store.
  */
-class Definitions implements ChangesPosition.Copy {
+class Definitions extends FollowedCopy<CollectionDefinition> {
 
 	private static final int MAXIMUM_DEFINITIONS = 10_000;
 
-	private final Cache<String, CollectionDefinition> cached;
-
-	// Counts changes, so that a definition read before a change is never cached after it.
-	private final AtomicLong changes = new AtomicLong();
-
-	private volatile boolean listening;
-
 	Definitions(Duration timeToLive) {
-		this.cached = Caffeine.newBuilder().maximumSize(MAXIMUM_DEFINITIONS).expireAfterWrite(timeToLive).build();
+		super(MAXIMUM_DEFINITIONS, timeToLive);
 	}
 
 	/**
@@ -45,47 +34,12 @@ class Definitions implements ChangesPosition.Copy {
 	 * @return the active definition, or empty
 	 */
 	Optional<CollectionDefinition> find(String name, Function<String, Optional<CollectionDefinition>> store) {
-		if (!this.listening) {
-			return store.apply(name);
-		}
-		CollectionDefinition known = this.cached.getIfPresent(name);
-		if (known != null) {
-			return Optional.of(known);
-		}
-		long seen = this.changes.get();
-		Optional<CollectionDefinition> found = store.apply(name);
-		found.ifPresent((definition) -> this.cached.asMap()
-			.compute(name, (key, current) -> (this.changes.get() == seen && this.listening) ? definition : current));
-		return found;
+		return Optional.ofNullable(get(name, (key) -> store.apply(key).orElse(null)));
 	}
 
 	/** Forgets a definition that changed, here or on another instance. */
 	void changed(String name) {
-		this.changes.incrementAndGet();
-		this.cached.invalidate(name);
-	}
-
-	/**
-	 * Whether every change from now on reaches {@link #changed}; when it stops being so,
-	 * everything is forgotten.
-	 */
-	@Override
-	public void listening(boolean listening) {
-		this.changes.incrementAndGet();
-		this.listening = listening;
-		if (!listening) {
-			this.cached.invalidateAll();
-		}
-	}
-
-	@Override
-	public boolean isListening() {
-		return this.listening;
-	}
-
-	/** Whether this instance holds a copy of the definition (for tests). */
-	boolean holds(String name) {
-		return this.cached.getIfPresent(name) != null;
+		forget(name);
 	}
 
 }

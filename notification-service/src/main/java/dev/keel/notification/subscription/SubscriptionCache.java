@@ -2,13 +2,9 @@ package dev.keel.notification.subscription;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.keel.support.events.ChangesPosition;
+import dev.keel.support.events.FollowedCopy;
 
 /**
  * This instance's copy of the subscriptions of each collection, so that a document event
@@ -25,23 +21,15 @@ import dev.keel.support.events.ChangesPosition;
  * client can make it grow without bound; it is keyed by collection and every entry
  * carries its subscriber, so nothing in it is shared between users.
  */
-class SubscriptionCache implements ChangesPosition.Copy {
+class SubscriptionCache extends FollowedCopy<List<Subscription>> {
 
 	/** Forgets every collection (a subscriber's roles changed in all of theirs). */
 	static final String ALL = "*";
 
 	private static final int MAXIMUM_COLLECTIONS = 10_000;
 
-	private final Cache<String, List<Subscription>> cached;
-
-	// Counts changes, so that subscriptions read before a change are never cached after
-	// it.
-	private final AtomicLong changes = new AtomicLong();
-
-	private volatile boolean listening;
-
 	SubscriptionCache(Duration timeToLive) {
-		this.cached = Caffeine.newBuilder().maximumSize(MAXIMUM_COLLECTIONS).expireAfterWrite(timeToLive).build();
+		super(MAXIMUM_COLLECTIONS, timeToLive);
 	}
 
 	/**
@@ -52,18 +40,8 @@ class SubscriptionCache implements ChangesPosition.Copy {
 	 * @return the subscriptions, oldest first
 	 */
 	List<Subscription> ofCollection(String collection, Function<String, List<Subscription>> store) {
-		if (!this.listening) {
-			return store.apply(collection);
-		}
-		List<Subscription> known = this.cached.getIfPresent(collection);
-		if (known != null) {
-			return known;
-		}
-		long seen = this.changes.get();
-		List<Subscription> found = List.copyOf(store.apply(collection));
-		this.cached.asMap()
-			.compute(collection, (key, current) -> (this.changes.get() == seen && this.listening) ? found : current);
-		return found;
+		List<Subscription> found = get(collection, (key) -> List.copyOf(store.apply(key)));
+		return (found != null) ? found : List.of();
 	}
 
 	/**
@@ -72,36 +50,12 @@ class SubscriptionCache implements ChangesPosition.Copy {
 	 * @param collection the collection, or {@value #ALL}
 	 */
 	void changed(String collection) {
-		this.changes.incrementAndGet();
 		if (ALL.equals(collection)) {
-			this.cached.invalidateAll();
+			forgetAll();
 		}
 		else {
-			this.cached.invalidate(collection);
+			forget(collection);
 		}
-	}
-
-	/**
-	 * Whether every change from now on reaches {@link #changed}; when it stops being so,
-	 * everything is forgotten.
-	 */
-	@Override
-	public void listening(boolean listening) {
-		this.changes.incrementAndGet();
-		this.listening = listening;
-		if (!listening) {
-			this.cached.invalidateAll();
-		}
-	}
-
-	@Override
-	public boolean isListening() {
-		return this.listening;
-	}
-
-	/** Whether this instance holds a copy of a collection's subscriptions (for tests). */
-	boolean holds(String collection) {
-		return this.cached.getIfPresent(collection) != null;
 	}
 
 }
