@@ -156,7 +156,12 @@ class DataCollectionSystemTests {
 		Reply deleted = Api.delete(collection(name), admin);
 		assertThat(deleted.status()).as(describe(deleted)).isEqualTo(204);
 
-		assertProblem(Api.get(DataFixtures.document(name, id), user.token()), 404, "collection_not_found");
+		// Each data-service instance keeps a copy of the definitions; the one that did
+		// not
+		// serve the delete forgets it when the keel.collection.deleted event arrives,
+		// which
+		// issue 15 bounds at 1 s (docs/data.md#speed).
+		assertProblem(deletedWithinOneSecond(DataFixtures.document(name, id)), 404, "collection_not_found");
 		assertProblem(DataFixtures.query(user.token(), name), 404, "collection_not_found");
 		assertProblem(DataFixtures.countReply(user.token(), name, null), 404, "collection_not_found");
 		assertProblem(Api.post(DataFixtures.documents(name), user.token(), Map.of("title", "x")), 404,
@@ -212,6 +217,20 @@ class DataCollectionSystemTests {
 		JsonNode unchanged = Api.get(collection(clashing), user.token()).body();
 		assertThat(unchanged.path("indexes").toString()).doesNotContain("code");
 		DataFixtures.create(user.token(), clashing, Map.of("code", "x"));
+	}
+
+	/**
+	 * The answer to a GET once every instance has heard of a collection's deletion, or
+	 * the last answer after a second.
+	 */
+	private static Reply deletedWithinOneSecond(String path) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+		Reply reply = Api.get(path, user.token());
+		while (reply.status() != 404 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			reply = Api.get(path, user.token());
+		}
+		return reply;
 	}
 
 }
