@@ -1,7 +1,12 @@
 package dev.keel.notification.subscription;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,7 +25,11 @@ import org.springframework.kafka.core.ProducerFactory;
  * every instance reads in a consumer group of its own, from the end, never committing.
  * <p>
  * Publishing is best effort, like the stream's: when Kafka is away the change is stored
- * all the same, and other instances forget their copy when it expires.
+ * all the same, and other instances forget their copy when it expires. It happens on a
+ * thread of its own, so that a subscription request never waits for Kafka (a producer
+ * that cannot reach it blocks for up to {@code max.block.ms}); changes waiting to be
+ * published are kept once per collection, and past {@value #MAXIMUM_PENDING} collections
+ * as one change of {@link SubscriptionCache#ALL}.
  */
 class SubscriptionChanges implements DisposableBean {
 
@@ -30,6 +39,8 @@ class SubscriptionChanges implements DisposableBean {
 			ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000,
 			ProducerConfig.LINGER_MS_CONFIG, 0);
 
+	static final int MAXIMUM_PENDING = 1000;
+
 	private final SubscriptionCache cache;
 
 	private final String topic;
@@ -38,12 +49,19 @@ class SubscriptionChanges implements DisposableBean {
 
 	private final KafkaTemplate<String, String> kafka;
 
+	private final Set<String> pending = ConcurrentHashMap.newKeySet();
+
+	private final Semaphore waiting = new Semaphore(0);
+
+	private final Thread publisher;
+
 	SubscriptionChanges(SubscriptionCache cache, SubscriptionProperties properties,
 			ProducerFactory<String, String> producers) {
 		this.cache = cache;
 		this.topic = properties.changesTopic();
 		this.timeToLive = properties.cacheTimeToLive();
 		this.kafka = new KafkaTemplate<>(producers, PRODUCER);
+		this.publisher = Thread.ofVirtual().name("keel-subscription-changes").start(this::publishPending);
 	}
 
 	/**
@@ -52,6 +70,30 @@ class SubscriptionChanges implements DisposableBean {
 	 */
 	void changed(String collection) {
 		this.cache.changed(collection);
+		if (this.pending.size() >= MAXIMUM_PENDING) {
+			this.pending.clear();
+			collection = SubscriptionCache.ALL;
+		}
+		this.pending.add(collection);
+		this.waiting.release();
+	}
+
+	private void publishPending() {
+		while (!Thread.currentThread().isInterrupted()) {
+			try {
+				this.waiting.acquire();
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			this.waiting.drainPermits();
+			List<String> collections = new ArrayList<>(this.pending);
+			collections.forEach(this.pending::remove);
+			collections.forEach(this::publish);
+		}
+	}
+
+	private void publish(String collection) {
 		try {
 			this.kafka.send(new ProducerRecord<>(this.topic, collection, collection)).whenComplete((result, ex) -> {
 				if (ex != null) {
@@ -81,7 +123,9 @@ class SubscriptionChanges implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
+		this.publisher.interrupt();
+		this.publisher.join(Duration.ofSeconds(5));
 		this.kafka.destroy();
 	}
 
