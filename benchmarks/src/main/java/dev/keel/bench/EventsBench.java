@@ -3,6 +3,7 @@ package dev.keel.bench;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.keel.bench.HopProfile.Posted;
 import dev.keel.bench.SseStream.Arrival;
 
 /**
@@ -59,7 +61,6 @@ final class EventsBench {
 		try {
 			printHeader();
 			WriteLatencies latencies = latencies(api, subscriber, author);
-			this.out.println(latencies.line());
 			author.login();
 			CatchUp viaGateway = catchUp(api, author, this.settings.concurrency());
 			this.out.println("Through the gateway: " + viaGateway.line());
@@ -106,24 +107,62 @@ final class EventsBench {
 	private WriteLatencies latencies(EventsApi api, AdminSession subscriber, AdminSession author) throws Exception {
 		settle();
 		String subscription = api.subscribe(subscriber.token());
-		try (SseStream stream = SseStream.open(this.http, this.targets.gateway(), subscriber.token())) {
-			Map<String, Long> warmup = write(api, author, WARMUP_WRITES);
-			arrivals(stream, warmup.size());
-			Map<String, Long> written = write(api, author, this.settings.writes());
-			return WriteLatencies.of(written, arrivals(stream, written.size()));
+		try (SseStream stream = SseStream.open(this.http, this.targets.gateway(), subscriber.token());
+				EventTap tap = tap()) {
+			Writes warmup = write(api, author, WARMUP_WRITES);
+			arrivals(stream, warmup.startNanos().size());
+			Writes written = write(api, author, this.settings.writes());
+			List<Arrival> arrivals = arrivals(stream, written.startNanos().size());
+			WriteLatencies latencies = WriteLatencies.of(written.startNanos(), arrivals);
+			this.out.println(latencies.line());
+			if (tap != null) {
+				HopProfile.of(written.posted(), tap.published(), arrivals).lines().forEach(this.out::println);
+			}
+			return latencies;
 		}
 		finally {
 			api.unsubscribe(subscriber.token(), subscription);
 		}
 	}
 
-	private static Map<String, Long> write(EventsApi api, AdminSession author, int count) throws Exception {
-		Map<String, Long> writtenAt = new LinkedHashMap<>();
-		for (int i = 0; i < count; i++) {
-			long start = System.nanoTime();
-			writtenAt.put(api.create(author.token()), start);
+	/** Reads data-service's events for the per-hop split, when Kafka can be reached. */
+	private EventTap tap() {
+		if (this.targets.kafka() == null) {
+			this.out.println("Per hop: skipped (no Kafka to read the events from; set KEEL_KAFKA_BOOTSTRAP_SERVERS "
+					+ "when the platform runs on an external broker).");
+			return null;
 		}
-		return writtenAt;
+		try {
+			return EventTap.open(this.targets.kafka(), EventsApi.COLLECTION);
+		}
+		catch (RuntimeException ex) {
+			this.out.println("Per hop: skipped (could not read " + EventTap.TOPIC + " from " + this.targets.kafka()
+					+ ": " + ClosedLoop.describe(ex) + ").");
+			return null;
+		}
+	}
+
+	private static Writes write(EventsApi api, AdminSession author, int count) throws Exception {
+		Map<String, Long> startNanos = new LinkedHashMap<>();
+		Map<String, Posted> posted = new LinkedHashMap<>();
+		for (int i = 0; i < count; i++) {
+			Instant sent = Instant.now();
+			long start = System.nanoTime();
+			String id = api.create(author.token());
+			posted.put(id, new Posted(sent, Instant.now()));
+			startNanos.put(id, start);
+		}
+		return new Writes(startNanos, posted);
+	}
+
+	/**
+	 * Documents written one after another.
+	 *
+	 * @param startNanos when each {@code POST} started ({@link System#nanoTime()})
+	 * @param posted when each was sent and answered, by the wall clock
+	 */
+	private record Writes(Map<String, Long> startNanos, Map<String, Posted> posted) {
+
 	}
 
 	/** Arrivals until {@code count} came or none came for a while. */

@@ -67,8 +67,9 @@ class EventsBenchCommand implements Callable<Integer> {
 		Layout layout = keel.layout();
 		PrintStream out = keel.out();
 		EventsBenchSettings settings = settings(System.getenv());
-		return BenchGuard.run("events", layout, out,
-				(state) -> new EventsBench(settings, EventsTargets.from(state, layout.stateFile()), out).run());
+		return BenchGuard.run("events", layout, out, (
+				state) -> new EventsBench(settings, EventsTargets.from(state, layout.stateFile(), System.getenv()), out)
+					.run());
 	}
 
 	/** The options with the admin filled in from the environment, checked. */

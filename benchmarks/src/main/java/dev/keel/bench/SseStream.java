@@ -7,11 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,9 +63,10 @@ final class SseStream implements AutoCloseable {
 		Frames frames = new Frames();
 		try (Stream<String> lines = this.response.body()) {
 			lines.forEach((line) -> {
-				String documentId = frames.line(line);
-				if (documentId != null) {
-					this.arrivals.add(new Arrival(documentId, System.nanoTime()));
+				Notice notice = frames.line(line);
+				if (notice != null) {
+					this.arrivals
+						.add(new Arrival(notice.documentId(), System.nanoTime(), Instant.now(), notice.createdAt()));
 				}
 			});
 		}
@@ -76,8 +80,24 @@ final class SseStream implements AutoCloseable {
 	 *
 	 * @param documentId the document the notification is about
 	 * @param nanos when its frame was complete ({@link System#nanoTime()})
+	 * @param at when its frame was complete, by the wall clock
+	 * @param createdAt the inbox item's {@code createdAt}, or {@code null}
 	 */
-	record Arrival(String documentId, long nanos) {
+	record Arrival(String documentId, long nanos, Instant at, Instant createdAt) {
+
+		Arrival(String documentId, long nanos) {
+			this(documentId, nanos, null, null);
+		}
+
+	}
+
+	/**
+	 * What a {@code notification} frame tells.
+	 *
+	 * @param documentId the document it is about
+	 * @param createdAt the inbox item's {@code createdAt}, or {@code null}
+	 */
+	record Notice(String documentId, Instant createdAt) {
 
 	}
 
@@ -94,10 +114,10 @@ final class SseStream implements AutoCloseable {
 
 		/**
 		 * Takes one line of the stream.
-		 * @return the {@code documentId} of a {@code notification} event this line ends,
-		 * else {@code null}
+		 * @return the {@code notification} event this line ends, if it is about a
+		 * document, else {@code null}
 		 */
-		String line(String line) {
+		Notice line(String line) {
 			if (!line.isEmpty()) {
 				if (line.startsWith("event:")) {
 					this.event = line.substring(6).strip();
@@ -107,13 +127,26 @@ final class SseStream implements AutoCloseable {
 				}
 				return null;
 			}
-			String documentId = null;
+			Notice notice = null;
 			if ("notification".equals(this.event) && !this.data.isEmpty()) {
-				documentId = json.readTree(this.data.toString()).path("data").path("documentId").asString(null);
+				JsonNode notification = json.readTree(this.data.toString());
+				String documentId = notification.path("data").path("documentId").asString(null);
+				if (documentId != null) {
+					notice = new Notice(documentId, instant(notification.path("createdAt").asString(null)));
+				}
 			}
 			this.event = null;
 			this.data.setLength(0);
-			return documentId;
+			return notice;
+		}
+
+		private static Instant instant(String text) {
+			try {
+				return (text != null) ? Instant.parse(text) : null;
+			}
+			catch (DateTimeParseException ex) {
+				return null;
+			}
 		}
 
 	}

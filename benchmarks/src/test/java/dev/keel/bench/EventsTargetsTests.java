@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,18 @@ class EventsTargetsTests {
 	void sendsTheDirectBurstToTheFirstDataServiceInstancesOwnPort() {
 		assertThat(EventsTargets.from(state(), this.stateFile).dataService())
 			.isEqualTo(URI.create("http://localhost:38082"));
+	}
+
+	@Test
+	void readsTheEventsFromThePlatformsBrokerOrTheOneItWasGiven() {
+		RunState withBroker = new RunState(Instant.now(),
+				List.of(service("gateway", 38080), service("auth-service", 38081), service("data-service", 38082),
+						service("notification-service", 38083),
+						new Running("kafka", Kind.INFRA, "kafka", ALIVE, 39092, 0, "kafka.log")));
+		assertThat(EventsTargets.from(withBroker, this.stateFile).kafka()).isEqualTo("localhost:39092");
+		assertThat(EventsTargets.from(state(), this.stateFile, Map.of("KEEL_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092"))
+			.kafka()).isEqualTo("kafka:9092");
+		assertThat(EventsTargets.from(state(), this.stateFile).kafka()).isNull();
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.keel.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,15 @@ class SseFramesTests {
 	}
 
 	@Test
+	void aNotificationFrameGivesWhenItsInboxItemWasCreated() {
+		SseStream.Frames frames = new SseStream.Frames();
+		frames.line("event: notification");
+		frames.line("data: {\"id\":\"n-1\",\"data\":{\"documentId\":\"d-1\"},"
+				+ "\"createdAt\":\"2026-12-07T20:00:00.123Z\"}");
+		assertThat(frames.line("")).isEqualTo(new SseStream.Notice("d-1", Instant.parse("2026-12-07T20:00:00.123Z")));
+	}
+
+	@Test
 	void otherEventsAreSkipped() {
 		assertThat(read("event: closing", "data: {\"data\":{\"documentId\":\"d-9\"}}", "")).isEmpty();
 	}
@@ -27,9 +37,9 @@ class SseFramesTests {
 		SseStream.Frames frames = new SseStream.Frames();
 		List<String> ids = new ArrayList<>();
 		for (String line : lines) {
-			String id = frames.line(line);
-			if (id != null) {
-				ids.add(id);
+			SseStream.Notice notice = frames.line(line);
+			if (notice != null) {
+				ids.add(notice.documentId());
 			}
 		}
 		return ids;
