@@ -16,12 +16,13 @@ import dev.keel.bench.SseStream.Arrival;
 
 /**
  * One run of {@code keel bench events}: two of the benchmark's users (the subscriber and
- * the author) and the admin's {@value EventsApi#COLLECTION}; then the write → SSE
- * latency, then the outbox catch-up after a create burst through the gateway and after
- * one straight to a data-service instance; then clean-up, also on Ctrl-C. The direct
- * burst is the one that reaches thousands of creates on this machine, and so the one the
- * catch-up target is judged by: through the gateway and its per-request token and route
- * work, the same time brings only a fraction.
+ * the author) and the admin's {@value EventsApi#COLLECTION}; then the write → SSE latency
+ * (split hop by hop when Kafka can be read, {@link HopProfile}), then the outbox catch-up
+ * after a create burst through the gateway and after one straight to a data-service
+ * instance; then clean-up, also on Ctrl-C. The direct burst is the one that reaches
+ * thousands of creates on this machine, and so the one the catch-up target is judged by:
+ * through the gateway and its per-request token and route work, the same time brings only
+ * a fraction.
  */
 final class EventsBench {
 
