@@ -38,7 +38,7 @@ record ByteRange(long offset, long length) {
 				return Optional.of(new ByteRange(size - length, length));
 			}
 			long first = Long.parseLong(matcher.group(1));
-			long last = matcher.group(2).isEmpty() ? size - 1 : Long.parseLong(matcher.group(2));
+			long last = matcher.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(matcher.group(2));
 			if (last < first) {
 				return Optional.empty();
 			}

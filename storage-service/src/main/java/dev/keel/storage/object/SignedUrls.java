@@ -12,6 +12,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.keel.storage.config.DeploymentProfile;
@@ -35,6 +36,7 @@ class SignedUrls {
 
 	private final Clock clock;
 
+	@Autowired
 	SignedUrls(StorageProperties properties, DeploymentProfile profile) {
 		this(properties, profile, Clock.systemUTC());
 	}
