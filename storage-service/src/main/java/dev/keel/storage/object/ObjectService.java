@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
+import dev.keel.events.storage.FileDeleted;
 import dev.keel.storage.blob.BlobKeys;
 import dev.keel.storage.blob.BlobNotFoundException;
 import dev.keel.storage.blob.BlobStore;
@@ -112,7 +113,10 @@ class ObjectService {
 	void delete(String bucketName, String id, Optional<CurrentCaller> caller) throws IOException {
 		Bucket bucket = this.buckets.require(bucketName);
 		StoredObject object = find(bucket, id, bucket.access().delete(), caller);
-		if (!this.objects.delete(object)) {
+		FileDeleted event = FileDeleted.of(bucket.name(), object.id(), object.name(), object.size(),
+				object.contentType(), object.sha256(), object.owner(), caller.map(CurrentCaller::subject).orElse(null),
+				bucket.access().read().text());
+		if (!this.objects.delete(object, event)) {
 			throw ObjectRejectedException.notFound(id);
 		}
 		if (object.owner() != null) {

@@ -13,29 +13,48 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.UpdateMapper;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+
+import dev.keel.events.Topics;
+import dev.keel.events.storage.FileDeleted;
+import dev.keel.events.storage.FileUploaded;
+import dev.keel.support.outbox.Outbox;
 
 /**
  * Object metadata in the {@code objects} collection, one document per object ({@code _id}
- * = the object id). Every lookup names the bucket's internal id too, so an object of a
- * deleted (or re-created) bucket is never found.
+ * = the object id), each carrying its events in its outbox: the upload's insert and the
+ * deletion's tombstone are single-document writes with their event, so the event exists
+ * exactly when the change does. Every lookup names the bucket's internal id too, so an
+ * object of a deleted (or re-created) bucket is never found, and skips tombstones.
  */
 @Repository
 class ObjectStore {
 
+	static final String COLLECTION = "objects";
+
 	private final MongoCollection<Document> objects;
 
-	ObjectStore(MongoTemplate mongo) {
-		this.objects = mongo.getCollection("objects");
+	private final UpdateMapper updates;
+
+	private final Outbox outbox;
+
+	ObjectStore(MongoTemplate mongo, Outbox outbox) {
+		this.objects = mongo.getCollection(COLLECTION);
+		this.updates = new UpdateMapper(mongo.getConverter());
+		this.outbox = outbox;
 	}
 
-	void insert(StoredObject object) {
-		this.objects.insertOne(document(object));
+	void insert(StoredObject object, FileUploaded event) {
+		this.objects.insertOne(this.outbox.attach(COLLECTION, document(object), Topics.STORAGE_EVENTS, event));
+		this.outbox.wakeUp(COLLECTION, object.id());
 	}
 
 	Optional<StoredObject> find(String bucketId, String id) {
 		return Optional.ofNullable(this.objects.find(Filters.eq("_id", id)).first())
 			.filter((d) -> bucketId.equals(d.getString("bucketId")))
+			.filter((d) -> !Boolean.TRUE.equals(d.get(Outbox.DELETE_WHEN_DRAINED)))
 			.map(ObjectStore::object);
 	}
 
@@ -46,7 +65,8 @@ class ObjectStore {
 	 * @param after only ids after it, or {@code null}
 	 */
 	List<StoredObject> page(String bucketId, String owner, String prefix, String after, int limit) {
-		List<Bson> conditions = new ArrayList<>(List.of(Filters.eq("bucketId", bucketId)));
+		List<Bson> conditions = new ArrayList<>(
+				List.of(Filters.eq("bucketId", bucketId), Filters.ne(Outbox.DELETE_WHEN_DRAINED, true)));
 		if (owner != null) {
 			conditions.add(Filters.eq("owner", owner));
 		}
@@ -64,13 +84,36 @@ class ObjectStore {
 		return page;
 	}
 
-	/** Deletes one object's metadata; {@code false} when someone else did first. */
-	boolean delete(StoredObject object) {
-		return this.objects.deleteOne(Filters.eq("_id", object.id())).getDeletedCount() == 1;
+	/**
+	 * Deletes one object's metadata: it becomes a tombstone with the event, which the
+	 * outbox relay removes once the event is out.
+	 * @return {@code false} when someone else deleted it first
+	 */
+	boolean delete(StoredObject object, FileDeleted event) {
+		Update update = this.outbox.deleteWhenDrained(COLLECTION, new Update().unset("signingKey"),
+				Topics.STORAGE_EVENTS, event);
+		// Mapped as the template maps updates (the outbox's uses Spring Data's
+		// modifiers),
+		// but sent with a filter of our own: the template would read the id as an
+		// ObjectId.
+		Document mapped = this.updates.getMappedObject(update.getUpdateObject(), Optional.empty());
+		boolean deleted = this.objects
+			.updateOne(Filters.and(Filters.eq("_id", object.id()), Filters.ne(Outbox.DELETE_WHEN_DRAINED, true)),
+					mapped)
+			.getModifiedCount() == 1;
+		if (deleted) {
+			this.outbox.wakeUp(COLLECTION, object.id());
+		}
+		return deleted;
 	}
 
+	/**
+	 * Deletes a deleted bucket's objects, without events; tombstones stay until their
+	 * events are out.
+	 */
 	void deleteAll(String bucketId) {
-		this.objects.deleteMany(Filters.eq("bucketId", bucketId));
+		this.objects
+			.deleteMany(Filters.and(Filters.eq("bucketId", bucketId), Filters.ne(Outbox.DELETE_WHEN_DRAINED, true)));
 	}
 
 	private static Document document(StoredObject object) {

@@ -15,6 +15,7 @@ import org.bson.types.ObjectId;
 
 import org.springframework.stereotype.Service;
 
+import dev.keel.events.storage.FileUploaded;
 import dev.keel.storage.blob.BlobKeys;
 import dev.keel.storage.blob.BlobStore;
 import dev.keel.storage.blob.BlobTooLargeException;
@@ -116,7 +117,8 @@ class UploadService {
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			StoredObject object = new StoredObject(id, bucket.id(), bucket.name(), displayName, blob.size(), type,
 					blob.sha256(), target.owner(), signingKey(), now, now);
-			this.objects.insert(object);
+			this.objects.insert(object, FileUploaded.of(bucket.name(), id, displayName, blob.size(), type,
+					blob.sha256(), target.owner(), target.owner(), bucket.access().read().text()));
 			return object;
 		}
 		catch (RuntimeException ex) {
