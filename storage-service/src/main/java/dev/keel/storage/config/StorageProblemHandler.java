@@ -1,5 +1,12 @@
 package dev.keel.storage.config;
 
+import java.io.EOFException;
+import java.io.IOException;
+
+import org.apache.coyote.BadRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +34,8 @@ import dev.keel.support.web.TraceIds;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StorageProblemHandler extends ProblemHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(StorageProblemHandler.class);
 
 	StorageProblemHandler(TraceIds traceIds) {
 		super(traceIds);
@@ -70,6 +79,17 @@ class StorageProblemHandler extends ProblemHandler {
 			problem.getBody().setProperty(Problems.ERRORS, ex.errors());
 		}
 		return respond(problem, request);
+	}
+
+	/**
+	 * The client went away or sent less than it announced, in the middle of an upload:
+	 * nothing was kept, and there is nobody to answer (a 400 if the connection still is).
+	 */
+	@ExceptionHandler({ EOFException.class, BadRequestException.class })
+	ResponseEntity<Object> handleCutOff(IOException ex, WebRequest request) {
+		log.debug("Upload cut off: {}", ex.getMessage());
+		return respond(new KeelProblemException(HttpStatus.BAD_REQUEST, "upload_interrupted",
+				"The request body ended before it was complete; nothing was stored."), request);
 	}
 
 	/** Answers as the shared handler answers a {@link KeelProblemException} thrown. */

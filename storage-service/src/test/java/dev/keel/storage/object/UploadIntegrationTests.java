@@ -107,6 +107,28 @@ class UploadIntegrationTests extends StorageServiceTest {
 	}
 
 	@Test
+	void anUploadCutOffMidwayKeepsNothing() throws Exception {
+		String bucket = bucket(Map.of("access", open()));
+		List<Path> before = blobFiles();
+
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			java.io.OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/storage/buckets/" + bucket + "/objects?name=cut.bin HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/octet-stream\r\nContent-Length: 1000000\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(randomBytes(200_000, 5));
+			out.flush();
+		}
+
+		org.awaitility.Awaitility.await()
+			.during(java.time.Duration.ofMillis(500))
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> blobFiles().size() == before.size());
+		assertThat(blobFiles()).hasSameElementsAs(before);
+		assertThat(get("/api/storage/buckets/" + bucket + "/objects", null).json().path("items")).isEmpty();
+	}
+
+	@Test
 	void theTypeIsDetectedFromTheBytesNotTheClientsWord() {
 		String texts = bucket(Map.of("access", open(), "allowedTypes", List.of("text/plain")));
 		String images = bucket(Map.of("access", open(), "allowedTypes", List.of("image/*")));
