@@ -6,6 +6,9 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -41,6 +44,13 @@ class ContentController {
 		this.objects = objects;
 	}
 
+	// The bytes are written here, so the OpenAPI document learns of them from this
+	// annotation.
+	@ApiResponse(responseCode = "200", description = "The file, with its detected Content-Type",
+			content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "206", description = "One byte range of the file",
+			content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "304", description = "Not modified (If-None-Match)")
 	@RequestMapping(path = "/api/storage/buckets/{bucket}/objects/{id}/content",
 			method = { RequestMethod.GET, RequestMethod.HEAD })
 	void content(@PathVariable String bucket, @PathVariable String id, @RequestParam(required = false) String expires,

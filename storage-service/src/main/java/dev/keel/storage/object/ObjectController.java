@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.media.Content;
@@ -116,8 +117,9 @@ class ObjectController {
 
 	private StoredObject raw(String bucket, String name, HttpServletRequest request, Optional<CurrentCaller> caller)
 			throws IOException {
-		if (request.getContentType() != null
-				&& request.getContentType().toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+		if (request.getContentType() != null && request.getContentType()
+			.toLowerCase(Locale.ROOT)
+			.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
 			throw new KeelProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
 					"Send a file as multipart/form-data, or its raw bytes with any other Content-Type.");
 		}

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
 import dev.keel.storage.config.DeploymentProfile;
@@ -41,6 +43,23 @@ class SignedUrlsTests {
 	}
 
 	@Test
+	void theServiceDoesNotStartInProductionWithTheDevelopmentSecret() {
+		ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Settings.class)
+			.withBean(SignedUrls.class);
+		String development = "keel.storage.signing-secret=" + StorageProperties.DEVELOPMENT_SIGNING_SECRET;
+
+		runner.withPropertyValues("keel.profile=production", development).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("KEEL_STORAGE_SIGNING_SECRET is the published local-development secret");
+		});
+		runner.withPropertyValues("keel.profile=production", "keel.storage.signing-secret=" + "k".repeat(40))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(SignedUrls.class));
+		runner.withPropertyValues(development).run((context) -> assertThat(context).hasNotFailed());
+		runner.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
 	void aSignatureCoversTheObjectsSigningKey() {
 		SignedUrls urls = new SignedUrls(properties("s".repeat(40)), new DeploymentProfile("local"),
 				Clock.fixed(NOW, ZoneOffset.UTC));
@@ -57,6 +76,11 @@ class SignedUrlsTests {
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("signature_invalid"));
 		assertThatExceptionOfType(ObjectRejectedException.class)
 			.isThrownBy(() -> urls.verify(OBJECT, "not-a-number", signature));
+	}
+
+	@EnableConfigurationProperties({ StorageProperties.class, DeploymentProfile.class })
+	static class Settings {
+
 	}
 
 	private static StorageProperties properties(String secret) {
