@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import dev.keel.testing.EmbeddedInfrastructure;
 import dev.keel.testing.JwksServer;
@@ -179,7 +180,9 @@ public abstract class StorageServiceTest {
 		try {
 			// A folder of its own around the blob folder, so tests can see that nothing
 			// lands beside it.
-			return Files.createDirectory(Files.createTempDirectory("keel-storage-tests").resolve("blobs"));
+			Path folder = Files.createTempDirectory("keel-storage-tests");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(folder.toFile())));
+			return Files.createDirectory(folder.resolve("blobs"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
