@@ -1,0 +1,422 @@
+package dev.keel.storage.tus;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+import io.tus.java.client.TusClient;
+import io.tus.java.client.TusURLMemoryStore;
+import io.tus.java.client.TusUpload;
+import io.tus.java.client.TusUploader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
+
+import dev.keel.storage.StorageServiceApplication;
+import dev.keel.storage.blob.BlobKeys;
+import dev.keel.storage.blob.BlobStore;
+import dev.keel.support.security.CurrentCaller;
+import dev.keel.support.web.KeelProblemException;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.JwksServer;
+import dev.keel.testing.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The tus protocol against the reference Java client (tus-java-client, written
+ * independently of Keel) and raw HTTP: uploads in chunks end byte-identical, a chunk cut
+ * off mid-way keeps what arrived and the client resumes from there, also after the
+ * service restarts; a second chunk while one streams is refused; offsets, versions and
+ * other users are checked. The file an upload becomes is made by a stand-in
+ * {@link TusTarget} here; the real one is the object service's.
+ */
+@ExtendWith(EmbeddedInfrastructure.class)
+class TusIntegrationTests {
+
+	static final TestTokens tokens = TestTokens.create();
+
+	static final JwksServer jwks = JwksServer.start(tokens);
+
+	static final HttpClient http = HttpClient.newHttpClient();
+
+	@TempDir
+	static Path blobs;
+
+	@TempDir
+	static Path files;
+
+	static ConfigurableApplicationContext service;
+
+	@BeforeAll
+	static void start() {
+		service = startService();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (service != null) {
+			service.close();
+		}
+		jwks.close();
+	}
+
+	@Test
+	void theReferenceClientUploadsInChunksAndTheFileEndsByteIdentical() throws Exception {
+		byte[] content = randomBytes(3 * 1024 * 1024 + 17);
+		String user = newUser();
+
+		TusUploader uploader = client(user).createUpload(upload(content, "photo.bin"));
+		uploader.setChunkSize(256 * 1024);
+		while (uploader.uploadChunk() > -1) {
+			// Chunk after chunk.
+		}
+		uploader.finish();
+
+		assertThat(finished(uploader.getUploadURL(), user)).isEqualTo(content);
+	}
+
+	@Test
+	void aChunkCutOffMidwayKeepsWhatArrivedAndTheClientResumesFromThere() throws Exception {
+		byte[] content = randomBytes(2 * 1024 * 1024);
+		String user = newUser();
+		TusURLMemoryStore urls = new TusURLMemoryStore();
+		TusUpload upload = upload(content, "cut.bin");
+		URL url = client(user, urls).createUpload(upload).getUploadURL();
+
+		sendThenHangUp(url, user, 0, content, 700_000);
+		long offset = awaitOffset(url, user, 700_000);
+		assertThat(offset).isEqualTo(700_000);
+
+		TusUploader resumed = client(user, urls).resumeUpload(upload);
+		assertThat(resumed.getOffset()).isEqualTo(700_000);
+		while (resumed.uploadChunk() > -1) {
+			// The rest.
+		}
+		resumed.finish();
+
+		assertThat(finished(url, user)).isEqualTo(content);
+	}
+
+	@Test
+	void anUploadCutOffBeforeARestartResumesOnTheRestartedService() throws Exception {
+		byte[] content = randomBytes(1024 * 1024 + 3);
+		String user = newUser();
+		TusURLMemoryStore urls = new TusURLMemoryStore();
+		TusUpload upload = upload(content, "restart.bin");
+		URL url = client(user, urls).createUpload(upload).getUploadURL();
+		sendThenHangUp(url, user, 0, content, 300_000);
+		awaitOffset(url, user, 300_000);
+
+		service.close();
+		service = startService();
+
+		URL moved = URI.create(url.toString().replaceFirst(":\\d+/", ":" + port() + "/")).toURL();
+		urls.set(upload.getFingerprint(), moved);
+		TusUploader resumed = client(user, urls).resumeUpload(upload);
+		assertThat(resumed.getOffset()).isEqualTo(300_000);
+		while (resumed.uploadChunk() > -1) {
+			// The rest.
+		}
+		resumed.finish();
+		assertThat(finished(moved, user)).isEqualTo(content);
+	}
+
+	@Test
+	void aSecondChunkWhileOneStreamsIsRefused() throws Exception {
+		byte[] content = randomBytes(100_000);
+		String user = newUser();
+		URL url = client(user).createUpload(upload(content, "busy.bin")).getUploadURL();
+
+		try (Socket slow = new Socket("localhost", port())) {
+			OutputStream out = slow.getOutputStream();
+			out.write(patchHead(url, user, 0, content.length));
+			out.write(content, 0, 1000);
+			out.flush();
+			await().atMost(Duration.ofSeconds(10)).until(() -> patch(url, user, 0, content).statusCode() == 423);
+			HttpResponse<String> refused = patch(url, user, 0, content);
+			assertThat(refused.statusCode()).isEqualTo(423);
+			assertThat(refused.body()).contains("\"code\":\"upload_locked\"");
+		}
+	}
+
+	@Test
+	void aChunkAtAnotherOffsetIsAConflictAndNothingChanges() throws Exception {
+		byte[] content = randomBytes(10_000);
+		String user = newUser();
+		URL url = client(user).createUpload(upload(content, "offset.bin")).getUploadURL();
+
+		HttpResponse<String> wrong = patch(url, user, 5_000, content);
+
+		assertThat(wrong.statusCode()).isEqualTo(409);
+		assertThat(wrong.body()).contains("\"code\":\"offset_mismatch\"");
+		assertThat(head(url, user).headers().firstValue("Upload-Offset")).hasValue("0");
+	}
+
+	@Test
+	void anotherUsersUploadIsNotFound() throws Exception {
+		byte[] content = randomBytes(1_000);
+		URL url = client(newUser()).createUpload(upload(content, "mine.bin")).getUploadURL();
+
+		assertThat(head(url, newUser()).statusCode()).isEqualTo(404);
+		assertThat(patch(url, newUser(), 0, content).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void optionsSayWhatTheServerSpeaksAndOtherVersionsAreRefused() throws Exception {
+		HttpResponse<String> options = http.send(
+				HttpRequest.newBuilder(uploads()).method("OPTIONS", BodyPublishers.noBody()).build(),
+				BodyHandlers.ofString());
+		assertThat(options.headers().firstValue("Tus-Version")).hasValue("1.0.0");
+		assertThat(options.headers().firstValue("Tus-Extension")).hasValue("creation,termination,expiration");
+
+		HttpResponse<String> old = http.send(HttpRequest.newBuilder(uploads())
+			.header("Authorization", "Bearer " + tokens.token(newUser()))
+			.header("Tus-Resumable", "0.2.2")
+			.header("Upload-Length", "10")
+			.POST(BodyPublishers.noBody())
+			.build(), BodyHandlers.ofString());
+		assertThat(old.statusCode()).isEqualTo(412);
+		assertThat(old.headers().firstValue("Tus-Version")).hasValue("1.0.0");
+	}
+
+	@Test
+	void aTerminatedUploadIsGoneWithItsChunks() throws Exception {
+		byte[] content = randomBytes(50_000);
+		String user = newUser();
+		URL url = client(user).createUpload(upload(content, "gone.bin")).getUploadURL();
+		patch(url, user, 0, java.util.Arrays.copyOf(content, 20_000));
+		String id = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+		assertThat(blobStore().exists(BlobKeys.uploadChunk(id, 0))).isTrue();
+
+		HttpResponse<String> deleted = http.send(HttpRequest.newBuilder(url.toURI())
+			.header("Authorization", "Bearer " + tokens.token(user))
+			.header("Tus-Resumable", "1.0.0")
+			.DELETE()
+			.build(), BodyHandlers.ofString());
+
+		assertThat(deleted.statusCode()).isEqualTo(204);
+		assertThat(head(url, user).statusCode()).isEqualTo(404);
+		assertThat(blobStore().exists(BlobKeys.uploadChunk(id, 0))).isFalse();
+	}
+
+	@Test
+	void aChunkPastTheLengthIsRefusedAndNothingIsKept() throws Exception {
+		byte[] content = randomBytes(1_000);
+		String user = newUser();
+		URL url = client(user).createUpload(upload(content, "short.bin")).getUploadURL();
+
+		HttpResponse<String> tooLong = patch(url, user, 0, randomBytes(1_001));
+
+		assertThat(tooLong.statusCode()).isEqualTo(413);
+		assertThat(head(url, user).headers().firstValue("Upload-Offset")).hasValue("0");
+	}
+
+	@Test
+	void aDisallowedTypeIsRefusedAtTheFirstChunk() throws Exception {
+		byte[] page = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+		String user = newUser();
+		URL url = client(user).createUpload(upload(page, "page.png")).getUploadURL();
+
+		HttpResponse<String> refused = patch(url, user, 0, page);
+
+		assertThat(refused.statusCode()).isEqualTo(415);
+		assertThat(head(url, user).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anUploadLargerThanTheBucketAllowsIsRefusedAtCreation() throws Exception {
+		HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(uploads())
+			.header("Authorization", "Bearer " + tokens.token(newUser()))
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Length", Long.toString(TestTarget.MAX + 1))
+			.header("Upload-Metadata", "filename " + java.util.Base64.getEncoder().encodeToString("x".getBytes()))
+			.POST(BodyPublishers.noBody())
+			.build(), BodyHandlers.ofString());
+
+		assertThat(tooLarge.statusCode()).isEqualTo(413);
+	}
+
+	private static ConfigurableApplicationContext startService() {
+		return new SpringApplicationBuilder(StorageServiceApplication.class, TestTarget.class).run("--server.port=0",
+				"--management.server.port=0", "--eureka.client.enabled=false",
+				"--spring.mongodb.database=storage_tus_tests", "--keel.storage.dir=" + blobs,
+				"--keel.security.jwk-set-uri=" + jwks.uri(), "--keel.security.load-balanced=false",
+				"--keel.security.issuer=" + tokens.issuer(), "--test.files=" + files);
+	}
+
+	private static int port() {
+		return ((WebServerApplicationContext) service).getWebServer().getPort();
+	}
+
+	private static URI uploads() {
+		return URI.create("http://localhost:" + port() + "/api/storage/buckets/files/uploads");
+	}
+
+	private static BlobStore blobStore() {
+		return service.getBean(BlobStore.class);
+	}
+
+	private static TusClient client(String user) throws IOException {
+		return client(user, null);
+	}
+
+	private static TusClient client(String user, TusURLMemoryStore urls) throws IOException {
+		TusClient client = new TusClient();
+		client.setUploadCreationURL(uploads().toURL());
+		client.setHeaders(Map.of("Authorization", "Bearer " + tokens.token(user)));
+		if (urls != null) {
+			client.enableResuming(urls);
+		}
+		return client;
+	}
+
+	private static TusUpload upload(byte[] content, String name) {
+		TusUpload upload = new TusUpload();
+		upload.setInputStream(new ByteArrayInputStream(content));
+		upload.setSize(content.length);
+		upload.setFingerprint(UUID.randomUUID().toString());
+		upload.setMetadata(Map.of("filename", name));
+		return upload;
+	}
+
+	/** What the upload became: the file the stand-in target stored. */
+	private static byte[] finished(URL url, String user) throws Exception {
+		HttpResponse<String> status = head(url, user);
+		String objectId = status.headers().firstValue(TusController.OBJECT_ID).orElse(null);
+		assertThat(objectId).as("the upload's file").isNotNull();
+		try (InputStream in = blobStore().read(BlobKeys.file("test", objectId), 0, -1)) {
+			return in.readAllBytes();
+		}
+	}
+
+	private static HttpResponse<String> head(URL url, String user) throws Exception {
+		return http.send(HttpRequest.newBuilder(url.toURI())
+			.header("Tus-Resumable", "1.0.0")
+			.header("Authorization", "Bearer " + tokens.token(user))
+			.method("HEAD", BodyPublishers.noBody())
+			.build(), BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> patch(URL url, String user, long offset, byte[] chunk) throws Exception {
+		return http.send(HttpRequest.newBuilder(url.toURI())
+			.header("Authorization", "Bearer " + tokens.token(user))
+			.header("Tus-Resumable", "1.0.0")
+			.header("Upload-Offset", Long.toString(offset))
+			.header("Content-Type", "application/offset+octet-stream")
+			.method("PATCH", BodyPublishers.ofByteArray(chunk))
+			.build(), BodyHandlers.ofString());
+	}
+
+	private static long awaitOffset(URL url, String user, long expected) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> {
+			HttpResponse<String> status = head(url, user);
+			return status.headers().firstValue("Upload-Offset").map(Long::parseLong).orElse(-1L) == expected;
+		});
+		return expected;
+	}
+
+	/**
+	 * A PATCH that announces the whole rest but sends only {@code sent} bytes, then hangs
+	 * up.
+	 */
+	private static void sendThenHangUp(URL url, String user, long offset, byte[] content, int sent) throws Exception {
+		try (Socket socket = new Socket("localhost", url.getPort())) {
+			OutputStream out = socket.getOutputStream();
+			out.write(patchHead(url, user, offset, content.length - offset));
+			out.write(content, (int) offset, sent);
+			out.flush();
+			Thread.sleep(300);
+		}
+	}
+
+	private static byte[] patchHead(URL url, String user, long offset, long length) {
+		return ("PATCH " + url.getPath() + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + tokens.token(user)
+				+ "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: " + offset
+				+ "\r\nContent-Type: application/offset+octet-stream\r\nContent-Length: " + length + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static String newUser() {
+		return "user-" + UUID.randomUUID();
+	}
+
+	private static byte[] randomBytes(int size) {
+		byte[] bytes = new byte[size];
+		new Random(size).nextBytes(bytes);
+		return bytes;
+	}
+
+	/**
+	 * The stand-in target: bucket {@code files} takes files of up to {@link #MAX} bytes,
+	 * refuses content that starts like HTML, and stores each file as blob
+	 * {@code files/test/<id>}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TestTarget {
+
+		static final long MAX = 10 * 1024 * 1024;
+
+		@Bean
+		@Primary
+		TusTarget testTusTarget(BlobStore blobs) {
+			return new TusTarget() {
+
+				@Override
+				public Limits open(String bucket, Optional<CurrentCaller> caller) {
+					if (!"files".equals(bucket)) {
+						throw KeelProblemException.notFound("bucket_not_found", "No bucket " + bucket);
+					}
+					return new Limits(MAX);
+				}
+
+				@Override
+				public void checkStart(String bucket, String name, byte[] head) {
+					if (new String(head, StandardCharsets.ISO_8859_1).startsWith("<html")) {
+						throw new KeelProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "type_not_allowed",
+								"text/html is not allowed here");
+					}
+				}
+
+				@Override
+				public String finish(String bucket, Optional<CurrentCaller> caller, String name, long size,
+						InputStream content) throws IOException {
+					String id = UUID.randomUUID().toString();
+					blobs.write(BlobKeys.file("test", id), content, size);
+					return id;
+				}
+
+			};
+		}
+
+	}
+
+}
