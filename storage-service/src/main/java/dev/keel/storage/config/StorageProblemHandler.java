@@ -21,6 +21,7 @@ import dev.keel.storage.bucket.AccessRefusedException;
 import dev.keel.storage.bucket.BucketNotFoundException;
 import dev.keel.storage.bucket.InvalidBucketException;
 import dev.keel.storage.object.ObjectRejectedException;
+import dev.keel.storage.tus.UploadRejectedException;
 import dev.keel.support.web.KeelProblemException;
 import dev.keel.support.web.ProblemHandler;
 import dev.keel.support.web.Problems;
@@ -79,6 +80,20 @@ class StorageProblemHandler extends ProblemHandler {
 			problem.getBody().setProperty(Problems.ERRORS, ex.errors());
 		}
 		return respond(problem, request);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> handle(UploadRejectedException ex, WebRequest request) {
+		HttpStatus status = switch (ex.reason()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+			case LOCKED -> HttpStatus.LOCKED;
+		};
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("Tus-Resumable", "1.0.0");
+		return respond(new KeelProblemException(status, ex.code(), ex.getMessage(), headers), request);
 	}
 
 	/**

@@ -8,8 +8,10 @@ import dev.keel.support.security.CurrentCaller;
 
 /**
  * What a resumable upload ends in: a file of a bucket, made by the same checks and the
- * same events as any other upload. Its methods throw Keel's problem exceptions (unknown
- * bucket, refused access, type not allowed, quota) for the web layer to answer.
+ * same events as any other upload. Its methods throw the exceptions the problem handler
+ * answers (unknown bucket, refused access); a refusal of the file itself (its type, name,
+ * size or the owner's quota), after which the upload can never succeed, comes wrapped in
+ * {@link Refused} so that the upload is discarded.
  */
 public interface TusTarget {
 
@@ -28,6 +30,7 @@ public interface TusTarget {
 	 * @param bucket the bucket's name
 	 * @param name the file's name
 	 * @param head the content's first bytes (up to 64 KiB)
+	 * @throws Refused if the bucket does not take the file
 	 */
 	void checkStart(String bucket, String name, byte[] head);
 
@@ -39,10 +42,29 @@ public interface TusTarget {
 	 * @param size the content's size
 	 * @param content the content, read to its end
 	 * @return the new file's id
+	 * @throws Refused if the bucket does not take the file
 	 * @throws IOException if the content cannot be read or stored
 	 */
 	String finish(String bucket, Optional<CurrentCaller> caller, String name, long size, InputStream content)
 			throws IOException;
+
+	/**
+	 * The file itself is refused; the upload is discarded and {@link #reason} answered.
+	 */
+	final class Refused extends RuntimeException {
+
+		private final RuntimeException reason;
+
+		public Refused(RuntimeException reason) {
+			super(reason.getMessage(), reason);
+			this.reason = reason;
+		}
+
+		public RuntimeException reason() {
+			return this.reason;
+		}
+
+	}
 
 	/**
 	 * A bucket's limits for a new file.

@@ -18,7 +18,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.keel.storage.blob.BlobKeys;
@@ -26,8 +25,8 @@ import dev.keel.storage.blob.BlobStore;
 import dev.keel.storage.blob.BlobTooLargeException;
 import dev.keel.storage.blob.StoredBlob;
 import dev.keel.storage.config.StorageProperties;
+import dev.keel.storage.tus.UploadRejectedException.Reason;
 import dev.keel.support.security.CurrentCaller;
-import dev.keel.support.web.KeelProblemException;
 
 /**
  * Resumable uploads: created with their length and name, continued chunk by chunk at the
@@ -78,8 +77,8 @@ class TusUploads {
 		long length = number("Upload-Length", lengthHeader);
 		long limit = Math.min(limits.maxFileSize(), this.maxFileSize);
 		if (length > limit) {
-			throw new KeelProblemException(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
-					"The file is " + length + " bytes; this bucket takes at most " + limit);
+			throw new UploadRejectedException(Reason.TOO_LARGE, "file_too_large",
+					"The file is " + length + " bytes; this bucket takes at most " + limit + ".");
 		}
 		String name = name(metadataHeader);
 		Instant now = Instant.now();
@@ -97,8 +96,8 @@ class TusUploads {
 		return this.store.find(id)
 			.filter((upload) -> upload.bucket().equals(bucket) && upload.belongsTo(subject(caller))
 					&& !upload.expired(Instant.now()))
-			.orElseThrow(() -> KeelProblemException.notFound("upload_not_found",
-					"No upload " + id + " in bucket " + bucket + " (it may have expired or been terminated)"));
+			.orElseThrow(() -> new UploadRejectedException(Reason.NOT_FOUND, "upload_not_found",
+					"No upload " + id + " in bucket " + bucket + " (it may have expired or been terminated)."));
 	}
 
 	/**
@@ -116,8 +115,8 @@ class TusUploads {
 		Upload locked = this.store.lock(id, offset, token, Instant.now(), LEASE).orElseThrow(() -> {
 			Upload now = status(bucket, id, caller);
 			return (now.complete() || now.offset() != offset) ? offsetMismatch(now)
-					: new KeelProblemException(HttpStatus.LOCKED, "upload_locked",
-							"Another request is sending a chunk of this upload; try again when it ends");
+					: new UploadRejectedException(Reason.LOCKED, "upload_locked",
+							"Another request is sending a chunk of this upload; try again when it ends.");
 		});
 		boolean released = false;
 		String key = BlobKeys.uploadChunk(id, offset);
@@ -148,13 +147,13 @@ class TusUploads {
 			return finished;
 		}
 		catch (BlobTooLargeException ex) {
-			throw new KeelProblemException(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
-					"The chunk goes past the upload's length of " + locked.length() + " bytes; nothing was kept");
+			throw new UploadRejectedException(Reason.TOO_LARGE, "file_too_large",
+					"The chunk goes past the upload's length of " + locked.length() + " bytes; nothing was kept.");
 		}
 		catch (LeaseLostException ex) {
-			throw new KeelProblemException(HttpStatus.CONFLICT, "upload_taken",
+			throw new UploadRejectedException(Reason.CONFLICT, "upload_taken",
 					"Another request took this upload while this chunk was sent; ask for its offset (HEAD) and "
-							+ "continue from there");
+							+ "continue from there.");
 		}
 		finally {
 			if (!released) {
@@ -187,9 +186,9 @@ class TusUploads {
 		try {
 			this.target.checkStart(upload.bucket(), upload.name(), head);
 		}
-		catch (KeelProblemException ex) {
+		catch (TusTarget.Refused ex) {
 			discard(upload);
-			throw ex;
+			throw ex.reason();
 		}
 		return buffered;
 	}
@@ -207,9 +206,9 @@ class TusUploads {
 				RENEW_EVERY_NANOS)) {
 			objectId = this.target.finish(upload.bucket(), caller, upload.name(), upload.length(), whole);
 		}
-		catch (KeelProblemException ex) {
+		catch (TusTarget.Refused ex) {
 			discard(upload);
-			throw ex;
+			throw ex.reason();
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
@@ -257,10 +256,10 @@ class TusUploads {
 		}
 	}
 
-	private static KeelProblemException offsetMismatch(Upload upload) {
+	private static UploadRejectedException offsetMismatch(Upload upload) {
 		long offset = upload.complete() ? upload.length() : upload.offset();
-		return new KeelProblemException(HttpStatus.CONFLICT, "offset_mismatch",
-				"The upload is at offset " + offset + "; send the chunk that starts there");
+		return new UploadRejectedException(Reason.CONFLICT, "offset_mismatch",
+				"The upload is at offset " + offset + "; send the chunk that starts there.");
 	}
 
 	private static String name(@Nullable String metadataHeader) {
@@ -289,8 +288,8 @@ class TusUploads {
 		return Long.parseLong(value);
 	}
 
-	private static KeelProblemException invalid(String detail) {
-		return new KeelProblemException(HttpStatus.BAD_REQUEST, "validation_failed", detail);
+	private static UploadRejectedException invalid(String detail) {
+		return new UploadRejectedException(Reason.INVALID, "validation_failed", detail);
 	}
 
 	private static @Nullable String subject(Optional<CurrentCaller> caller) {

@@ -2,7 +2,6 @@ package dev.keel.storage.tus;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -34,16 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpStatus;
 
 import dev.keel.storage.StorageServiceApplication;
 import dev.keel.storage.blob.BlobKeys;
 import dev.keel.storage.blob.BlobStore;
-import dev.keel.support.security.CurrentCaller;
-import dev.keel.support.web.KeelProblemException;
 import dev.keel.testing.EmbeddedInfrastructure;
 import dev.keel.testing.JwksServer;
 import dev.keel.testing.TestTokens;
@@ -56,8 +48,8 @@ import static org.awaitility.Awaitility.await;
  * independently of Keel) and raw HTTP: uploads in chunks end byte-identical, a chunk cut
  * off mid-way keeps what arrived and the client resumes from there, also after the
  * service restarts; a second chunk while one streams is refused; offsets, versions and
- * other users are checked. The file an upload becomes is made by a stand-in
- * {@link TusTarget} here; the real one is the object service's.
+ * other users are checked. An upload ends as a file of its bucket, downloaded here
+ * byte-identical.
  */
 @ExtendWith(EmbeddedInfrastructure.class)
 class TusIntegrationTests {
@@ -71,14 +63,22 @@ class TusIntegrationTests {
 	@TempDir
 	static Path blobs;
 
-	@TempDir
-	static Path files;
-
 	static ConfigurableApplicationContext service;
 
+	static final long MAX = 10 * 1024 * 1024;
+
 	@BeforeAll
-	static void start() {
+	static void start() throws Exception {
 		service = startService();
+		HttpResponse<String> bucket = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port() + "/api/storage/buckets/files"))
+				.header("Authorization", "Bearer " + tokens.token("admin-1", "admin"))
+				.header("Content-Type", "application/json")
+				.PUT(BodyPublishers.ofString("{\"access\":{\"read\":\"owner\",\"create\":\"authenticated\","
+						+ "\"update\":\"owner\",\"delete\":\"owner\"},\"maxFileSize\":" + MAX
+						+ ",\"allowedTypes\":[\"application/octet-stream\",\"image/*\"]}"))
+				.build(), BodyHandlers.ofString());
+		assertThat(bucket.statusCode()).as(bucket.body()).isIn(200, 201);
 	}
 
 	@AfterAll
@@ -257,7 +257,7 @@ class TusIntegrationTests {
 		HttpResponse<String> tooLarge = http.send(HttpRequest.newBuilder(uploads())
 			.header("Authorization", "Bearer " + tokens.token(newUser()))
 			.header("Tus-Resumable", "1.0.0")
-			.header("Upload-Length", Long.toString(TestTarget.MAX + 1))
+			.header("Upload-Length", Long.toString(MAX + 1))
 			.header("Upload-Metadata", "filename " + java.util.Base64.getEncoder().encodeToString("x".getBytes()))
 			.POST(BodyPublishers.noBody())
 			.build(), BodyHandlers.ofString());
@@ -266,11 +266,11 @@ class TusIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext startService() {
-		return new SpringApplicationBuilder(StorageServiceApplication.class, TestTarget.class).run("--server.port=0",
+		return new SpringApplicationBuilder(StorageServiceApplication.class).run("--server.port=0",
 				"--management.server.port=0", "--eureka.client.enabled=false",
 				"--spring.mongodb.database=storage_tus_tests", "--keel.storage.dir=" + blobs,
 				"--keel.security.jwk-set-uri=" + jwks.uri(), "--keel.security.load-balanced=false",
-				"--keel.security.issuer=" + tokens.issuer(), "--test.files=" + files);
+				"--keel.security.issuer=" + tokens.issuer());
 	}
 
 	private static int port() {
@@ -308,14 +308,18 @@ class TusIntegrationTests {
 		return upload;
 	}
 
-	/** What the upload became: the file the stand-in target stored. */
+	/** What the upload became: its file's content, downloaded by its owner. */
 	private static byte[] finished(URL url, String user) throws Exception {
 		HttpResponse<String> status = head(url, user);
 		String objectId = status.headers().firstValue(TusController.OBJECT_ID).orElse(null);
 		assertThat(objectId).as("the upload's file").isNotNull();
-		try (InputStream in = blobStore().read(BlobKeys.file("test", objectId), 0, -1)) {
-			return in.readAllBytes();
-		}
+		HttpResponse<byte[]> content = http.send(HttpRequest
+			.newBuilder(URI
+				.create("http://localhost:" + port() + "/api/storage/buckets/files/objects/" + objectId + "/content"))
+			.header("Authorization", "Bearer " + tokens.token(user))
+			.build(), BodyHandlers.ofByteArray());
+		assertThat(content.statusCode()).isEqualTo(200);
+		return content.body();
 	}
 
 	private static HttpResponse<String> head(URL url, String user) throws Exception {
@@ -373,50 +377,6 @@ class TusIntegrationTests {
 		byte[] bytes = new byte[size];
 		new Random(size).nextBytes(bytes);
 		return bytes;
-	}
-
-	/**
-	 * The stand-in target: bucket {@code files} takes files of up to {@link #MAX} bytes,
-	 * refuses content that starts like HTML, and stores each file as blob
-	 * {@code files/test/<id>}.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	static class TestTarget {
-
-		static final long MAX = 10 * 1024 * 1024;
-
-		@Bean
-		@Primary
-		TusTarget testTusTarget(BlobStore blobs) {
-			return new TusTarget() {
-
-				@Override
-				public Limits open(String bucket, Optional<CurrentCaller> caller) {
-					if (!"files".equals(bucket)) {
-						throw KeelProblemException.notFound("bucket_not_found", "No bucket " + bucket);
-					}
-					return new Limits(MAX);
-				}
-
-				@Override
-				public void checkStart(String bucket, String name, byte[] head) {
-					if (new String(head, StandardCharsets.ISO_8859_1).startsWith("<html")) {
-						throw new KeelProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "type_not_allowed",
-								"text/html is not allowed here");
-					}
-				}
-
-				@Override
-				public String finish(String bucket, Optional<CurrentCaller> caller, String name, long size,
-						InputStream content) throws IOException {
-					String id = UUID.randomUUID().toString();
-					blobs.write(BlobKeys.file("test", id), content, size);
-					return id;
-				}
-
-			};
-		}
-
 	}
 
 }
