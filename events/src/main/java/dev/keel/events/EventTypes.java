@@ -18,6 +18,8 @@ import dev.keel.events.data.CollectionDeleted;
 import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentDeleted;
 import dev.keel.events.data.DocumentUpdated;
+import dev.keel.events.storage.FileDeleted;
+import dev.keel.events.storage.FileUploaded;
 
 /**
  * Every CloudEvents {@code type} Keel publishes and the record that its {@code data}
@@ -42,6 +44,8 @@ public final class EventTypes {
 		register(DocumentDeleted.TYPE, DocumentDeleted.class);
 		register(CollectionDefined.TYPE, CollectionDefined.class);
 		register(CollectionDeleted.TYPE, CollectionDeleted.class);
+		register(FileUploaded.TYPE, FileUploaded.class);
+		register(FileDeleted.TYPE, FileDeleted.class);
 	}
 
 	private EventTypes() {

@@ -12,6 +12,9 @@ public final class Topics {
 	/** Events about collections and documents, published by data-service. */
 	public static final String DATA_EVENTS = "keel.data.events";
 
+	/** Events about files, published by storage-service. */
+	public static final String STORAGE_EVENTS = "keel.storage.events";
+
 	/** Suffix of the topic that receives the records a consumer gave up on. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

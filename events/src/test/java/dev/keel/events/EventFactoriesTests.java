@@ -21,6 +21,8 @@ import dev.keel.events.data.CollectionDeleted;
 import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentDeleted;
 import dev.keel.events.data.DocumentUpdated;
+import dev.keel.events.storage.FileDeleted;
+import dev.keel.events.storage.FileUploaded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,7 +47,9 @@ class EventFactoriesTests {
 						Map.of("title", "y"), false),
 				() -> DocumentDeleted.of("tasks", "abc", "u-1", "u-2", 2, "owner"),
 				() -> CollectionDefined.of("tasks", Map.of("read", "public"), true),
-				() -> CollectionDeleted.of("tasks"));
+				() -> CollectionDeleted.of("tasks"),
+				() -> FileUploaded.of("photos", "o-1", "cat.png", 1024, "image/png", "ab12", "u-1", "u-1", "owner"),
+				() -> FileDeleted.of("photos", "o-1", "cat.png", 1024, "image/png", "ab12", "u-1", "u-2", "owner"));
 	}
 
 	@ParameterizedTest

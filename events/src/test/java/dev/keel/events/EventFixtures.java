@@ -18,6 +18,8 @@ import dev.keel.events.data.CollectionDeleted;
 import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentDeleted;
 import dev.keel.events.data.DocumentUpdated;
+import dev.keel.events.storage.FileDeleted;
+import dev.keel.events.storage.FileUploaded;
 
 /**
  * Sample events with fixed ids and times, one per type, for tests that compare JSON.
@@ -33,6 +35,8 @@ public final class EventFixtures {
 	public static final String USER_ID = "u-42";
 
 	public static final String TOKEN = "vt_Zm9vYmFyYmF6cXV4";
+
+	public static final String PHOTO_SHA256 = "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9";
 
 	private EventFixtures() {
 	}
@@ -98,6 +102,16 @@ public final class EventFixtures {
 		return new CollectionDeleted("evt-12", OCCURRED_AT, "tasks");
 	}
 
+	public static FileUploaded aPhotoUploaded() {
+		return new FileUploaded("evt-15", OCCURRED_AT, "photos", "k3x9q2", "Café au lait.png", 48213, "image/png",
+				PHOTO_SHA256, USER_ID, USER_ID, "owner");
+	}
+
+	public static FileDeleted aPhotoDeleted() {
+		return new FileDeleted("evt-16", OCCURRED_AT, "photos", "k3x9q2", "Café au lait.png", 48213, "image/png",
+				PHOTO_SHA256, USER_ID, "admin-1", "public");
+	}
+
 	/**
 	 * A user document with the JSON value kinds a document may hold, including a
 	 * {@code null} field and nesting.
@@ -123,7 +137,7 @@ public final class EventFixtures {
 	public static List<IntegrationEvent> oneOfEachType() {
 		return List.of(userRegistered(), emailVerificationRequested(), emailVerified(), passwordResetRequested(),
 				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), aTaskCreated(), aTaskUpdated(),
-				aTaskDeleted(), tasksDefined(), tasksDeleted());
+				aTaskDeleted(), tasksDefined(), tasksDeleted(), aPhotoUploaded(), aPhotoDeleted());
 	}
 
 }

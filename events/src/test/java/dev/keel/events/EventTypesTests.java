@@ -10,6 +10,7 @@ import dev.keel.events.auth.UserEvent;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.data.CollectionEvent;
 import dev.keel.events.data.DocumentEvent;
+import dev.keel.events.storage.FileEvent;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,8 @@ class EventTypesTests {
 				"keel.user.email-verification-requested", "keel.user.email-verified",
 				"keel.user.password-reset-requested", "keel.user.password-changed", "keel.user.disabled",
 				"keel.user.roles-changed", "keel.user.enabled", "keel.document.created", "keel.document.updated",
-				"keel.document.deleted", "keel.collection.defined", "keel.collection.deleted");
+				"keel.document.deleted", "keel.collection.defined", "keel.collection.deleted", "keel.file.uploaded",
+				"keel.file.deleted");
 	}
 
 	@Test
@@ -37,7 +39,8 @@ class EventTypesTests {
 
 	@Test
 	void registersEveryEventOfTheSealedHierarchies() {
-		List<Class<?>> permitted = Stream.of(UserEvent.class, DocumentEvent.class, CollectionEvent.class)
+		List<Class<?>> permitted = Stream
+			.of(UserEvent.class, DocumentEvent.class, CollectionEvent.class, FileEvent.class)
 			.flatMap((sealed) -> Arrays.stream(sealed.getPermittedSubclasses()))
 			.toList();
 

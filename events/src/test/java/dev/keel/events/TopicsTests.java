@@ -10,6 +10,7 @@ class TopicsTests {
 	void defaultsAreTheTopicsOfTheApiContract() {
 		assertThat(Topics.AUTH_EVENTS).isEqualTo("keel.auth.events");
 		assertThat(Topics.DATA_EVENTS).isEqualTo("keel.data.events");
+		assertThat(Topics.STORAGE_EVENTS).isEqualTo("keel.storage.events");
 	}
 
 	@Test
