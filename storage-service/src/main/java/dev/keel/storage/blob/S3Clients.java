@@ -39,13 +39,15 @@ public final class S3Clients {
 			.credentialsProvider(credentials(accessKey, secretKey))
 			.forcePathStyle(pathStyle);
 		if (hasText(endpoint)) {
-			// S3-compatible stores differ in which of the SDK's newer default checksums
-			// (CRC32 trailers on every upload) they accept; send them only where S3
-			// requires
-			// them. The blob's SHA-256 is computed by the store's caller anyway.
+			// S3-compatible stores do not all accept the SDK's newer default checksums
+			// (CRC32
+			// trailers on every upload, CRC32 in place of Content-MD5 on batch deletes):
+			// send checksums only where S3 requires them, and there the classic
+			// Content-MD5. The blob's SHA-256 is computed while it is read anyway.
 			builder.endpointOverride(URI.create(endpoint))
 				.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+				.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+				.addPlugin(LegacyMd5Plugin.create());
 		}
 		return builder.build();
 	}

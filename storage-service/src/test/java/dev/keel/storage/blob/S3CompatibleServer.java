@@ -39,10 +39,9 @@ public final class S3CompatibleServer implements AutoCloseable {
 			.blobStore(context.getBlobStore())
 			.endpoint(URI.create("http://127.0.0.1:0"))
 			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-			// S3Proxy refuses headers it does not know, among them the CRC32 checksum
-			// that
-			// the SDK sends with every batch delete (gaul/s3proxy#962); S3 and the common
-			// S3-compatible stores accept it, and the Content-MD5 beside it.
+			// S3Proxy answers 501 to headers it does not know, among them the CRC32
+			// checksum the SDK sends with every batch delete beside its Content-MD5
+			// (gaul/s3proxy#962), which S3 and current S3-compatible stores accept.
 			.ignoreUnknownHeaders(true)
 			.build();
 		proxy.start();
