@@ -54,14 +54,14 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 	public StoredBlob write(String key, InputStream content, long maxBytes) throws IOException {
 		BlobKeys.check(key);
 		MessageDigest sha256 = sha256();
-		PartReader parts = new PartReader(new DigestInputStream(content, sha256), maxBytes);
-		byte[] part = new byte[PART_SIZE];
-		int length = parts.fill(part);
+		PartReader parts = new PartReader(new DigestInputStream(content, sha256), PART_SIZE, maxBytes);
+		int length = parts.fill();
 		if (length < PART_SIZE) {
-			call(() -> this.client.putObject((request) -> request.bucket(this.bucket).key(key), body(part, length)));
+			byte[] bytes = parts.buffer();
+			call(() -> this.client.putObject((request) -> request.bucket(this.bucket).key(key), body(bytes, length)));
 		}
 		else {
-			S3MultipartUpload.start(this.client, this.bucket, key).write(parts, part);
+			S3MultipartUpload.start(this.client, this.bucket, key).write(parts, length);
 		}
 		return new StoredBlob(parts.total(), HexFormat.of().formatHex(sha256.digest()));
 	}

@@ -46,18 +46,18 @@ final class S3MultipartUpload {
 	}
 
 	/**
-	 * Sends the first part, then the rest as {@code parts} reads them into the same
-	 * buffer, and completes the upload.
-	 * @param parts the rest of the bytes
-	 * @param part the first part, a full one
+	 * Sends the part {@code parts} holds, then the rest as it reads them, and completes
+	 * the upload.
+	 * @param parts the bytes, their first part read
+	 * @param firstLength the length of the first part, a full one
 	 * @throws IOException if the bytes cannot be read or stored; the upload is aborted
 	 */
-	void write(PartReader parts, byte[] part) throws IOException {
+	void write(PartReader parts, int firstLength) throws IOException {
 		try {
-			int length = part.length;
+			int length = firstLength;
 			while (length > 0) {
-				send(part, length);
-				length = (length < part.length) ? 0 : parts.fill(part);
+				send(parts.buffer(), length);
+				length = (length < firstLength) ? 0 : parts.fill();
 			}
 			this.client.completeMultipartUpload((request) -> request.bucket(this.bucket)
 				.key(this.key)
