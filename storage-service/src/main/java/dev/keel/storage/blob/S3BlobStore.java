@@ -76,7 +76,8 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 		String range = (offset == 0 && length < 0) ? null
 				: "bytes=" + offset + "-" + ((length < 0) ? "" : Long.toString(offset + length - 1));
 		try {
-			return this.client.getObject((request) -> request.bucket(this.bucket).key(key).range(range));
+			return new S3ObjectStream(
+					this.client.getObject((request) -> request.bucket(this.bucket).key(key).range(range)));
 		}
 		catch (NoSuchKeyException ex) {
 			throw new BlobNotFoundException(key);
