@@ -6,17 +6,13 @@ import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Blobs as objects in one bucket of an S3-compatible store, under their keys. A blob
@@ -32,7 +28,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 
 	static final String OCTET_STREAM = "application/octet-stream";
 
-	private static final int DELETE_BATCH = 1000;
+	private static final int NOT_FOUND = 404;
 
 	private static final int RANGE_NOT_SATISFIABLE = 416;
 
@@ -83,9 +79,11 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 			throw new BlobNotFoundException(key);
 		}
 		catch (S3Exception ex) {
+			if (ex.statusCode() == NOT_FOUND) {
+				throw new BlobNotFoundException(key);
+			}
 			if (ex.statusCode() == RANGE_NOT_SATISFIABLE) {
-				// The blob exists and ends before the offset: as a file read past its
-				// end.
+				// The blob ends before the offset: no bytes, as a file read past its end.
 				return InputStream.nullInputStream();
 			}
 			throw new IOException("Cannot read blob " + key + ": " + ex.getMessage(), ex);
@@ -113,21 +111,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 			throw new IllegalArgumentException("Not a prefix: " + prefix);
 		}
 		BlobKeys.check(prefix);
-		List<ObjectIdentifier> batch = new ArrayList<>();
-		try {
-			for (S3Object object : this.client
-				.listObjectsV2Paginator((request) -> request.bucket(this.bucket).prefix(prefix))
-				.contents()) {
-				batch.add(ObjectIdentifier.builder().key(object.key()).build());
-				if (batch.size() == DELETE_BATCH) {
-					deleteBatch(batch);
-				}
-			}
-			deleteBatch(batch);
-		}
-		catch (SdkException ex) {
-			throw new IOException("Cannot delete the blobs under " + prefix + ": " + ex.getMessage(), ex);
-		}
+		S3PrefixDeletion.deleteAll(this.client, this.bucket, prefix);
 	}
 
 	@Override
@@ -155,7 +139,7 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 			return -1;
 		}
 		catch (S3Exception ex) {
-			if (ex.statusCode() == 404) {
+			if (ex.statusCode() == NOT_FOUND) {
 				return -1;
 			}
 			throw new IOException("Cannot look up blob " + key + ": " + ex.getMessage(), ex);
@@ -168,14 +152,6 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
 	private void requireExists(String key) throws IOException {
 		if (size(key) < 0) {
 			throw new BlobNotFoundException(key);
-		}
-	}
-
-	private void deleteBatch(List<ObjectIdentifier> batch) {
-		if (!batch.isEmpty()) {
-			this.client.deleteObjects((request) -> request.bucket(this.bucket)
-				.delete((delete) -> delete.objects(List.copyOf(batch)).quiet(true)));
-			batch.clear();
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.keel.storage.blob;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,6 +85,18 @@ class S3BlobStoreContractTests extends BlobStoreContractTests {
 		this.client.abortMultipartUpload(
 				(request) -> request.bucket(this.bucket).key(BlobKeys.file("b1", "o1")).uploadId(uploadId));
 		assertThat(everythingStored()).isEmpty();
+	}
+
+	@Test
+	void deletesMoreBlobsUnderAPrefixThanOneBatchDeleteTakes() throws IOException {
+		for (int i = 0; i < 1001; i++) {
+			this.store.write(BlobKeys.file("b1", "o" + i), bytes("x"), 10);
+		}
+		this.store.write(BlobKeys.file("b2", "o1"), bytes("y"), 10);
+
+		this.store.deleteAll(BlobKeys.files("b1"));
+
+		assertThat(everythingStored()).containsExactly("object files/b2/o1");
 	}
 
 	@Test
