@@ -4,9 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -15,27 +12,12 @@ import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentDeleted;
 import dev.keel.events.data.DocumentEvent;
 import dev.keel.events.data.DocumentUpdated;
-import dev.keel.notification.account.Account;
-import dev.keel.notification.account.Accounts;
-import dev.keel.notification.email.NotificationEmails;
-import dev.keel.notification.inbox.Inbox;
-import dev.keel.notification.inbox.NewNotification;
-import dev.keel.notification.preference.Preferences;
-import dev.keel.notification.preference.UserPreferences;
-import dev.keel.support.access.AccessRule;
-import dev.keel.support.security.CurrentCaller;
 import dev.keel.support.events.KeelEventsAutoConfiguration;
 
 /**
- * Turns document events into notifications for their subscribers, in a consumer group of
- * its own so that several instances share the partitions. Each recipient gets at most one
- * inbox item and one email per event, whatever the number of matching subscriptions and
- * however often Kafka delivers the event: both are stored under ids derived from the
- * event id.
- * <p>
- * Who may hear is decided per event from the accounts as they are now: a disabled user
- * hears nothing, roles auth-service announced replace those of the subscriber's last
- * token, and an email goes only to the address the user verified.
+ * Turns document events into notifications for the subscribers of their collection, in a
+ * consumer group of its own so that several instances share the partitions; who hears and
+ * how is {@link SubscriberNotices}'s.
  * <p>
  * A record that is not an event this version knows never gets here: it goes to the
  * dead-letter topic (see the config package).
@@ -43,30 +25,10 @@ import dev.keel.support.events.KeelEventsAutoConfiguration;
 @Component
 class DocumentChanges {
 
-	private static final Logger log = LoggerFactory.getLogger(DocumentChanges.class);
+	private final SubscriberNotices notices;
 
-	static final String TYPE = "subscription";
-
-	private final SubscriptionStore subscriptions;
-
-	private final SubscriptionCache cache;
-
-	private final Preferences preferences;
-
-	private final Inbox inbox;
-
-	private final NotificationEmails emails;
-
-	private final Accounts accounts;
-
-	DocumentChanges(SubscriptionStore subscriptions, SubscriptionCache cache, Preferences preferences, Inbox inbox,
-			NotificationEmails emails, Accounts accounts) {
-		this.subscriptions = subscriptions;
-		this.cache = cache;
-		this.preferences = preferences;
-		this.inbox = inbox;
-		this.emails = emails;
-		this.accounts = accounts;
+	DocumentChanges(SubscriberNotices notices) {
+		this.notices = notices;
 	}
 
 	@KafkaListener(id = "subscriptions", groupId = "${spring.kafka.consumer.group-id}.subscriptions",
@@ -80,49 +42,10 @@ class DocumentChanges {
 
 	void on(DocumentEvent event) {
 		String type = event.type();
-		List<Subscription> matching = this.cache.ofCollection(event.collection(), this.subscriptions::ofCollection)
-			.stream()
-			.filter((subscription) -> subscription.matches(type, event.documentId()))
-			.toList();
-		if (matching.isEmpty()) {
-			return;
-		}
-		Map<String, Account> accounts = this.accounts.of(matching.stream().map(Subscription::userId).toList());
-		Map<String, Account> recipients = new LinkedHashMap<>();
-		for (Subscription subscription : matching) {
-			Account account = accounts.get(subscription.userId());
-			if (mayHear(subscription, account, event)) {
-				recipients.putIfAbsent(subscription.userId(), account);
-			}
-		}
-		if (recipients.isEmpty()) {
-			return;
-		}
-		Map<String, UserPreferences> wanted = this.preferences.of(recipients.keySet());
-		recipients.values().forEach((account) -> notify(account, wanted.get(account.userId()), event, type));
-	}
-
-	private static boolean mayHear(Subscription subscription, Account account, DocumentEvent event) {
-		CurrentCaller recipient = new CurrentCaller(subscription.userId(), account.rolesOr(subscription.roles()), null);
-		return !account.disabled() && !subscription.userId().equals(event.actor())
-				&& AccessRule.permits(event.readRule(), recipient, event.owner());
-	}
-
-	private void notify(Account recipient, UserPreferences wanted, DocumentEvent event, String type) {
-		if (wanted.mutes(event.collection())) {
-			return;
-		}
 		String action = type.substring(type.lastIndexOf('.') + 1);
-		String title = "A document in " + event.collection() + " was " + action;
-		String body = body(event, action);
-		if (wanted.inApp()) {
-			this.inbox.deliver(
-					new NewNotification(event.eventId(), recipient.userId(), TYPE, title, body, data(event, type)));
-		}
-		if (wanted.email() && recipient.verifiedEmail() != null) {
-			this.emails.queue(event.eventId(), recipient.userId(), recipient.verifiedEmail(), title, body);
-		}
-		log.debug("Notified {} of {} on {}", recipient.userId(), type, event.aggregateId());
+		this.notices.deliver(new SubscriberNotices.Change(event.eventId(), event.collection(), type, event.documentId(),
+				event.actor(), event.readRule(), event.owner(),
+				"A document in " + event.collection() + " was " + action, body(event, action), data(event, type)));
 	}
 
 	private static String body(DocumentEvent event, String action) {

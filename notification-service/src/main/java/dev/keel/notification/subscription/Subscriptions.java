@@ -45,9 +45,8 @@ class Subscriptions {
 			return Optional.empty();
 		}
 		refreshSubscriber(caller);
-		Subscription subscription = new Subscription(newId(), caller.subject(), request.collection(),
-				request.documentId(), request.eventTypes(), caller.roles(),
-				Instant.now().truncatedTo(ChronoUnit.MILLIS));
+		Subscription subscription = new Subscription(newId(), caller.subject(), request.watched(), request.documentId(),
+				request.eventTypes(), caller.roles(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		this.store.insert(subscription);
 		this.changes.changed(subscription.collection());
 		return Optional.of(subscription);

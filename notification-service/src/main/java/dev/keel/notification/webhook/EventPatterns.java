@@ -7,14 +7,16 @@ import dev.keel.events.EventTypes;
 
 /**
  * The event types a webhook can ask for: any type Keel publishes, a family
- * ({@code keel.user.*}, {@code keel.document.*}, {@code keel.collection.*}) or everything
- * ({@code *}). A family also covers types added to it later.
+ * ({@code keel.user.*}, {@code keel.document.*}, {@code keel.collection.*},
+ * {@code keel.file.*}) or everything ({@code *}). A family also covers types added to it
+ * later.
  */
 final class EventPatterns {
 
 	static final String EVERYTHING = "*";
 
-	private static final Set<String> FAMILIES = Set.of("keel.user.*", "keel.document.*", "keel.collection.*");
+	private static final Set<String> FAMILIES = Set.of("keel.user.*", "keel.document.*", "keel.collection.*",
+			"keel.file.*");
 
 	private EventPatterns() {
 	}

@@ -19,10 +19,10 @@ import dev.keel.support.events.KeelEventsAutoConfiguration;
 import dev.keel.support.events.UnknownEvent;
 
 /**
- * Turns every auth and data event into one delivery per matching webhook. It reads in a
- * consumer group of its own, so the other listeners keep their offsets. Idempotent by
- * event id: a redelivered event finds its deliveries stored already. A record that is not
- * a CloudEvent never gets here: it goes to the dead-letter topic (see the config
+ * Turns every auth, data and file event into one delivery per matching webhook. It reads
+ * in a consumer group of its own, so the other listeners keep their offsets. Idempotent
+ * by event id: a redelivered event finds its deliveries stored already. A record that is
+ * not a CloudEvent never gets here: it goes to the dead-letter topic (see the config
  * package); one of a type this service does not know (from a newer producer) is skipped.
  * Receivers get the event's JSON as it was on the topic ({@link EventPayload}).
  */
@@ -45,7 +45,8 @@ class WebhookEvents {
 
 	@KafkaListener(id = "webhooks", groupId = "${spring.kafka.consumer.group-id}.webhooks",
 			topics = { "${keel.notification.auth-events-topic:keel.auth.events}",
-					"${keel.notification.data-events-topic:keel.data.events}" },
+					"${keel.notification.data-events-topic:keel.data.events}",
+					"${keel.notification.storage-events-topic:keel.storage.events}" },
 			containerFactory = KeelEventsAutoConfiguration.LISTENER_CONTAINER_FACTORY,
 			properties = IntegrationEventDeserializer.PASS_UNKNOWN_TYPES + "=true")
 	void on(ConsumerRecord<String, IntegrationEvent> record) {

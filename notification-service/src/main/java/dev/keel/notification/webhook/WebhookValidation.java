@@ -88,7 +88,7 @@ final class WebhookValidation {
 			String event = events.get(i);
 			if (event == null || !EventPatterns.isValid(event)) {
 				problems.add(new FieldProblem("events[" + i + "]", "is not a Keel event type (such as "
-						+ "keel.document.created) or one of keel.user.*, keel.document.*, keel.collection.*, *"));
+						+ "keel.document.created) or one of keel.user.*, keel.document.*, keel.collection.*, keel.file.*, *"));
 			}
 		}
 	}

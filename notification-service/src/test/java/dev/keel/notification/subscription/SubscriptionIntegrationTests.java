@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
+import dev.keel.notification.FileEvents;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.UserEvents;
 import dev.keel.testing.ServiceHttp.Reply;
@@ -184,6 +185,43 @@ class SubscriptionIntegrationTests extends NotificationServiceTest {
 	}
 
 	@Test
+	void aBucketsSubscriberHearsOfFilesOthersUploadAndMayRead() {
+		String subscriber = newUser();
+		String bucket = newCollection();
+		JsonNode subscription = subscribe(subscriber, Map.of("bucket", bucket));
+		assertThat(subscription.path("bucket").asString()).isEqualTo(bucket);
+		assertThat(subscription.path("collection").isNull()).isTrue();
+		assertThat(subscription.path("events").valueStream().map(JsonNode::asString))
+			.containsExactly("keel.file.uploaded", "keel.file.deleted");
+
+		publish(Topics.STORAGE_EVENTS, FileEvents.uploaded(bucket, "f-private", "secret.png", "someone-else", "owner"));
+		publish(Topics.STORAGE_EVENTS, FileEvents.uploaded(bucket, "f-own", "mine.png", subscriber, "public"));
+		publish(Topics.STORAGE_EVENTS,
+				FileEvents.uploaded(bucket, "f1", "Click http://evil.example now.png", "author-1", "authenticated"));
+
+		JsonNode item = awaitItems(subscriber, 1).get(0);
+		assertThat(items(subscriber)).hasSize(1);
+		assertThat(item.path("title").asString()).isEqualTo("A file in " + bucket + " was uploaded");
+		assertThat(item.path("body").asString()).isEqualTo(bucket + "/f1 was uploaded.");
+		assertThat(item.path("data").path("bucket").asString()).isEqualTo(bucket);
+		assertThat(item.path("data").path("objectId").asString()).isEqualTo("f1");
+		assertThat(item.path("data").path("name").asString()).isEqualTo("Click http://evil.example now.png");
+		assertThat(item.path("data").path("eventType").asString()).isEqualTo("keel.file.uploaded");
+	}
+
+	@Test
+	void aCollectionsSubscriberHearsNothingOfABucketWithTheSameName() {
+		String subscriber = newUser();
+		String name = subscribe(subscriber, Map.of()).path("collection").asString();
+
+		publish(Topics.STORAGE_EVENTS, FileEvents.uploaded(name, "f1", "a.png", "author-1", "public"));
+		publish(updated(name, "d1", "author-1", "author-1", "public"));
+
+		assertThat(awaitItems(subscriber, 1)).singleElement()
+			.satisfies((item) -> assertThat(item.path("data").path("documentId").asString()).isEqualTo("d1"));
+	}
+
+	@Test
 	void invalidSubscriptionsAreRefusedWithFieldErrors() {
 		String token = tokens.token(newUser());
 		assertThat(fieldErrors(post("/api/notifications/subscriptions", token, Map.of()))).contains("collection");
@@ -195,6 +233,20 @@ class SubscriptionIntegrationTests extends NotificationServiceTest {
 		assertThat(post("/api/notifications/subscriptions", token, Map.of("collection", "tasks", "colour", "red"))
 			.status()).isEqualTo(400);
 		assertThat(post("/api/notifications/subscriptions", token, "{\"collection\": ").status()).isEqualTo(400);
+		assertThat(fieldErrors(
+				post("/api/notifications/subscriptions", token, Map.of("collection", "tasks", "bucket", "photos"))))
+			.contains("collection");
+		assertThat(fieldErrors(post("/api/notifications/subscriptions", token,
+				Map.of("collection", "tasks", "events", List.of("keel.file.uploaded")))))
+			.contains("events");
+		assertThat(fieldErrors(post("/api/notifications/subscriptions", token,
+				Map.of("bucket", "photos", "events", List.of("keel.document.created")))))
+			.contains("events");
+		assertThat(fieldErrors(
+				post("/api/notifications/subscriptions", token, Map.of("bucket", "photos", "documentId", "d1"))))
+			.contains("documentId");
+		assertThat(fieldErrors(post("/api/notifications/subscriptions", token, Map.of("bucket", "Bad Name"))))
+			.contains("bucket");
 		assertThat(get("/api/notifications/subscriptions", token).json().path("items").size()).isZero();
 	}
 
@@ -204,7 +256,9 @@ class SubscriptionIntegrationTests extends NotificationServiceTest {
 
 	private JsonNode subscribe(String user, String token, Map<String, Object> request) {
 		Map<String, Object> body = new LinkedHashMap<>(request);
-		body.putIfAbsent("collection", newCollection());
+		if (!body.containsKey("bucket")) {
+			body.putIfAbsent("collection", newCollection());
+		}
 		Reply reply = post("/api/notifications/subscriptions", token, body);
 		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 		assertThat(reply.header("Location")).endsWith(reply.json().path("id").asString());

@@ -31,6 +31,7 @@ import dev.keel.events.data.DocumentCreated;
 import dev.keel.events.data.DocumentUpdated;
 import dev.keel.testing.EmbeddedInfrastructure;
 import dev.keel.testing.TopicRecords;
+import dev.keel.notification.FileEvents;
 import dev.keel.notification.NotificationServiceTest;
 import dev.keel.notification.webhook.WebhookReceiver.Endpoint;
 import dev.keel.notification.webhook.WebhookReceiver.Received;
@@ -234,6 +235,24 @@ class WebhookIntegrationTests extends NotificationServiceTest {
 			assertThat(request.json().path("data").path("email").asString()).isEqualTo("tokens@example.test");
 			assertThat(request.verifiesWithTheStandardLibrary(webhook.path("secret").asString())).isTrue();
 		}
+	}
+
+	@Test
+	void fileEventsReachWebhooksThatAskForThem() {
+		Endpoint files = receiver.endpoint();
+		Endpoint documents = receiver.endpoint();
+		JsonNode webhook = register(files, List.of("keel.file.*"), null);
+		register(documents, List.of("keel.document.*"), null);
+		EventEnvelope<?> uploaded = FileEvents.uploaded("photos", "f-" + UUID.randomUUID(), "cat.png", "u-1", "public");
+
+		publish(Topics.STORAGE_EVENTS, uploaded);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> !files.receivedFor(uploaded.id()).isEmpty());
+		Received request = files.receivedFor(uploaded.id()).get(0);
+		assertThat(request.json().path("type").asString()).isEqualTo("keel.file.uploaded");
+		assertThat(request.json().path("data").path("bucket").asString()).isEqualTo("photos");
+		assertThat(request.verifiesWithTheStandardLibrary(webhook.path("secret").asString())).isTrue();
+		assertThat(documents.receivedFor(uploaded.id())).isEmpty();
 	}
 
 	@Test
