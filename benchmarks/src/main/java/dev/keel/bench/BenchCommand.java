@@ -12,7 +12,7 @@ import dev.keel.cli.KeelSubcommand;
  */
 @Command(name = "bench", description = "Measure a running platform (./keel run --detach first).",
 		mixinStandardHelpOptions = true, subcommands = { DataBenchCommand.class, AuthBenchCommand.class,
-				GatewayBenchCommand.class, EventsBenchCommand.class })
+				GatewayBenchCommand.class, EventsBenchCommand.class, StorageBenchCommand.class })
 public class BenchCommand implements KeelSubcommand {
 
 }
