@@ -40,8 +40,11 @@ class ContentController {
 
 	private final ObjectService objects;
 
-	ContentController(ObjectService objects) {
+	private final Thumbnails thumbnails;
+
+	ContentController(ObjectService objects, Thumbnails thumbnails) {
 		this.objects = objects;
+		this.thumbnails = thumbnails;
 	}
 
 	// The bytes are written here, so the OpenAPI document learns of them from this
@@ -58,10 +61,16 @@ class ContentController {
 			@RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
 			@RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange,
-			Optional<CurrentCaller> caller, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(required = false) String width, @RequestParam(required = false) String height,
+			@RequestParam(required = false) String fit, Optional<CurrentCaller> caller, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		Download download = this.objects.download(bucket, id, caller, expires, signature);
 		StoredObject object = download.object();
+		if (width != null || height != null || fit != null) {
+			thumbnail(download, Thumbnails.size(width, height, fit, download.thumbnailSizes()), ifNoneMatch, request,
+					response);
+			return;
+		}
 		if (ifNoneMatch != null && matches(ifNoneMatch, object.etag())) {
 			inert(response, download);
 			response.setStatus(HttpStatus.NOT_MODIFIED.value());
@@ -83,6 +92,32 @@ class ContentController {
 					"bytes " + p.offset() + "-" + p.last() + "/" + object.size()));
 			response.setStatus(part.isPresent() ? HttpStatus.PARTIAL_CONTENT.value() : HttpStatus.OK.value());
 			if (!head) {
+				send(in, response, object);
+			}
+		}
+	}
+
+	/**
+	 * A thumbnail of an allowed size: its own entity tag (the file's, with the size), no
+	 * ranges, and the same inert headers as the file.
+	 */
+	private void thumbnail(Download download, Thumbnails.Size size, String ifNoneMatch, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		StoredObject object = download.object();
+		String etag = "\"" + object.sha256() + "-" + size.etagSuffix() + "\"";
+		inert(response, download);
+		response.setHeader(HttpHeaders.ETAG, etag);
+		if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
+			response.setStatus(HttpStatus.NOT_MODIFIED.value());
+			return;
+		}
+		Thumbnails.Thumbnail thumbnail = this.thumbnails.open(object, size);
+		try (InputStream in = thumbnail.bytes()) {
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDispositions.of(thumbnail.contentType(), object.name()));
+			response.setContentType(thumbnail.contentType());
+			response.setStatus(HttpStatus.OK.value());
+			if (!RequestMethod.HEAD.name().equals(request.getMethod())) {
 				send(in, response, object);
 			}
 		}

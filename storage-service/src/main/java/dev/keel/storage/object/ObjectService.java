@@ -76,11 +76,12 @@ class ObjectService {
 	Download download(String bucketName, String id, Optional<CurrentCaller> caller, String expires, String signature) {
 		Bucket bucket = this.buckets.require(bucketName);
 		if (signature == null && expires == null) {
-			return new Download(find(bucket, id, bucket.access().read(), caller), bucket.publiclyReadable());
+			return new Download(find(bucket, id, bucket.access().read(), caller), bucket.publiclyReadable(),
+					bucket.thumbnails());
 		}
 		StoredObject object = find(bucket, id, new AccessRule.Public(), Optional.empty());
 		this.signedUrls.verify(object, expires, signature);
-		return new Download(object, false);
+		return new Download(object, false, bucket.thumbnails());
 	}
 
 	/** Opens an object's bytes, {@code length} of them from {@code offset}. */
@@ -157,8 +158,10 @@ class ObjectService {
 	 *
 	 * @param object its metadata
 	 * @param shared whether caches may keep it (a public bucket)
+	 * @param thumbnailSizes the thumbnail sizes its bucket allows, such as
+	 * {@code 200x200}
 	 */
-	record Download(StoredObject object, boolean shared) {
+	record Download(StoredObject object, boolean shared, List<String> thumbnailSizes) {
 	}
 
 }
