@@ -19,9 +19,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +31,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
+import dev.keel.storage.blob.S3Clients;
+import dev.keel.storage.config.StorageProperties;
 import dev.keel.testing.EmbeddedInfrastructure;
 import dev.keel.testing.JwksServer;
 import dev.keel.testing.TestTokens;
@@ -58,6 +62,9 @@ public abstract class StorageServiceTest {
 
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	private StorageProperties storage;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -156,8 +163,23 @@ public abstract class StorageServiceTest {
 		}
 	}
 
-	/** Every regular file in the blob folder, outside the temporary {@code .incoming}. */
-	protected static List<Path> blobFiles() {
+	/**
+	 * Every blob, as the path it has (or would have, on S3) below the blob folder: the
+	 * regular files of the folder with the local backend, the objects of the S3 bucket
+	 * with the S3 backend, so that the same tests run on both.
+	 */
+	protected List<Path> blobFiles() {
+		if ("s3".equals(this.storage.backend())) {
+			StorageProperties.S3 s3 = this.storage.s3();
+			try (S3Client client = S3Clients.create(s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(),
+					s3.pathStyle())) {
+				return client.listObjectsV2Paginator((request) -> request.bucket(s3.bucket()))
+					.contents()
+					.stream()
+					.map((object) -> blobs.resolve(object.key()))
+					.toList();
+			}
+		}
 		try (Stream<Path> paths = Files.walk(blobs)) {
 			return paths.filter(Files::isRegularFile).toList();
 		}
