@@ -1,10 +1,13 @@
 package dev.keel.gateway;
 
+import java.time.Duration;
+
 import dev.keel.gateway.Backend.Echo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -71,6 +74,33 @@ class StorageRouteIntegrationTests extends GatewayTestSupport {
 			.getResponseBody();
 		assertThat(echo.headers()).containsEntry("transfer-encoding", "chunked");
 		assertThat(echo.bodyLength()).isEqualTo(5 * MIB);
+	}
+
+	@Test
+	void anUploadReachesTheServiceWhileTheClientIsStillSendingIt() {
+		int first = 64 * 1024;
+		long before = storage.bodyBytesReceived();
+		// The rest of the body follows only once the service has read the first part: a
+		// gateway that collected the body before sending it on would never get it.
+		Mono<Long> serviceHasTheFirstPart = Flux.interval(Duration.ofMillis(10))
+			.map((tick) -> storage.bodyBytesReceived() - before)
+			.filter((received) -> received >= first)
+			.next()
+			.timeout(Duration.ofSeconds(10));
+		Flux<DataBuffer> body = Flux.concat(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(new byte[first])),
+				serviceHasTheFirstPart.thenMany(chunked(2 * MIB)));
+		Echo echo = this.client.post()
+			.uri("/api/storage/buckets/photos/objects?name=streamed.bin")
+			.headers(tokens::authorize)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.body(body, DataBuffer.class)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Echo.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(echo.bodyLength()).isEqualTo(first + 2 * MIB);
 	}
 
 	@Test
