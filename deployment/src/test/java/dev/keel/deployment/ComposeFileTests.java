@@ -75,7 +75,7 @@ class ComposeFileTests {
 				assertThat(Yamls.at(service, "ports")).as("%s: a host port prevents --scale %s=3", name, name).isNull();
 			}
 		});
-		for (String service : List.of("auth-service", "data-service", "notification-service")) {
+		for (String service : List.of("auth-service", "data-service", "notification-service", "storage-service")) {
 			assertThat(this.services).containsKey(service);
 		}
 	}
@@ -105,7 +105,7 @@ class ComposeFileTests {
 
 	@Test
 	void signingKeysComeFromAuthServicesComposeNameNotFromDiscovery() {
-		for (String service : List.of("gateway", "data-service", "notification-service")) {
+		for (String service : List.of("gateway", "data-service", "notification-service", "storage-service")) {
 			assertThat(Yamls.stringAt(this.services, service, "environment", "KEEL_JWK_SET_URI")).as(service)
 				.isEqualTo("http://auth-service:8081/api/auth/.well-known/jwks.json");
 		}
@@ -134,7 +134,7 @@ class ComposeFileTests {
 
 	@Test
 	void eachDatabaseSharesANetworkWithItsServiceOnly() {
-		for (String owner : List.of("auth-service", "data-service", "notification-service")) {
+		for (String owner : List.of("auth-service", "data-service", "notification-service", "storage-service")) {
 			String database = "mongodb-" + owner.replace("-service", "");
 			List<Object> networks = Yamls.listAt(this.services, database, "networks");
 			assertThat(networks).as(database).hasSize(1);
@@ -147,6 +147,35 @@ class ComposeFileTests {
 			});
 			assertThat(members).as("who can reach %s", database).containsExactlyInAnyOrder(database, owner);
 		}
+	}
+
+	@Test
+	void storageServiceKeepsFilesInANamedVolumeSharedByItsContainers() {
+		Map<String, Object> storage = Yamls.mapAt(this.services, "storage-service");
+		String directory = Yamls.stringAt(storage, "environment", "KEEL_STORAGE_DIR");
+		assertThat(Yamls.stringAt(storage, "environment", "KEEL_STORAGE_BACKEND")).isEqualTo("local");
+		assertThat(directory).isEqualTo("/var/lib/keel/storage");
+		assertThat(Yamls.listAt(storage, "volumes")).containsExactly("storage-data:" + directory);
+		assertThat(Yamls.mapAt(Yamls.document(read()), "volumes")).containsKey("storage-data");
+		assertThat(Yamls.mapAt(storage, "depends_on")).containsKeys("mongodb-storage", "kafka", "discovery");
+	}
+
+	@Test
+	void storageServiceSignsWithTheDevelopmentDefaultThatProductionRefusesUnlessOneIsSet() {
+		assertThat(Yamls.stringAt(this.services, "storage-service", "environment", "KEEL_STORAGE_SIGNING_SECRET"))
+			.isEqualTo("${KEEL_STORAGE_SIGNING_SECRET:-keel-local-dev-storage-signing-secret}");
+		assertThat(Yamls.stringAt(this.services, "storage-service", "environment", "KEEL_PROFILE"))
+			.isEqualTo("${KEEL_PROFILE:-local}");
+	}
+
+	@Test
+	void theS3OptionIsDocumentedWithEveryVariableStorageServiceReads() {
+		Set<String> s3 = new TreeSet<>(ServiceSettings.read(repository, "storage-service").variables());
+		s3.removeIf((variable) -> !variable.startsWith("KEEL_STORAGE_S3_"));
+		assertThat(s3).isNotEmpty();
+		String text = read();
+		assertThat(text).contains("# KEEL_STORAGE_BACKEND: s3");
+		s3.forEach((variable) -> assertThat(text).contains("# " + variable + ": ${" + variable));
 	}
 
 	private static String read() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,6 +91,63 @@ class KubernetesManifestTests {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "dev", "prod" })
+	void storageServiceKeepsItsFilesOnOneReadWriteOnceVolumeWithOnePod(String overlay) {
+		Rendering rendering = Overlays.render(repository, overlay);
+		Resource claim = rendering.find("PersistentVolumeClaim", "storage-service-data").orElseThrow();
+		assertThat(Yamls.listAt(claim.body(), "spec", "accessModes")).containsExactly("ReadWriteOnce");
+		Resource deployment = rendering.find("Deployment", "storage-service").orElseThrow();
+		assertThat(Yamls.stringAt(deployment.body(), "spec", "strategy", "type"))
+			.as("the old pod lets go of the volume before the new one mounts it")
+			.isEqualTo("Recreate");
+		assertThat(Yamls.listAt(deployment.body(), "spec", "template", "spec", "volumes"))
+			.anySatisfy((volume) -> assertThat(Yamls.stringAt(volume, "persistentVolumeClaim", "claimName"))
+				.isEqualTo("storage-service-data"));
+		Map<String, Object> container = Yamls
+			.map(Yamls.listAt(deployment.body(), "spec", "template", "spec", "containers").get(0));
+		String directory = rendering.configMapData(configMap(rendering, "keel-storage-service"))
+			.get("KEEL_STORAGE_DIR")
+			.toString();
+		assertThat(Yamls.listAt(container, "volumeMounts"))
+			.anySatisfy((mount) -> assertThat(Yamls.stringAt(mount, "mountPath")).isEqualTo(directory));
+		Resource hpa = rendering.find("HorizontalPodAutoscaler", "storage-service").orElseThrow();
+		assertThat(Yamls.at(hpa.body(), "spec", "maxReplicas")).isEqualTo(1);
+	}
+
+	@Test
+	void storageServiceOnS3ScalesLikeTheOtherServicesWithoutAVolume() {
+		Rendering rendering = Overlays.render(repository, "prod+storage-s3");
+		assertThat(rendering.find("PersistentVolumeClaim", "storage-service-data")).isEmpty();
+		Resource deployment = rendering.find("Deployment", "storage-service").orElseThrow();
+		assertThat(Yamls.stringAt(deployment.body(), "spec", "strategy", "type")).isNotEqualTo("Recreate");
+		assertThat(Yamls.listAt(deployment.body(), "spec", "template", "spec", "volumes"))
+			.noneSatisfy((volume) -> assertThat(Yamls.at(volume, "persistentVolumeClaim")).isNotNull());
+		assertThat(rendering.configMapData(configMap(rendering, "keel-storage-service")))
+			.containsEntry("KEEL_STORAGE_BACKEND", "s3");
+		Resource hpa = rendering.find("HorizontalPodAutoscaler", "storage-service").orElseThrow();
+		assertThat(Yamls.at(hpa.body(), "spec", "minReplicas")).isEqualTo(2);
+		assertThat(Yamls.at(hpa.body(), "spec", "maxReplicas")).isEqualTo(10);
+	}
+
+	@Test
+	void storageServiceIsReachedByTheGatewayAloneAndReachesOnlyWhatItNeeds() {
+		Rendering rendering = Overlays.render(repository, "prod");
+		Resource ingress = rendering.find("NetworkPolicy", "storage-service").orElseThrow();
+		assertThat(Yamls.listAt(ingress.body(), "spec", "ingress")).singleElement()
+			.satisfies((rule) -> assertThat(Yamls.listAt(rule, "from")).singleElement()
+				.satisfies((peer) -> assertThat(Yamls.mapAt(peer, "podSelector", "matchLabels"))
+					.isEqualTo(Map.of("app.kubernetes.io/name", "gateway"))));
+		List<String> egress = rendering.ofKind("NetworkPolicy")
+			.filter((policy) -> Yamls.listAt(policy.body(), "spec", "policyTypes").contains("Egress"))
+			.filter((policy) -> Map.of("app.kubernetes.io/name", "storage-service")
+				.equals(Yamls.mapAt(policy.body(), "spec", "podSelector", "matchLabels")))
+			.map(Resource::name)
+			.toList();
+		assertThat(egress).containsExactlyInAnyOrder("storage-service-egress", "storage-service-database",
+				"storage-service-kafka");
+	}
+
 	@Test
 	void kedaScalesNotificationServiceOnItsConsumerGroupsInsteadOfTheHpa() {
 		Rendering keda = Overlays.render(repository, "prod+keda");
@@ -132,6 +190,14 @@ class KubernetesManifestTests {
 	 * Secret names docs/deploy.md tells you to create (or an operator creates), written
 	 * `keel-...`.
 	 */
+	private static String configMap(Rendering rendering, String prefix) {
+		return rendering.ofKind("ConfigMap")
+			.map(Resource::name)
+			.filter((name) -> name.startsWith(prefix + "-"))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	private static Set<String> documentedSecrets() {
 		Set<String> names = new TreeSet<>();
 		Matcher matcher = Pattern.compile("`(keel-[a-z0-9-]+)`").matcher(read(repository.deployDoc()));

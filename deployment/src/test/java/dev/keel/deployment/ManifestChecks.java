@@ -384,7 +384,7 @@ final class ManifestChecks {
 				}
 			}
 		});
-		for (String service : List.of("auth-service", "data-service", "notification-service")) {
+		for (String service : List.of("auth-service", "data-service", "notification-service", "storage-service")) {
 			if (!owners.contains(service)) {
 				problems.add("No NetworkPolicy lets " + service + " reach its database (and only it)");
 			}
@@ -458,7 +458,7 @@ final class ManifestChecks {
 				problems.add(workload + ": KEEL_DISCOVERY_PASSWORD does not come from Secret keel-discovery");
 			}
 			String name = workload.label("app.kubernetes.io/name");
-			if (List.of("gateway", "data-service", "notification-service").contains(name)) {
+			if (List.of("gateway", "data-service", "notification-service", "storage-service").contains(name)) {
 				String jwks = variables(rendering, container).get("KEEL_JWK_SET_URI");
 				if (jwks == null || !jwks.startsWith("http://auth-service:")) {
 					problems

@@ -18,8 +18,14 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Overlays {
 
-	/** dev, prod, and prod with the optional KEDA component. */
-	static final List<String> ALL = List.of("dev", "prod", "prod+keda");
+	/**
+	 * dev, prod, and prod with each optional component: KEDA, storage-service on S3.
+	 */
+	static final List<String> ALL = List.of("dev", "prod", "prod+keda", "prod+storage-s3");
+
+	/** The optional components, by the name of the rendering that adds them to prod. */
+	private static final Map<String, String> COMPONENTS = Map.of("prod+keda", "keda-notification", "prod+storage-s3",
+			"storage-s3");
 
 	private static final Optional<Tool> KUSTOMIZE = Tool
 		.find(List.of(List.of("kubectl", "kustomize"), List.of("kustomize", "build")));
@@ -52,12 +58,13 @@ final class Overlays {
 	}
 
 	private static Path directory(Repository repository, String overlay) {
-		if (!overlay.equals("prod+keda")) {
+		String component = COMPONENTS.get(overlay);
+		if (component == null) {
 			return repository.k8s().resolve("overlays").resolve(overlay);
 		}
 		// The optional component on top of prod, as a user would add it to their overlay.
 		try {
-			Path directory = repository.root().resolve("deployment/target/overlays/prod-keda");
+			Path directory = repository.root().resolve("deployment/target/overlays/" + overlay.replace('+', '-'));
 			Files.createDirectories(directory);
 			Path k8s = directory.relativize(repository.k8s());
 			Files.writeString(directory.resolve("kustomization.yaml"), """
@@ -66,8 +73,8 @@ final class Overlays {
 					resources:
 					  - %s/overlays/prod
 					components:
-					  - %s/components/keda-notification
-					""".formatted(k8s, k8s));
+					  - %s/components/%s
+					""".formatted(k8s, k8s, component));
 			return directory;
 		}
 		catch (IOException ex) {

@@ -13,7 +13,7 @@ record Repository(Path root, Path k8s) {
 
 	/** The Keel workloads, each named after its module. */
 	static final List<String> SERVICES = List.of("discovery", "gateway", "auth-service", "data-service",
-			"notification-service");
+			"notification-service", "storage-service");
 
 	static Repository current() {
 		Path root = Path.of(System.getProperty("keel.home", "..")).toAbsolutePath().normalize();

@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Ingress;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NetworkPolicy;
+import io.kubernetes.client.openapi.models.V1PersistentVolumeClaim;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -29,12 +30,15 @@ import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
  */
 final class SchemaCheck {
 
-	private static final Map<String, Class<?>> MODELS = Map.of("apps/v1 Deployment", V1Deployment.class,
-			"apps/v1 StatefulSet", V1StatefulSet.class, "v1 Service", V1Service.class, "v1 ConfigMap",
-			V1ConfigMap.class, "v1 Secret", V1Secret.class, "v1 Namespace", V1Namespace.class,
-			"networking.k8s.io/v1 Ingress", V1Ingress.class, "networking.k8s.io/v1 NetworkPolicy",
-			V1NetworkPolicy.class, "policy/v1 PodDisruptionBudget", V1PodDisruptionBudget.class,
-			"autoscaling/v2 HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class);
+	private static final Map<String, Class<?>> MODELS = Map.ofEntries(
+			Map.entry("apps/v1 Deployment", V1Deployment.class), Map.entry("apps/v1 StatefulSet", V1StatefulSet.class),
+			Map.entry("v1 Service", V1Service.class), Map.entry("v1 ConfigMap", V1ConfigMap.class),
+			Map.entry("v1 Secret", V1Secret.class), Map.entry("v1 Namespace", V1Namespace.class),
+			Map.entry("v1 PersistentVolumeClaim", V1PersistentVolumeClaim.class),
+			Map.entry("networking.k8s.io/v1 Ingress", V1Ingress.class),
+			Map.entry("networking.k8s.io/v1 NetworkPolicy", V1NetworkPolicy.class),
+			Map.entry("policy/v1 PodDisruptionBudget", V1PodDisruptionBudget.class),
+			Map.entry("autoscaling/v2 HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class));
 
 	/** Groups whose resources come with an operator, not with Kubernetes. */
 	static final Set<String> OPERATOR_GROUPS = Set.of("mongodbcommunity.mongodb.com", "kafka.strimzi.io", "keda.sh");

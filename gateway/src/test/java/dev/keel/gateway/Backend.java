@@ -1,6 +1,7 @@
 package dev.keel.gateway;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -41,6 +43,8 @@ public final class Backend {
 	private final HttpServer server;
 
 	private final AtomicInteger requests = new AtomicInteger();
+
+	private final AtomicLong bodyBytes = new AtomicLong();
 
 	private Backend(String name, HttpServer server) {
 		this.name = name;
@@ -76,10 +80,18 @@ public final class Backend {
 		return this.requests.get();
 	}
 
+	/**
+	 * The request body bytes this backend has read so far, counted as they arrive.
+	 * @return the bytes of every request body read, including ones still arriving
+	 */
+	public long bodyBytesReceived() {
+		return this.bodyBytes.get();
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
 		this.requests.incrementAndGet();
 		// Like a real service, read the whole request before answering.
-		long bodyLength = exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+		long bodyLength = read(exchange.getRequestBody());
 		String path = exchange.getRequestURI().getPath();
 		if (path.endsWith("/stream")) {
 			stream(exchange);
@@ -98,6 +110,16 @@ public final class Backend {
 		exchange.sendResponseHeaders(status, body.length);
 		exchange.getResponseBody().write(body);
 		exchange.close();
+	}
+
+	private long read(InputStream body) throws IOException {
+		byte[] buffer = new byte[16 * 1024];
+		long length = 0;
+		for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+			length += read;
+			this.bodyBytes.addAndGet(read);
+		}
+		return length;
 	}
 
 	// Server-Sent Events whose first event, and so the response headers, come only

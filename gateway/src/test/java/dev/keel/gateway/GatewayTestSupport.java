@@ -11,9 +11,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One gateway, shared by the integration tests that extend this class, in front of real
- * HTTP backends: data-service has two live instances, auth-service one that refuses
- * connections, notification-service none at all. Its token checks trust {@link #tokens};
- * requests to routes that need a token send one with {@code .headers(tokens::authorize)}.
+ * HTTP backends: data-service has two live instances, storage-service one, auth-service
+ * one that refuses connections, notification-service none at all. Its token checks trust
+ * {@link #tokens}; requests to routes that need a token send one with
+ * {@code .headers(tokens::authorize)}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "eureka.client.enabled=false")
 public abstract class GatewayTestSupport {
@@ -28,6 +29,8 @@ public abstract class GatewayTestSupport {
 
 	protected static final Backend data2 = Backend.start("data-2");
 
+	protected static final Backend storage = Backend.start("storage-1");
+
 	protected static final int managementPort = Backend.unusedPort();
 
 	protected static final GatewayTokens tokens = GatewayTokens.start();
@@ -37,6 +40,7 @@ public abstract class GatewayTestSupport {
 		registry.add("management.server.port", () -> managementPort);
 		registry.add("spring.cloud.discovery.client.simple.instances.data-service[0].uri", data1::uri);
 		registry.add("spring.cloud.discovery.client.simple.instances.data-service[1].uri", data2::uri);
+		registry.add("spring.cloud.discovery.client.simple.instances.storage-service[0].uri", storage::uri);
 		registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri",
 				() -> "http://127.0.0.1:" + Backend.unusedPort());
 		tokens.register(registry);

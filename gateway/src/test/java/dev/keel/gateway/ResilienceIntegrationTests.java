@@ -1,5 +1,6 @@
 package dev.keel.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -23,11 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The gateway while instances fail: data-service has one live and one dead instance,
  * notification-service one that answers too slowly for its one-second time limit, except
- * on the event stream, which has no time limit.
+ * on the event stream, which has no time limit. storage-service has a slow and a dead
+ * instance, and no time limit although every other route's is one second here.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "eureka.client.enabled=false", "management.server.port=0",
 				"resilience4j.timelimiter.instances.notification-service.timeout-duration=1s",
+				"resilience4j.timelimiter.configs.default.timeout-duration=1s",
 				// retries on their own here; EjectionIntegrationTests shows ejection
 				"keel.gateway.balancing.ejection=0s" })
 class ResilienceIntegrationTests {
@@ -35,6 +38,8 @@ class ResilienceIntegrationTests {
 	static final Backend alive = Backend.start("alive");
 
 	static final Backend slow = Backend.start("slow");
+
+	static final Backend slowStorage = Backend.start("slow-storage");
 
 	static final GatewayTokens tokens = GatewayTokens.start();
 
@@ -44,6 +49,9 @@ class ResilienceIntegrationTests {
 		registry.add("spring.cloud.discovery.client.simple.instances.data-service[1].uri",
 				() -> "http://127.0.0.1:" + Backend.unusedPort());
 		registry.add("spring.cloud.discovery.client.simple.instances.notification-service[0].uri", slow::uri);
+		registry.add("spring.cloud.discovery.client.simple.instances.storage-service[0].uri", slowStorage::uri);
+		registry.add("spring.cloud.discovery.client.simple.instances.storage-service[1].uri",
+				() -> "http://127.0.0.1:" + Backend.unusedPort());
 		tokens.register(registry);
 	}
 
@@ -124,6 +132,41 @@ class ResilienceIntegrationTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((events) -> assertThat(events).contains("event: notification"));
+	}
+
+	@Test
+	void aSlowFileTransferIsNotCutOffByATimeLimit() {
+		// the service answers after 5 s; every other route's limit is 1 s here
+		Echo echo = this.client.mutate()
+			.responseTimeout(Duration.ofSeconds(20))
+			.build()
+			.get()
+			.uri("/api/storage/buckets/photos/objects/f1/slow")
+			.headers(tokens::authorize)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Echo.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(echo.backend()).isEqualTo("slow-storage");
+	}
+
+	@Test
+	void anUploadToADeadStorageInstanceGetsTheFallbackProblem() {
+		List<String> details = IntStream.range(0, 4)
+			.mapToObj((i) -> this.client.post()
+				.uri("/api/storage/buckets/photos/objects?name=" + i + ".txt")
+				.contentType(MediaType.TEXT_PLAIN)
+				.bodyValue("file " + i)
+				.exchange()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody())
+			.toList();
+		assertThat(details).anySatisfy((body) -> assertThat(body).contains("\"backend\":\"slow-storage\""))
+			.anySatisfy((body) -> assertThat(body).contains("\"code\":\"service_unavailable\"")
+				.contains("storage-service is unavailable right now"));
 	}
 
 }

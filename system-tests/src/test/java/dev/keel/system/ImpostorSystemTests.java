@@ -133,8 +133,9 @@ class ImpostorSystemTests {
 
 	/** The gateway's routes and each service instance's own port. */
 	private static List<String> targets() throws Exception {
-		List<String> targets = new ArrayList<>(List.of(Api.GATEWAY + "/api/data/collections",
-				Api.GATEWAY + "/api/notifications", Api.GATEWAY + "/api/auth/admin/users"));
+		List<String> targets = new ArrayList<>(
+				List.of(Api.GATEWAY + "/api/data/collections", Api.GATEWAY + "/api/notifications",
+						Api.GATEWAY + "/api/auth/admin/users", Api.GATEWAY + "/api/storage/buckets"));
 		for (JsonNode component : RunningPlatform.components()) {
 			String name = component.path("name").asString();
 			String base = "http://localhost:" + component.path("port").asInt();
@@ -146,6 +147,9 @@ class ImpostorSystemTests {
 			}
 			else if (name.startsWith("auth-service")) {
 				targets.add(base + "/api/auth/admin/users");
+			}
+			else if (name.startsWith("storage-service")) {
+				targets.add(base + "/api/storage/buckets");
 			}
 		}
 		return targets;

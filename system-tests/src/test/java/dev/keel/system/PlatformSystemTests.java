@@ -82,8 +82,8 @@ class PlatformSystemTests {
 					.build(), BodyHandlers.ofString()).body())
 			.path("applications")
 			.path("application");
-		assertThat(applications.valueStream().map((app) -> app.path("name").asString()))
-			.containsExactlyInAnyOrder("GATEWAY", "AUTH-SERVICE", "DATA-SERVICE", "NOTIFICATION-SERVICE");
+		assertThat(applications.valueStream().map((app) -> app.path("name").asString())).containsExactlyInAnyOrder(
+				"GATEWAY", "AUTH-SERVICE", "DATA-SERVICE", "NOTIFICATION-SERVICE", "STORAGE-SERVICE");
 		JsonNode data = applications.valueStream()
 			.filter((app) -> app.path("name").asString().equals("DATA-SERVICE"))
 			.findFirst()
@@ -96,9 +96,9 @@ class PlatformSystemTests {
 	@Order(2)
 	void statusListsEveryComponentWithPidPortAndHealth() throws Exception {
 		assertThat(components()).extracting((component) -> component.path("name").asString())
-			.containsExactly("kafka", "mongo-auth", "mongo-data", "mongo-notification", "mail", "discovery",
-					"auth-service", "data-service", "data-service-2", "notification-service", "notification-service-2",
-					"gateway");
+			.containsExactly("kafka", "mongo-auth", "mongo-data", "mongo-notification", "mongo-storage", "mail",
+					"discovery", "auth-service", "data-service", "data-service-2", "notification-service",
+					"notification-service-2", "storage-service", "gateway");
 		assertThat(components()).allSatisfy((component) -> {
 			assertThat(component.path("health").asString()).isEqualTo("UP");
 			assertThat(component.path("pid").asLong()).isPositive();

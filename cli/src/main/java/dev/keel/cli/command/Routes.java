@@ -29,7 +29,7 @@ import dev.keel.cli.process.Health;
 final class Routes {
 
 	static final Map<String, String> PREFIXES = Map.of("auth-service", "/api/auth/", "data-service", "/api/data/",
-			"notification-service", "/api/notifications/");
+			"notification-service", "/api/notifications/", "storage-service", "/api/storage/");
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 

@@ -1,18 +1,9 @@
 package dev.keel.cli.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The credentials of a local platform's discovery: {@code KEEL_DISCOVERY_USERNAME} and
@@ -34,10 +25,6 @@ public record DiscoveryAccess(String username, String password, Path file) {
 
 	static final String DEFAULT_USERNAME = "keel";
 
-	private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-
-	private static final SecureRandom random = new SecureRandom();
-
 	/**
 	 * The environment's credentials, or the state folder's generated password, created on
 	 * first use.
@@ -53,7 +40,7 @@ public record DiscoveryAccess(String username, String password, Path file) {
 			return new DiscoveryAccess(username, password, null);
 		}
 		Path file = layout.discoveryPasswordFile();
-		return new DiscoveryAccess(username, readOrCreate(file), file);
+		return new DiscoveryAccess(username, SecretFile.readOrCreate(file, "discovery password"), file);
 	}
 
 	/** The variables that give discovery, and every service, these credentials. */
@@ -79,37 +66,6 @@ public record DiscoveryAccess(String username, String password, Path file) {
 		}
 		return String.format("Discovery: %s (user %s, password in %s: curl -u %s:$(cat %s) %s/eureka/apps)", url,
 				this.username, this.file, this.username, this.file, url);
-	}
-
-	private static String readOrCreate(Path file) {
-		try {
-			if (Files.isRegularFile(file)) {
-				return Files.readString(file, StandardCharsets.UTF_8).trim();
-			}
-			Files.createDirectories(file.getParent());
-			String password = HexFormat.of().formatHex(bytes());
-			try {
-				Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-			}
-			catch (UnsupportedOperationException ex) {
-				// Not a POSIX file system (Windows): the folder's own permissions apply.
-				Files.createFile(file);
-			}
-			catch (FileAlreadyExistsException ex) {
-				return Files.readString(file, StandardCharsets.UTF_8).trim();
-			}
-			Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-			return password;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read or create the discovery password in " + file, ex);
-		}
-	}
-
-	private static byte[] bytes() {
-		byte[] bytes = new byte[24];
-		random.nextBytes(bytes);
-		return bytes;
 	}
 
 	@Override

@@ -39,6 +39,19 @@ public record Layout(Path home, Path keelDir) {
 		return this.keelDir.resolve("discovery-password");
 	}
 
+	/**
+	 * The key storage-service signs download URLs with, generated once per state folder
+	 * ({@link StorageSigningSecret}).
+	 */
+	public Path storageSigningSecretFile() {
+		return this.keelDir.resolve("storage-signing-secret");
+	}
+
+	/** The folder of storage-service's local blob store, shared by its instances. */
+	public Path storage() {
+		return data().resolve("storage");
+	}
+
 	public Path stateFile() {
 		return this.keelDir.resolve("run").resolve("state.json");
 	}

@@ -22,7 +22,8 @@ import java.util.Set;
  */
 public final class Platform {
 
-	static final Set<String> SCALABLE = Set.of("auth-service", "data-service", "notification-service", "gateway");
+	static final Set<String> SCALABLE = Set.of("auth-service", "data-service", "notification-service",
+			"storage-service", "gateway");
 
 	/**
 	 * Components that get the optimising compiler: auth-service hashes passwords (Argon2
@@ -32,10 +33,14 @@ public final class Platform {
 	private static final Set<String> FULL_JIT = Set.of("auth-service", "gateway");
 
 	/** Components that fetch auth-service's signing keys. */
-	private static final Set<String> VERIFY_TOKENS = Set.of("data-service", "notification-service", "gateway");
+	private static final Set<String> VERIFY_TOKENS = Set.of("data-service", "notification-service", "storage-service",
+			"gateway");
 
 	private static final List<String> SERVICES = List.of("auth-service", "data-service", "notification-service",
-			"gateway");
+			"storage-service", "gateway");
+
+	/** The services with an embedded store of their own, by store name. */
+	private static final List<String> STORES = List.of("auth", "data", "notification", "storage");
 
 	private static final String SETTINGS_PREFIX = "KEEL_";
 
@@ -52,9 +57,11 @@ public final class Platform {
 		List<Component> components = new ArrayList<>(infrastructure(layout, environment, ports));
 		components.add(service("discovery", Kind.DISCOVERY, "discovery", ports.discovery(), environment, ports));
 		for (String module : SERVICES) {
-			components.add(service(module, Kind.SERVICE, module, ports.service(module), environment, ports));
+			components.add(withState(layout, environment,
+					service(module, Kind.SERVICE, module, ports.service(module), environment, ports)));
 			for (int instance = 2; instance <= scale.getOrDefault(module, 1); instance++) {
-				components.add(service(module + "-" + instance, Kind.SERVICE, module, freePort(), environment, ports));
+				components.add(withState(layout, environment,
+						service(module + "-" + instance, Kind.SERVICE, module, freePort(), environment, ports)));
 			}
 		}
 		return List.copyOf(components);
@@ -128,8 +135,8 @@ public final class Platform {
 	public static Component restart(Layout layout, Map<String, String> environment, RunState.Running stopped) {
 		Ports ports = Ports.from(environment);
 		if (stopped.module() != null) {
-			Component component = service(stopped.name(), stopped.kind(), stopped.module(), stopped.port(), environment,
-					ports);
+			Component component = withState(layout, environment,
+					service(stopped.name(), stopped.kind(), stopped.module(), stopped.port(), environment, ports));
 			return new Component(component.name(), component.kind(), component.module(), stopped.port(),
 					stopped.managementPort(), component.arguments(), withManagementPort(component, stopped),
 					component.heap(), component.jvmOptions());
@@ -168,7 +175,7 @@ public final class Platform {
 					layout.data().resolve("kafka").toString()));
 		}
 		if (isBlank(environment.get("KEEL_MONGODB_URI"))) {
-			for (String service : List.of("auth", "data", "notification")) {
+			for (String service : STORES) {
 				infra.add(Component.infra("mongo-" + service, ports.mongo(service), "128m", "mongo", "--port",
 						String.valueOf(ports.mongo(service)), "--file",
 						layout.data().resolve("mongo-" + service + ".mv").toString()));
@@ -211,7 +218,7 @@ public final class Platform {
 			settings.put("KEEL_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + ports.kafka());
 		}
 		String store = module.replace("-service", "");
-		if (isBlank(environment.get("KEEL_MONGODB_URI")) && Set.of("auth", "data", "notification").contains(store)) {
+		if (isBlank(environment.get("KEEL_MONGODB_URI")) && STORES.contains(store)) {
 			settings.put("KEEL_MONGODB_URI", "mongodb://localhost:" + ports.mongo(store));
 		}
 		if (isBlank(environment.get("KEEL_SMTP_HOST"))) {
@@ -230,6 +237,25 @@ public final class Platform {
 		}
 		List<String> jit = FULL_JIT.contains(module) ? List.of() : Component.QUICK_JIT;
 		return new Component(name, kind, module, port, managementPort, List.of(), settings, "256m", jit);
+	}
+
+	/**
+	 * A service with what it keeps in the state folder: storage-service's instances share
+	 * the local blob store's folder ({@code data/storage}) unless the environment names
+	 * another, and sign download URLs with the state folder's
+	 * {@link StorageSigningSecret}.
+	 */
+	private static Component withState(Layout layout, Map<String, String> environment, Component component) {
+		if (!"storage-service".equals(component.module())) {
+			return component;
+		}
+		Map<String, String> settings = new HashMap<>(component.environment());
+		if (isBlank(environment.get("KEEL_STORAGE_DIR"))) {
+			settings.put("KEEL_STORAGE_DIR", layout.storage().toString());
+		}
+		settings.put(StorageSigningSecret.VARIABLE, StorageSigningSecret.of(layout, environment));
+		return new Component(component.name(), component.kind(), component.module(), component.port(),
+				component.managementPort(), component.arguments(), settings, component.heap(), component.jvmOptions());
 	}
 
 	/**

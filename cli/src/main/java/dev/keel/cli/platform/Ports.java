@@ -38,6 +38,7 @@ public record Ports(int offset) {
 			case "auth-service" -> 8081 + this.offset;
 			case "data-service" -> 8082 + this.offset;
 			case "notification-service" -> 8083 + this.offset;
+			case "storage-service" -> 8084 + this.offset;
 			case "gateway" -> gateway();
 			case "discovery" -> discovery();
 			default -> throw new IllegalArgumentException("No port for " + module);
@@ -56,12 +57,16 @@ public record Ports(int offset) {
 		return 9093 + this.offset;
 	}
 
-	/** The embedded store of {@code auth}, {@code data} or {@code notification}. */
+	/**
+	 * The embedded store of {@code auth}, {@code data}, {@code notification} or
+	 * {@code storage}.
+	 */
 	public int mongo(String service) {
 		return switch (service) {
 			case "auth" -> 27081 + this.offset;
 			case "data" -> 27082 + this.offset;
 			case "notification" -> 27083 + this.offset;
+			case "storage" -> 27084 + this.offset;
 			default -> throw new IllegalArgumentException("No store for " + service);
 		};
 	}

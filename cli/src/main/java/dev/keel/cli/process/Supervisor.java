@@ -2,6 +2,9 @@ package dev.keel.cli.process;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,7 +154,22 @@ public final class Supervisor {
 		return process.info()
 			.arguments()
 			.map((arguments) -> Arrays.stream(arguments).anyMatch((a) -> a.startsWith(StartupCache.TRAINING_OPTION)))
-			.orElse(false);
+			.orElseGet(() -> commandLine(process).contains(StartupCache.TRAINING_OPTION));
+	}
+
+	/**
+	 * The command line of a process as {@code /proc} has it. The JDK reports no arguments
+	 * for a command line longer than a memory page, as the embedded infrastructure's is
+	 * (its class path alone is over 4 KiB); empty where there is no {@code /proc}.
+	 */
+	private static String commandLine(ProcessHandle process) {
+		try {
+			return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(process.pid()), "cmdline")),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException | RuntimeException ex) {
+			return "";
+		}
 	}
 
 	static void pause(Duration duration) {

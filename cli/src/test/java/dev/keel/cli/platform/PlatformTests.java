@@ -1,25 +1,37 @@
 package dev.keel.cli.platform;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PlatformTests {
 
-	private final Layout layout = new Layout(Path.of("/tmp/keel-home"));
+	@TempDir
+	Path home;
+
+	private Layout layout;
+
+	@BeforeEach
+	void layout() {
+		this.layout = new Layout(this.home);
+	}
 
 	@Test
 	void startsInfrastructureThenDiscoveryThenServicesOnTheirPorts() {
 		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of());
 		assertThat(plan).extracting(Component::name)
-			.containsExactly("kafka", "mongo-auth", "mongo-data", "mongo-notification", "mail", "discovery",
-					"auth-service", "data-service", "notification-service", "gateway");
+			.containsExactly("kafka", "mongo-auth", "mongo-data", "mongo-notification", "mongo-storage", "mail",
+					"discovery", "auth-service", "data-service", "notification-service", "storage-service", "gateway");
 		assertThat(plan).extracting(Component::kind).isSortedAccordingTo(Enum::compareTo);
 		assertThat(port(plan, "gateway")).isEqualTo(8080);
 		assertThat(port(plan, "discovery")).isEqualTo(8761);
@@ -32,8 +44,66 @@ class PlatformTests {
 	@Test
 	void embeddedStoresPersistUnderTheDataFolder() {
 		Component store = find(Platform.plan(this.layout, Map.of(), Map.of()), "mongo-data");
-		assertThat(store.arguments()).containsSequence("--file", "/tmp/keel-home/.keel/data/mongo-data.mv");
+		assertThat(store.arguments()).containsSequence("--file",
+				this.home.resolve(".keel/data/mongo-data.mv").toString());
 		assertThat(store.port()).isEqualTo(27082);
+	}
+
+	@Test
+	void storageServiceRunsOnItsPortsWithItsOwnStoreAndTheStateFoldersBlobFolder() {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of());
+		Component storage = find(plan, "storage-service");
+		assertThat(storage.port()).isEqualTo(8084);
+		assertThat(storage.managementPort()).isEqualTo(9084);
+		assertThat(find(plan, "mongo-storage").port()).isEqualTo(27084);
+		assertThat(find(plan, "mongo-storage").arguments()).containsSequence("--file",
+				this.home.resolve(".keel/data/mongo-storage.mv").toString());
+		assertThat(storage.environment()).containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:27084")
+			.containsEntry("KEEL_STORAGE_DIR", this.home.resolve(".keel/data/storage").toString())
+			.containsEntry("KEEL_JWK_SET_URI", "http://127.0.0.1:8081/api/auth/.well-known/jwks.json");
+	}
+
+	@Test
+	void storageInstancesShareTheBlobFolderAndOneSigningSecretGeneratedOncePerStateFolder() throws Exception {
+		List<Component> plan = Platform.plan(this.layout, Map.of(), Map.of("storage-service", 2));
+		Map<String, String> first = find(plan, "storage-service").environment();
+		Map<String, String> second = find(plan, "storage-service-2").environment();
+		assertThat(first.get("KEEL_STORAGE_SIGNING_SECRET")).matches("[0-9a-f]{48}");
+		assertThat(second).containsEntry("KEEL_STORAGE_SIGNING_SECRET", first.get("KEEL_STORAGE_SIGNING_SECRET"))
+			.containsEntry("KEEL_STORAGE_DIR", first.get("KEEL_STORAGE_DIR"))
+			.containsEntry("KEEL_MONGODB_URI", first.get("KEEL_MONGODB_URI"));
+		assertThat(find(plan, "storage-service-2").port()).isNotEqualTo(8084);
+
+		Path file = this.home.resolve(".keel/storage-signing-secret");
+		assertThat(Files.readString(file).trim()).isEqualTo(first.get("KEEL_STORAGE_SIGNING_SECRET"));
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		assertThat(find(Platform.plan(this.layout, Map.of(), Map.of()), "storage-service").environment())
+			.as("the next run of the same state folder")
+			.containsEntry("KEEL_STORAGE_SIGNING_SECRET", first.get("KEEL_STORAGE_SIGNING_SECRET"));
+		assertThat(find(plan, "data-service").environment()).doesNotContainKeys("KEEL_STORAGE_SIGNING_SECRET",
+				"KEEL_STORAGE_DIR");
+	}
+
+	@Test
+	void storageSettingsFromTheEnvironmentWinAndNoSecretIsWritten() {
+		List<Component> plan = Platform.plan(this.layout,
+				Map.of("KEEL_STORAGE_SIGNING_SECRET", "from-the-environment", "KEEL_STORAGE_DIR", "/srv/files"),
+				Map.of());
+		assertThat(find(plan, "storage-service").environment())
+			.containsEntry("KEEL_STORAGE_SIGNING_SECRET", "from-the-environment")
+			.doesNotContainKey("KEEL_STORAGE_DIR");
+		assertThat(this.layout.storageSigningSecretFile()).doesNotExist();
+	}
+
+	@Test
+	void aRestartedStorageInstanceKeepsItsSecretAndFolder() {
+		Map<String, String> planned = find(Platform.plan(this.layout, Map.of(), Map.of()), "storage-service")
+			.environment();
+		Component again = Platform.restart(this.layout, Map.of(),
+				new RunState.Running("storage-service", Kind.SERVICE, "storage-service", 1, 8084, 9084, "s.log"));
+		assertThat(again.environment())
+			.containsEntry("KEEL_STORAGE_SIGNING_SECRET", planned.get("KEEL_STORAGE_SIGNING_SECRET"))
+			.containsEntry("KEEL_STORAGE_DIR", planned.get("KEEL_STORAGE_DIR"));
 	}
 
 	@Test
@@ -102,6 +172,9 @@ class PlatformTests {
 		assertThat(port(plan, "kafka")).isEqualTo(29092);
 		assertThat(find(plan, "kafka").arguments()).containsSequence("--controller-port", "29093");
 		assertThat(port(plan, "mongo-data")).isEqualTo(47082);
+		assertThat(port(plan, "storage-service")).isEqualTo(28084);
+		assertThat(find(plan, "storage-service").managementPort()).isEqualTo(29084);
+		assertThat(port(plan, "mongo-storage")).isEqualTo(47084);
 		assertThat(find(plan, "data-service").environment())
 			.containsEntry("KEEL_EUREKA_URL", "http://127.0.0.1:28761/eureka")
 			.containsEntry("KEEL_MONGODB_URI", "mongodb://localhost:47082");
@@ -202,7 +275,7 @@ class PlatformTests {
 	void signingKeysComeFromTheFirstAuthServiceNeverFromDiscovery() {
 		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_PORT_OFFSET", "20000"),
 				Map.of("auth-service", 2));
-		for (String name : List.of("gateway", "data-service", "notification-service")) {
+		for (String name : List.of("gateway", "data-service", "notification-service", "storage-service")) {
 			assertThat(find(plan, name).environment()).as(name)
 				.containsEntry("KEEL_JWK_SET_URI", "http://127.0.0.1:28081/api/auth/.well-known/jwks.json");
 		}

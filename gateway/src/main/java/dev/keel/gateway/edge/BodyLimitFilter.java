@@ -25,7 +25,8 @@ import org.springframework.web.server.WebFilterChain;
  * before anything is read or routed. A body of unknown length (chunked) is counted while
  * it streams to the service and cut off at the limit: the
  * {@link DataBufferLimitException} ends the call, and the client gets the 413 unless the
- * service has already started answering.
+ * service has already started answering. Bodies on {@link StreamingPaths} are not limited
+ * here: their service applies its own limits.
  */
 @Component
 class BodyLimitFilter implements WebFilter, Ordered {
@@ -37,14 +38,20 @@ class BodyLimitFilter implements WebFilter, Ordered {
 
 	private final ProblemResponder responder;
 
-	BodyLimitFilter(EdgeSettings settings, ProblemResponder responder) {
+	private final StreamingPaths streaming;
+
+	BodyLimitFilter(EdgeSettings settings, ProblemResponder responder, StreamingPaths streaming) {
 		this.maxBytes = settings.maxBodySize().toBytes();
 		this.responder = responder;
+		this.streaming = streaming;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		if (this.streaming.contains(request)) {
+			return chain.filter(exchange);
+		}
 		long declared = request.getHeaders().getContentLength();
 		if (declared > this.maxBytes) {
 			return this.responder.respond(exchange, tooLarge(), HttpHeaders.EMPTY);

@@ -15,13 +15,25 @@ import org.springframework.web.cors.CorsConfiguration;
  */
 final class CrossOriginPolicy {
 
+	/**
+	 * Besides the API's own, what a page needs to read from files: a ranged download's
+	 * {@code Content-Range}, a file's name in {@code Content-Disposition}, and the tus
+	 * headers of resumable uploads.
+	 */
 	static final List<String> EXPOSED_HEADERS = List.of(HttpHeaders.ETAG, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
-			"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Request-Id");
+			"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "X-Request-Id", HttpHeaders.CONTENT_RANGE,
+			HttpHeaders.ACCEPT_RANGES, HttpHeaders.CONTENT_DISPOSITION, "Upload-Offset", "Upload-Length",
+			"Upload-Expires", "Tus-Resumable", "Tus-Version", "Tus-Extension", "Tus-Max-Size");
 
 	private static final List<String> ALLOWED_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
+	/**
+	 * The request headers the API reads, the file downloads' {@code Range} and the tus
+	 * headers of resumable uploads among them.
+	 */
 	private static final List<String> ALLOWED_HEADERS = List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE,
-			HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key", "Last-Event-ID", "X-Request-Id");
+			HttpHeaders.IF_MATCH, HttpHeaders.IF_NONE_MATCH, "Idempotency-Key", "Last-Event-ID", "X-Request-Id",
+			HttpHeaders.RANGE, "Tus-Resumable", "Upload-Length", "Upload-Offset", "Upload-Metadata");
 
 	private final CorsConfiguration configuration = new CorsConfiguration();
 

@@ -29,6 +29,15 @@ final class AnonymousRoutes {
 			// collections always needs one.
 			"GET,HEAD /api/data/**", "POST /api/data/collections/*/documents",
 			"PUT,PATCH,DELETE /api/data/collections/*/documents/*",
+			// Files: metadata and content reads (a signed URL carries its signature in
+			// the
+			// query), uploads, resumable uploads and deletions; storage-service decides
+			// per
+			// bucket and operation whether a token is needed. Buckets always need one.
+			"GET,HEAD /api/storage/buckets/*/objects", "GET,HEAD /api/storage/buckets/*/objects/*",
+			"GET,HEAD /api/storage/buckets/*/objects/*/content", "POST /api/storage/buckets/*/objects",
+			"DELETE /api/storage/buckets/*/objects/*", "POST /api/storage/buckets/*/uploads",
+			"HEAD,PATCH,DELETE /api/storage/buckets/*/uploads/*",
 			// Browsers' EventSource signs in with ?ticket=, which notification-service
 			// checks.
 			"GET /api/notifications/stream", "GET,HEAD,POST /account/**", "GET,HEAD /docs/**",

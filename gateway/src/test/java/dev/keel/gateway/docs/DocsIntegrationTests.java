@@ -15,7 +15,7 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /docs}: Swagger UI, served by the gateway itself, listing the three services'
+ * {@code /docs}: Swagger UI, served by the gateway itself, listing the four services'
  * documents, which the browser then fetches through the ordinary routes.
  */
 class DocsIntegrationTests extends GatewayTestSupport {
@@ -67,7 +67,7 @@ class DocsIntegrationTests extends GatewayTestSupport {
 	}
 
 	@Test
-	void swaggerUiIsConfiguredWithTheThreeServicesDocuments() {
+	void swaggerUiIsConfiguredWithTheFourServicesDocuments() {
 		this.client.get()
 			.uri("/docs/swagger-config")
 			.exchange()
@@ -77,9 +77,10 @@ class DocsIntegrationTests extends GatewayTestSupport {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
 			.expectBody()
 			.jsonPath("$.urls[*].name")
-			.isEqualTo(List.of("auth-service", "data-service", "notification-service"))
+			.isEqualTo(List.of("auth-service", "data-service", "notification-service", "storage-service"))
 			.jsonPath("$.urls[*].url")
-			.isEqualTo(List.of("/api/auth/v3/api-docs", "/api/data/v3/api-docs", "/api/notifications/v3/api-docs"))
+			.isEqualTo(List.of("/api/auth/v3/api-docs", "/api/data/v3/api-docs", "/api/notifications/v3/api-docs",
+					"/api/storage/v3/api-docs"))
 			.jsonPath("$['urls.primaryName']")
 			.isEqualTo("auth-service");
 	}
@@ -97,6 +98,20 @@ class DocsIntegrationTests extends GatewayTestSupport {
 			.returnResult()
 			.getResponseBody();
 		assertThat(script).contains("SwaggerUIBundle(", "configUrl: '/docs/swagger-config'");
+	}
+
+	@Test
+	void storageServicesDocumentIsFetchedThroughItsRouteWithoutAToken() {
+		this.client.get()
+			.uri("/api/storage/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Echo.class)
+			.value((echo) -> {
+				assertThat(echo.backend()).isEqualTo("storage-1");
+				assertThat(echo.path()).isEqualTo("/api/storage/v3/api-docs");
+			});
 	}
 
 	@Test

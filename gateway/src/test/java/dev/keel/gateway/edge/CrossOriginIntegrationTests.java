@@ -70,6 +70,25 @@ class CrossOriginIntegrationTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void aPageMayAskForARangeOfAFileAndResumeAnUpload() {
+		int before = storage.requests();
+		for (String method : new String[] { "GET", "PATCH", "POST" }) {
+			this.client.options()
+				.uri("/api/storage/buckets/photos/objects/f1/content")
+				.header("Origin", ALLOWED)
+				.header("Access-Control-Request-Method", method)
+				.header("Access-Control-Request-Headers",
+						"authorization, range, tus-resumable, upload-offset, upload-length, upload-metadata")
+				.exchange()
+				.expectStatus()
+				.isNoContent()
+				.expectHeader()
+				.valueEquals("Access-Control-Allow-Origin", ALLOWED);
+		}
+		assertThat(storage.requests()).as("preflights routed to the service").isEqualTo(before);
+	}
+
+	@Test
 	void preflightAskingForAnUnlistedHeaderIsRefused() {
 		this.client.options()
 			.uri("/api/data/things")
@@ -110,7 +129,9 @@ class CrossOriginIntegrationTests extends GatewayTestSupport {
 			.valueEquals("Access-Control-Allow-Origin", ALLOWED)
 			.expectHeader()
 			.valueEquals("Access-Control-Expose-Headers",
-					"ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Request-Id")
+					"ETag, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Request-Id, "
+							+ "Content-Range, Accept-Ranges, Content-Disposition, Upload-Offset, Upload-Length, "
+							+ "Upload-Expires, Tus-Resumable, Tus-Version, Tus-Extension, Tus-Max-Size")
 			.expectHeader()
 			.valueEquals("Vary", "Origin");
 	}
