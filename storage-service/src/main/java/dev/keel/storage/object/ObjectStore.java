@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -44,6 +45,11 @@ class ObjectStore {
 		this.objects = mongo.getCollection(COLLECTION);
 		this.updates = new UpdateMapper(mongo.getConverter());
 		this.outbox = outbox;
+		// Listings by bucket, and by bucket and owner for owner-only buckets, in id
+		// order.
+		// The embedded store ignores them; real MongoDB answers listings from them.
+		this.objects.createIndex(Indexes.ascending("bucketId", "_id"));
+		this.objects.createIndex(Indexes.ascending("bucketId", "owner", "_id"));
 	}
 
 	void insert(StoredObject object, FileUploaded event) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
@@ -34,6 +35,8 @@ class UploadStore {
 
 	UploadStore(MongoTemplate mongo) {
 		this.mongo = mongo;
+		// The janitor's scan for expired uploads (the embedded store ignores it).
+		uploads().createIndex(Indexes.ascending("expiresAt"));
 	}
 
 	void insert(Upload upload, Instant now) {
