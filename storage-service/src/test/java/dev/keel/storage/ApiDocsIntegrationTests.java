@@ -20,7 +20,8 @@ class ApiDocsIntegrationTests extends StorageServiceTest {
 		JsonNode document = ServiceContract.assertOpenApiDocument(this.port, DOCUMENT, "/api/storage/buckets",
 				"/api/storage/buckets/{name}", "/api/storage/buckets/{bucket}/objects",
 				"/api/storage/buckets/{bucket}/objects/{id}", "/api/storage/buckets/{bucket}/objects/{id}/content",
-				"/api/storage/buckets/{bucket}/objects/{id}/signed-url");
+				"/api/storage/buckets/{bucket}/objects/{id}/signed-url", "/api/storage/buckets/{bucket}/uploads",
+				"/api/storage/buckets/{bucket}/uploads/{id}");
 
 		assertThat(document.path("info").path("title").asString()).isEqualTo("Keel storage-service");
 		assertThat(document.path("paths")

@@ -28,9 +28,8 @@ class ApiDocsSystemTests {
 			"notification-service",
 			List.of("/api/notifications", "/api/notifications/stream", "/api/notifications/stream-ticket",
 					"/api/notifications/subscriptions"),
-			// Its bucket and object endpoints belong here once storage-service serves
-			// them.
-			"storage-service", List.of());
+			"storage-service", List.of("/api/storage/buckets/{name}", "/api/storage/buckets/{bucket}/objects",
+					"/api/storage/buckets/{bucket}/objects/{id}/content", "/api/storage/buckets/{bucket}/uploads"));
 
 	@Test
 	void docsAnswerSwaggerUi() {
