@@ -16,6 +16,7 @@ import org.springframework.util.unit.DataSize;
  * @param signedUrlMaxExpiry the longest a signed URL may live
  * @param maxFileSize the largest file any bucket may allow
  * @param thumbnailMaxPixels images with more pixels are not decoded for thumbnails
+ * @param uploadMaxChunks the most chunks a resumable upload may be sent in
  * @param uploadExpiry how long an unfinished resumable upload is kept after its last
  * chunk
  */
@@ -23,7 +24,7 @@ import org.springframework.util.unit.DataSize;
 public record StorageProperties(@DefaultValue("local") String backend, @DefaultValue("./storage-data") String dir,
 		@DefaultValue S3 s3, String signingSecret, @DefaultValue("1h") Duration signedUrlMaxExpiry,
 		@DefaultValue("5GB") DataSize maxFileSize, @DefaultValue("40000000") long thumbnailMaxPixels,
-		@DefaultValue("24h") Duration uploadExpiry) {
+		@DefaultValue("24h") Duration uploadExpiry, @DefaultValue("10000") int uploadMaxChunks) {
 
 	/** The published local-development signing secret, refused in production. */
 	public static final String DEVELOPMENT_SIGNING_SECRET = "keel-local-dev-storage-signing-secret";
@@ -54,7 +55,8 @@ public record StorageProperties(@DefaultValue("local") String backend, @DefaultV
 	public String toString() {
 		return "StorageProperties[backend=" + this.backend + ", dir=" + this.dir + ", s3=" + this.s3
 				+ ", signedUrlMaxExpiry=" + this.signedUrlMaxExpiry + ", maxFileSize=" + this.maxFileSize
-				+ ", thumbnailMaxPixels=" + this.thumbnailMaxPixels + ", uploadExpiry=" + this.uploadExpiry + "]";
+				+ ", thumbnailMaxPixels=" + this.thumbnailMaxPixels + ", uploadExpiry=" + this.uploadExpiry
+				+ ", uploadMaxChunks=" + this.uploadMaxChunks + "]";
 	}
 
 }

@@ -56,12 +56,17 @@ class TusUploads {
 
 	private final long maxFileSize;
 
+	// Bounds an upload's record and the blobs its file is made of; clients send MiBs at a
+	// time.
+	private final int maxChunks;
+
 	TusUploads(UploadStore store, BlobStore blobs, TusTarget target, StorageProperties properties) {
 		this.store = store;
 		this.blobs = blobs;
 		this.target = target;
 		this.expiry = properties.uploadExpiry();
 		this.maxFileSize = properties.maxFileSize().toBytes();
+		this.maxChunks = properties.uploadMaxChunks();
 	}
 
 	long maxFileSize() {
@@ -132,6 +137,12 @@ class TusUploads {
 				return locked;
 			}
 			long reached = offset + stored.size();
+			if (reached < locked.length() && locked.chunks().size() + 1 >= this.maxChunks) {
+				this.blobs.delete(key);
+				throw new UploadRejectedException(Reason.INVALID, "too_many_chunks",
+						"An upload takes at most " + this.maxChunks + " chunks, and this one would not be the last: "
+								+ "send the rest in one request.");
+			}
 			if (reached < locked.length()) {
 				if (!this.store.advance(id, token, offset, stored.size(), Instant.now().plus(this.expiry))) {
 					this.blobs.delete(key);
@@ -183,6 +194,10 @@ class TusUploads {
 		buffered.mark(HEAD_BYTES);
 		byte[] head = buffered.readNBytes(HEAD_BYTES);
 		buffered.reset();
+		if (head.length < HEAD_BYTES && head.length < upload.length()) {
+			// Too little to tell the type by; the file is checked whole at the end.
+			return buffered;
+		}
 		try {
 			this.target.checkStart(upload.bucket(), upload.name(), head);
 		}

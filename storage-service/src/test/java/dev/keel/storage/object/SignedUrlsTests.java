@@ -85,7 +85,7 @@ class SignedUrlsTests {
 
 	private static StorageProperties properties(String secret) {
 		return new StorageProperties("local", "./storage-data", null, secret, Duration.ofHours(1),
-				DataSize.ofGigabytes(5), 40_000_000, Duration.ofHours(24));
+				DataSize.ofGigabytes(5), 40_000_000, Duration.ofHours(24), 10_000);
 	}
 
 }

@@ -229,6 +229,24 @@ class TusIntegrationTests {
 	}
 
 	@Test
+	void anUploadTakesABoundedNumberOfChunksAndTheLastMustCompleteIt() throws Exception {
+		byte[] content = randomBytes(100);
+		String user = newUser();
+		URL url = client(user).createUpload(upload(content, "chunks.bin")).getUploadURL();
+		assertThat(patch(url, user, 0, java.util.Arrays.copyOf(content, 50)).statusCode()).isEqualTo(204);
+		assertThat(patch(url, user, 50, new byte[] { content[50] }).statusCode()).isEqualTo(204);
+		assertThat(patch(url, user, 51, new byte[] { content[51] }).statusCode()).isEqualTo(204);
+
+		HttpResponse<String> fourth = patch(url, user, 52, new byte[] { content[52] });
+		HttpResponse<String> last = patch(url, user, 52, java.util.Arrays.copyOfRange(content, 52, 100));
+
+		assertThat(fourth.statusCode()).isEqualTo(400);
+		assertThat(fourth.body()).contains("\"code\":\"too_many_chunks\"");
+		assertThat(last.statusCode()).isEqualTo(204);
+		assertThat(finished(url, user)).isEqualTo(content);
+	}
+
+	@Test
 	void aChunkPastTheLengthIsRefusedAndNothingIsKept() throws Exception {
 		byte[] content = randomBytes(1_000);
 		String user = newUser();
@@ -270,7 +288,7 @@ class TusIntegrationTests {
 				"--management.server.port=0", "--eureka.client.enabled=false",
 				"--spring.mongodb.database=storage_tus_tests", "--keel.storage.dir=" + blobs,
 				"--keel.security.jwk-set-uri=" + jwks.uri(), "--keel.security.load-balanced=false",
-				"--keel.security.issuer=" + tokens.issuer());
+				"--keel.security.issuer=" + tokens.issuer(), "--keel.storage.upload-max-chunks=4");
 	}
 
 	private static int port() {
