@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.keel.support.access.AccessRules;
+
 /**
  * A collection as an admin defined it, with where its documents are stored.
  *
@@ -20,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the collection was created
  * @param updatedAt when its definition last changed
  */
-public record CollectionDefinition(String name, @Nullable DocumentSchema schema, Access access,
+public record CollectionDefinition(String name, @Nullable DocumentSchema schema, AccessRules access,
 		List<IndexDefinition> indexes, String storage, long revision, Instant createdAt, Instant updatedAt) {
 
 	/** Valid collection names, as in API.md. */

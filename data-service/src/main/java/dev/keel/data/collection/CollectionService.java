@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
 
+import dev.keel.support.access.AccessRules;
 import dev.keel.data.collection.CollectionStorage.DuplicateValues;
 import dev.keel.data.collection.CollectionStore.Stored;
 import dev.keel.data.collection.DefineOutcome.Conflict;
@@ -86,7 +87,7 @@ public class CollectionService {
 			return new Invalid("invalid_schema", ex.getMessage(), List.of(new FieldProblem("schema", ex.getMessage())));
 		}
 		List<FieldProblem> errors = new ArrayList<>();
-		Access access = Access.from(request.access(), errors);
+		AccessRules access = AccessRules.from(request.access(), errors);
 		List<IndexDefinition> indexes = IndexDefinition.from(request.indexes(), errors);
 		if (!errors.isEmpty()) {
 			return new Invalid("validation_failed", "The collection definition has invalid fields.", errors);
@@ -115,7 +116,7 @@ public class CollectionService {
 		return deleted;
 	}
 
-	private Optional<DefineOutcome> tryDefine(String name, DocumentSchema schema, Access access,
+	private Optional<DefineOutcome> tryDefine(String name, DocumentSchema schema, AccessRules access,
 			List<IndexDefinition> indexes) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		Optional<Stored> stored = this.store.findStored(name);
@@ -138,7 +139,7 @@ public class CollectionService {
 		return Optional.of(new Defined(definition, true));
 	}
 
-	private Optional<DefineOutcome> replace(CollectionDefinition current, DocumentSchema schema, Access access,
+	private Optional<DefineOutcome> replace(CollectionDefinition current, DocumentSchema schema, AccessRules access,
 			List<IndexDefinition> indexes, Instant now) {
 		try {
 			this.storage.update(current.storage(), current.indexes(), indexes);

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import dev.keel.support.access.AccessRules;
 import dev.keel.data.config.DataProperties;
 import dev.keel.data.config.DriverUpdates;
 import dev.keel.events.data.CollectionEvent;
@@ -174,7 +175,7 @@ class CollectionStore {
 		String name = stored.getString("_id");
 		long revision = stored.get("revision", Number.class).longValue();
 		Document rules = stored.get("access", Document.class);
-		Access access = new Access(rule(rules, "read"), rule(rules, "create"), rule(rules, "update"),
+		AccessRules access = new AccessRules(rule(rules, "read"), rule(rules, "create"), rule(rules, "update"),
 				rule(rules, "delete"));
 		List<IndexDefinition> indexes = stored.getList("indexes", Document.class, List.of())
 			.stream()

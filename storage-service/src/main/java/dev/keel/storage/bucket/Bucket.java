@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.keel.support.access.AccessRules;
+
 /**
  * A bucket: where files live, who may do what with them, and their limits.
  *
@@ -19,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when it was created
  * @param updatedAt when its definition last changed
  */
-public record Bucket(String id, String name, BucketAccess access, long maxFileSize, List<String> allowedTypes,
+public record Bucket(String id, String name, AccessRules access, long maxFileSize, List<String> allowedTypes,
 		List<String> thumbnails, @Nullable Long quotaPerUser, Instant createdAt, Instant updatedAt) {
 
 	public Bucket {

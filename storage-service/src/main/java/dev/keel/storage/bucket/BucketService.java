@@ -12,6 +12,7 @@ import org.bson.types.ObjectId;
 
 import org.springframework.stereotype.Service;
 
+import dev.keel.support.access.AccessRules;
 import dev.keel.storage.config.StorageProperties;
 import dev.keel.support.security.CurrentCaller;
 import dev.keel.support.web.Problems.FieldProblem;
@@ -62,7 +63,7 @@ public class BucketService {
 		if (!BucketRules.isValidName(name)) {
 			errors.add(new FieldProblem("name", "must match " + BucketRules.NAME.pattern()));
 		}
-		BucketAccess access = BucketAccess.from(request.access(), errors);
+		AccessRules access = AccessRules.from(request.access(), errors);
 		long maxFileSize = BucketRules.maxFileSize(request.maxFileSize(), this.globalMaxFileSize, errors);
 		List<String> allowedTypes = BucketRules.allowedTypes(request.allowedTypes(), errors);
 		List<String> thumbnails = BucketRules.thumbnails(request.thumbnails(), errors);

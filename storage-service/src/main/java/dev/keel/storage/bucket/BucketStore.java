@@ -17,6 +17,7 @@ import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
+import dev.keel.support.access.AccessRules;
 import dev.keel.support.access.AccessRule;
 
 /**
@@ -85,7 +86,7 @@ class BucketStore {
 	private static Bucket bucket(Document document) {
 		Document access = document.get("access", Document.class);
 		return new Bucket(document.getString("id"), document.getString("_id"),
-				new BucketAccess(rule(access, "read"), rule(access, "create"), rule(access, "update"),
+				new AccessRules(rule(access, "read"), rule(access, "create"), rule(access, "update"),
 						rule(access, "delete")),
 				((Number) document.get("maxFileSize")).longValue(), document.getList("allowedTypes", String.class),
 				document.getList("thumbnails", String.class),

@@ -1,4 +1,4 @@
-package dev.keel.storage.bucket;
+package dev.keel.support.access;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,28 +6,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.keel.support.access.AccessRule;
 import dev.keel.support.web.Problems.FieldProblem;
 
 /**
- * A bucket's four access rules, evaluated exactly as data-service evaluates a
- * collection's.
+ * The four access rules of a data-service collection or a storage-service bucket, read
+ * from a definition and evaluated the same way in both ({@link AccessRule}).
  *
- * @param read who may list objects, read their metadata and content, and sign URLs
- * @param create who may upload
- * @param update who may change objects (reserved: objects are immutable for now)
- * @param delete who may delete objects
+ * @param read who may read (documents: get, query, count; files: list, metadata, content)
+ * @param create who may create
+ * @param update who may change
+ * @param delete who may delete
  */
-public record BucketAccess(AccessRule read, AccessRule create, AccessRule update, AccessRule delete) {
+public record AccessRules(AccessRule read, AccessRule create, AccessRule update, AccessRule delete) {
 
-	static final List<String> OPERATIONS = List.of("read", "create", "update", "delete");
+	public static final List<String> OPERATIONS = List.of("read", "create", "update", "delete");
 
 	/**
-	 * Reads the rules, reporting each missing, unknown or malformed one under
-	 * {@code access.<operation>}.
+	 * Reads the rules from a definition, reporting each missing, unknown or malformed one
+	 * under {@code access.<operation>}.
+	 * @param rules the rules by operation
+	 * @param errors where problems are added
 	 * @return the access, or {@code null} when there were problems
 	 */
-	static BucketAccess from(Map<String, String> rules, List<FieldProblem> errors) {
+	public static AccessRules from(Map<String, String> rules, List<FieldProblem> errors) {
 		if (rules == null) {
 			errors.add(new FieldProblem("access", "is required"));
 			return null;
@@ -44,7 +45,7 @@ public record BucketAccess(AccessRule read, AccessRule create, AccessRule update
 					"must be one of public, authenticated, owner or role:<name>")));
 		}
 		return (errors.size() > before) ? null
-				: new BucketAccess(parsed.get(0), parsed.get(1), parsed.get(2), parsed.get(3));
+				: new AccessRules(parsed.get(0), parsed.get(1), parsed.get(2), parsed.get(3));
 	}
 
 	/** The rules as written in a definition. */
