@@ -59,6 +59,7 @@ class StorageTusSystemTests {
 
 		sendThenHangUp(url, content, 1_500_000);
 		long offset = awaitOffset(url);
+		System.out.printf("tus: a chunk cut off after 1500000 bytes through the gateway kept %d%n", offset);
 		assertThat(offset).isPositive().isLessThanOrEqualTo(1_500_000);
 
 		assertThat(resume(urls, upload)).isEqualTo(offset);
@@ -76,9 +77,12 @@ class StorageTusSystemTests {
 
 		Result stopped = RunningPlatform.keel.run("stop", "storage-service");
 		assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+		long restarting = System.nanoTime();
 		Result started = RunningPlatform.keel.run("start", "storage-service");
 		assertThat(started.exitCode()).as(started.output()).isZero();
 		awaitRouted(url);
+		System.out.printf("tus: kept %d bytes; storage-service restarted and routed again in %.1f s%n", offset,
+				(System.nanoTime() - restarting) / 1e9);
 
 		assertThat(resume(urls, upload)).isEqualTo(offset);
 		assertThat(finished(url)).isEqualTo(content);
