@@ -98,7 +98,7 @@ final class StorageFixtures {
 		}
 	}
 
-	/** The names in a bucket's first listing page the caller may see. */
+	/** The ids in the first page of a bucket's listing, as the caller sees it. */
 	static List<String> listedIds(String bearer, String bucket) {
 		Reply reply = Api.get(objects(bucket) + "?limit=100", bearer);
 		assertThat(reply.status()).as(DataFixtures.describe(reply)).isEqualTo(200);
