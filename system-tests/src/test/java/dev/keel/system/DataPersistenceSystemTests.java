@@ -1,5 +1,6 @@
 package dev.keel.system;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a user stored survives {@code keel stop} and the next {@code keel run} (without
- * {@code --clean}): accounts, collection definitions, documents with their versions, and
- * the events already published. It restarts the whole platform, so it runs just before
- * {@link PlatformSystemTests}, which then checks the restarted platform.
+ * {@code --clean}): accounts, collection definitions, documents with their versions, the
+ * events already published, and files with their bytes. It restarts the whole platform,
+ * so it runs just before {@link PlatformSystemTests}, which then checks the restarted
+ * platform.
  */
 @ExtendWith(RunningPlatform.class)
 @Order(Integer.MAX_VALUE - 1)
 class DataPersistenceSystemTests {
 
 	@Test
-	void accountsDefinitionsAndDocumentsOutliveARestart() throws Exception {
+	void accountsDefinitionsDocumentsAndFilesOutliveARestart() throws Exception {
 		String admin = DataFixtures.admin().accessToken();
 		String email = Accounts.newEmail();
 		String userId = Accounts.signUp(email);
@@ -42,6 +44,10 @@ class DataPersistenceSystemTests {
 		Reply patched = patch(document(notes, id), token, "{\"priority\": 1}");
 		assertThat(patched.status()).as(describe(patched)).isEqualTo(200);
 		JsonNode definition = Api.get(collection(notes), token).body();
+		String files = StorageFixtures.defineBucket(admin, access("owner"), Map.of());
+		byte[] bytes = StorageFixtures.randomBytes(300_000);
+		JsonNode file = StorageFixtures.upload(token, files, "kept.bin", bytes);
+		String fileId = file.path("id").asString();
 
 		Result stop = RunningPlatform.keel.run("stop");
 		assertThat(stop.exitCode()).as(stop.output()).isZero();
@@ -57,6 +63,10 @@ class DataPersistenceSystemTests {
 		assertThat(Api.get(collection(notes), again).body()).isEqualTo(definition);
 		assertThat(DataFixtures.count(again, notes, "title==remember*")).isOne();
 		assertThat(DataFixtures.count(again, notes, "_owner==" + userId)).isOne();
+		assertThat(Api.get(StorageFixtures.object(files, fileId), again).body()).isEqualTo(file);
+		HttpResponse<byte[]> kept = StorageFixtures.download(StorageFixtures.content(files, fileId), again);
+		assertThat(kept.statusCode()).isEqualTo(200);
+		assertThat(kept.body()).isEqualTo(bytes);
 
 		Reply afterwards = patch(document(notes, id), again, "{\"priority\": 2}");
 		assertThat(afterwards.status()).as(describe(afterwards)).isEqualTo(200);

@@ -68,6 +68,11 @@ final class KeelCli {
 		return this.home;
 	}
 
+	/** The state folder of the test platform ({@code KEEL_STATE_DIR}). */
+	Path stateDir() {
+		return this.stateDir;
+	}
+
 	/**
 	 * The {@code Authorization} header discovery requires: user {@code keel} and the
 	 * password the launcher generated in the state folder.
