@@ -43,7 +43,7 @@ class ThumbnailIntegrationTests extends StorageServiceTest {
 		BufferedImage contained = ImageIO.read(new ByteArrayInputStream(contain.body()));
 		assertThat(contained.getWidth()).isEqualTo(200);
 		assertThat(contained.getHeight()).isEqualTo(150);
-		assertThat(blobFiles()).filteredOn((file) -> file.toString().contains("thumbnails")).hasSize(2);
+		assertThat(thumbnailsOf(path)).hasSize(2);
 
 		Reply again = get(path + "?width=200&height=200", user("alice"));
 		assertThat(again.body()).isEqualTo(cover.body());
@@ -67,7 +67,7 @@ class ThumbnailIntegrationTests extends StorageServiceTest {
 		assertThat(huge.status()).isEqualTo(400);
 		assertThat(oneSide.status()).isEqualTo(400);
 		assertThat(badFit.status()).isEqualTo(400);
-		assertThat(blobFiles()).noneMatch((file) -> file.toString().contains("thumbnails/"));
+		assertThat(thumbnailsOf(path)).isEmpty();
 	}
 
 	@Test
@@ -80,6 +80,15 @@ class ThumbnailIntegrationTests extends StorageServiceTest {
 
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.code()).isEqualTo("image_too_large");
+	}
+
+	/** The kept thumbnails of the file whose content is at {@code path}. */
+	private List<java.nio.file.Path> thumbnailsOf(String path) {
+		String id = path.substring(0, path.length() - "/content".length());
+		String objectId = id.substring(id.lastIndexOf('/') + 1);
+		return blobFiles().stream()
+			.filter((file) -> file.toString().contains("thumbnails/") && file.toString().contains("/" + objectId + "/"))
+			.toList();
 	}
 
 	private String imageBucket() {

@@ -178,8 +178,8 @@ class UploadIntegrationTests extends StorageServiceTest {
 		try (var beside = java.nio.file.Files.list(blobs.getParent())) {
 			assertThat(beside.toList()).containsExactly(blobs);
 		}
-		assertThat(blobFiles()).allSatisfy(
-				(file) -> assertThat(blobs.relativize(file).toString()).matches("files/[0-9a-f]{24}/[0-9a-f]{24}"));
+		assertThat(blobFiles()).allSatisfy((file) -> assertThat(blobs.relativize(file).toString()).matches(
+				"files/[0-9a-f]{24}/[0-9a-f]{24}|thumbnails/[0-9a-f]{24}/[0-9a-f]{24}/[0-9]{1,4}x[0-9]{1,4}-(cover|contain)"));
 		assertThat(
 				get("/api/storage/buckets/" + bucket + "/objects/" + dotDot.json().path("id").asString() + "/content",
 						null)
