@@ -49,16 +49,18 @@ class BodyLimitFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		long declared = request.getHeaders().getContentLength();
+		if (declared >= 0 && declared <= this.maxBytes
+				|| declared < 0 && !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			// The length is known and within the limit, or there is no body at all: the
+			// common case, decided without matching the path.
+			return chain.filter(exchange);
+		}
 		if (this.streaming.contains(request)) {
 			return chain.filter(exchange);
 		}
-		long declared = request.getHeaders().getContentLength();
 		if (declared > this.maxBytes) {
 			return this.responder.respond(exchange, tooLarge(), HttpHeaders.EMPTY);
-		}
-		if (declared >= 0 || !request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
-			// The length is known and within the limit, or there is no body at all.
-			return chain.filter(exchange);
 		}
 		return chain.filter(exchange.mutate().request(new LimitedBody(request, this.maxBytes)).build());
 	}

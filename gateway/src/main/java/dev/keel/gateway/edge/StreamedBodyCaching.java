@@ -4,6 +4,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.AdaptCachedBodyGlobalFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -28,10 +30,18 @@ class StreamedBodyCaching extends AdaptCachedBodyGlobalFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (this.streaming.contains(exchange.getRequest())) {
+		if (hasBody(exchange.getRequest()) && this.streaming.contains(exchange.getRequest())) {
 			return chain.filter(exchange);
 		}
 		return super.filter(exchange, chain);
+	}
+
+	/**
+	 * Whether a body may come; most requests (GETs) have none, and skip the path match.
+	 */
+	private static boolean hasBody(ServerHttpRequest request) {
+		return request.getHeaders().getContentLength() > 0
+				|| request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING);
 	}
 
 }
