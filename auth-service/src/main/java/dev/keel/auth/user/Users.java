@@ -11,6 +11,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,6 +29,8 @@ import dev.keel.events.auth.UserEvent;
 class Users implements InitializingBean {
 
 	static final String COLLECTION = "users";
+
+	private static final String EMAIL_INDEX = "email_unique";
 
 	private final MongoTemplate mongo;
 
@@ -47,8 +50,15 @@ class Users implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		this.mongo.indexOps(COLLECTION)
-			.createIndex(new Index("email", Sort.Direction.ASC).unique().named("email_unique"));
+		IndexOperations indexes = this.mongo.indexOps(COLLECTION);
+		// Sparse, so that any number of anonymous users (no email) fit; an older
+		// non-sparse index of that name is replaced.
+		if (indexes.getIndexInfo()
+			.stream()
+			.anyMatch((index) -> EMAIL_INDEX.equals(index.getName()) && !index.isSparse())) {
+			indexes.dropIndex(EMAIL_INDEX);
+		}
+		indexes.createIndex(new Index("email", Sort.Direction.ASC).unique().sparse().named(EMAIL_INDEX));
 	}
 
 	/**
