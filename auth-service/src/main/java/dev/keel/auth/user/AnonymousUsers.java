@@ -1,5 +1,6 @@
 package dev.keel.auth.user;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,22 @@ class AnonymousUsers implements AnonymousSignup {
 				false, now, now);
 		this.users.insert(user, UserRegistered.of(user.id(), null, null, UserRegistered.ANONYMOUS));
 		return Optional.of(LoginService.principal(user));
+	}
+
+	/**
+	 * Removes the users who are still anonymous and were created before the cutoff, and
+	 * whose events have all been published. Their sessions end with them: the refresh
+	 * grant refuses a user who no longer exists.
+	 * @return how many were removed
+	 */
+	long removeStale(Duration olderThan) {
+		Instant cutoff = Instant.now().minus(olderThan);
+		return this.users.deleteWhere(Criteria.where("roles")
+			.is(Principal.ANONYMOUS_ROLE)
+			.and("createdAt")
+			.lt(cutoff)
+			.and("_outbox.0")
+			.exists(false));
 	}
 
 	/**

@@ -121,6 +121,11 @@ class Users implements InitializingBean {
 		return this.mongo.find(query, User.class);
 	}
 
+	/** Removes the users the criteria match; returns how many. */
+	long deleteWhere(Criteria criteria) {
+		return this.mongo.remove(Query.query(criteria), COLLECTION).getDeletedCount();
+	}
+
 	boolean exists(String email) {
 		return this.mongo.exists(Query.query(Criteria.where("email").is(User.normalize(email))), User.class);
 	}

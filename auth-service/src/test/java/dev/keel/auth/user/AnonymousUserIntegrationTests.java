@@ -2,6 +2,7 @@ package dev.keel.auth.user;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,9 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import dev.keel.auth.AuthApi;
 import dev.keel.auth.AuthServiceIntegrationTest;
@@ -37,15 +43,22 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "eureka.client.enabled=false",
 				"keel.auth.keys.master-key=" + AuthServiceIntegrationTest.MASTER_KEY,
-				"keel.auth.users.anonymous.signups-enabled=true" })
+				"keel.auth.users.anonymous.signups-enabled=true",
+				"keel.auth.users.bootstrap-admin-email=" + AnonymousUserIntegrationTests.ADMIN,
+				"keel.auth.users.bootstrap-admin-password=" + AnonymousUserIntegrationTests.PASSWORD })
 class AnonymousUserIntegrationTests {
 
-	private static final String PASSWORD = "correct horse battery staple";
+	static final String ADMIN = "anonymous-admin@example.com";
+
+	static final String PASSWORD = "correct horse battery staple";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@Test
 	void anonymousGrantSignsInANewUserWithNoEmailAndTheAnonymousRoleAndClaim() throws Exception {
@@ -141,6 +154,48 @@ class AnonymousUserIntegrationTests {
 		assertThat(badEmail.statusCode()).isEqualTo(400);
 		JsonNode me = body(api().get("/api/auth/me", bearer(session.path("access_token").asString())));
 		assertThat(me.path("roles").values()).extracting(JsonNode::asString).containsExactly("anonymous");
+	}
+
+	@Test
+	void anAdminRemovesAnonymousUsersOlderThanTheGivenDaysAndTheirSessionsEnd() throws Exception {
+		JsonNode stale = anonymousSignIn();
+		JsonNode staleUpgraded = anonymousSignIn();
+		JsonNode fresh = anonymousSignIn();
+		assertThat(upgrade(staleUpgraded, "kept-" + UUID.randomUUID() + "@example.com", PASSWORD).statusCode())
+			.isEqualTo(200);
+		createdDaysAgo(stale, 31);
+		createdDaysAgo(staleUpgraded, 31);
+		String admin = api().accessToken(ADMIN);
+
+		HttpResponse<String> removed = api().delete("/api/auth/admin/users/anonymous?olderThanDays=30", bearer(admin));
+
+		assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+		assertThat(body(removed).path("removed").asLong()).isEqualTo(1);
+		assertThat(api().refreshGrant(stale.path("refresh_token").asString()).statusCode()).isEqualTo(400);
+		assertThat(api().refreshGrant(staleUpgraded.path("refresh_token").asString()).statusCode()).isEqualTo(200);
+		assertThat(api().refreshGrant(fresh.path("refresh_token").asString()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyAnAdminRemovesAnonymousUsersAndOnlyWithAtLeastOneDay() {
+		JsonNode anonymous = anonymousSignIn();
+		String admin = api().accessToken(ADMIN);
+
+		assertThat(api()
+			.delete("/api/auth/admin/users/anonymous?olderThanDays=30",
+					bearer(anonymous.path("access_token").asString()))
+			.statusCode()).isEqualTo(403);
+		HttpResponse<String> zero = api().delete("/api/auth/admin/users/anonymous?olderThanDays=0", bearer(admin));
+		assertThat(zero.statusCode()).isEqualTo(400);
+		assertThat(zero.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(api().refreshGrant(anonymous.path("refresh_token").asString()).statusCode()).isEqualTo(200);
+	}
+
+	private void createdDaysAgo(JsonNode session, int days) throws Exception {
+		String id = claims(session.path("access_token").asString()).getSubject();
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+				new Update().set("createdAt", Instant.now().minus(Duration.ofDays(days))), "users");
 	}
 
 	private HttpResponse<String> upgrade(JsonNode session, String email, String password) {
