@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -56,7 +57,12 @@ class Users implements InitializingBean {
 		if (indexes.getIndexInfo()
 			.stream()
 			.anyMatch((index) -> EMAIL_INDEX.equals(index.getName()) && !index.isSparse())) {
-			indexes.dropIndex(EMAIL_INDEX);
+			try {
+				indexes.dropIndex(EMAIL_INDEX);
+			}
+			catch (DataAccessException ex) {
+				// another instance starting at the same time replaced it first
+			}
 		}
 		indexes.createIndex(new Index("email", Sort.Direction.ASC).unique().sparse().named(EMAIL_INDEX));
 	}

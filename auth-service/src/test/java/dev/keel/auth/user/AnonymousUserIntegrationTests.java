@@ -18,7 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -59,6 +61,9 @@ class AnonymousUserIntegrationTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	Users users;
 
 	@Test
 	void anonymousGrantSignsInANewUserWithNoEmailAndTheAnonymousRoleAndClaim() throws Exception {
@@ -190,6 +195,28 @@ class AnonymousUserIntegrationTests {
 		assertThat(zero.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(api().refreshGrant(anonymous.path("refresh_token").asString()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void anOlderNonSparseEmailIndexIsReplacedAtStartSoAnonymousUsersFitAndEmailsStayUnique() {
+		// as a database from before anonymous users: none without an email
+		this.mongo.remove(Query.query(Criteria.where("email").exists(false)), "users");
+		this.mongo.indexOps("users").dropIndex("email_unique");
+		this.mongo.indexOps("users").createIndex(new Index("email", Sort.Direction.ASC).unique().named("email_unique"));
+
+		this.users.afterPropertiesSet();
+
+		assertThat(this.mongo.indexOps("users").getIndexInfo())
+			.filteredOn((index) -> index.getName().equals("email_unique"))
+			.singleElement()
+			.satisfies((index) -> assertThat(index.isUnique() && index.isSparse()).isTrue());
+		anonymousSignIn();
+		anonymousSignIn();
+		String email = "unique-" + UUID.randomUUID() + "@example.com";
+		assertThat(api().postJson("/api/auth/signup", Map.of("email", email, "password", PASSWORD)).statusCode())
+			.isEqualTo(201);
+		assertThat(api().postJson("/api/auth/signup", Map.of("email", email, "password", PASSWORD)).statusCode())
+			.isEqualTo(409);
 	}
 
 	private void createdDaysAgo(JsonNode session, int days) throws Exception {
