@@ -13,6 +13,7 @@ import dev.keel.events.auth.UserDisabled;
 import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.auth.UserRolesChanged;
+import dev.keel.events.auth.UserUpgraded;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.CollectionDeleted;
 import dev.keel.events.data.DocumentCreated;
@@ -39,6 +40,7 @@ public final class EventTypes {
 		register(UserDisabled.TYPE, UserDisabled.class);
 		register(UserRolesChanged.TYPE, UserRolesChanged.class);
 		register(UserEnabled.TYPE, UserEnabled.class);
+		register(UserUpgraded.TYPE, UserUpgraded.class);
 		register(DocumentCreated.TYPE, DocumentCreated.class);
 		register(DocumentUpdated.TYPE, DocumentUpdated.class);
 		register(DocumentDeleted.TYPE, DocumentDeleted.class);

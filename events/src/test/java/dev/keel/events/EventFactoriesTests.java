@@ -15,6 +15,7 @@ import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.auth.UserDisabled;
 import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserRolesChanged;
+import dev.keel.events.auth.UserUpgraded;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.CollectionDeleted;
@@ -40,7 +41,7 @@ class EventFactoriesTests {
 				() -> PasswordChanged.of("u-1", "ada@example.com", "Ada"),
 				() -> UserDisabled.of("u-1", "ada@example.com"),
 				() -> UserRolesChanged.of("u-1", "ada@example.com", List.of("user")),
-				() -> UserEnabled.of("u-1", "ada@example.com"),
+				() -> UserEnabled.of("u-1", "ada@example.com"), () -> UserUpgraded.of("u-2", "ada@example.com", "Ada"),
 				() -> DocumentCreated.of("tasks", "abc", "u-1", "u-1", 1, "owner", List.of("title"),
 						Map.of("title", "x"), false),
 				() -> DocumentUpdated.of("tasks", "abc", "u-1", "u-2", 2, "owner", List.of("title"),

@@ -13,6 +13,7 @@ import dev.keel.events.auth.UserDisabled;
 import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.auth.UserRolesChanged;
+import dev.keel.events.auth.UserUpgraded;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.CollectionDeleted;
 import dev.keel.events.data.DocumentCreated;
@@ -72,6 +73,10 @@ public final class EventFixtures {
 
 	public static UserEnabled userEnabled() {
 		return new UserEnabled("evt-14", OCCURRED_AT, USER_ID, "ada@example.com");
+	}
+
+	public static UserUpgraded userUpgraded() {
+		return new UserUpgraded("evt-15", OCCURRED_AT, USER_ID, "ada@example.com", "Ada");
 	}
 
 	public static DocumentCreated aTaskCreated() {
@@ -136,8 +141,8 @@ public final class EventFixtures {
 
 	public static List<IntegrationEvent> oneOfEachType() {
 		return List.of(userRegistered(), emailVerificationRequested(), emailVerified(), passwordResetRequested(),
-				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), aTaskCreated(), aTaskUpdated(),
-				aTaskDeleted(), tasksDefined(), tasksDeleted(), aPhotoUploaded(), aPhotoDeleted());
+				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), userUpgraded(), aTaskCreated(),
+				aTaskUpdated(), aTaskDeleted(), tasksDefined(), tasksDeleted(), aPhotoUploaded(), aPhotoDeleted());
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.keel.events;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.data.DocumentUpdated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +80,16 @@ class IntegrationEventJsonTests {
 		assertThat(event.changedFields()).isEmpty();
 		assertThat(event.document()).isNull();
 		assertThat(event.aggregateId()).isEqualTo("tasks/abc");
+	}
+
+	@Test
+	void readsARegistrationWrittenBeforeItHadAMethodAsHavingNone() {
+		String written = """
+				{"eventId":"evt-1","occurredAt":"2026-11-23T10:15:30.123Z","userId":"u-42",
+				"email":"ada@example.com","displayName":"Ada"}
+				""";
+
+		assertThat(this.json.readValue(written, UserRegistered.class).method()).isNull();
 	}
 
 	@Test

@@ -61,7 +61,9 @@ final class KeelCli {
 				// above
 				// what the suite sends in a minute.
 				Map.entry("KEEL_RATE_LIMIT_AUTH", "100000/1m"), Map.entry("KEEL_RATE_LIMIT_USER", "100000/1m"),
-				Map.entry("KEEL_RATE_LIMIT_ANONYMOUS", "100000/1m"));
+				Map.entry("KEEL_RATE_LIMIT_ANONYMOUS", "100000/1m"),
+				// Off by default; AnonymousUserSystemTests signs in anonymously.
+				Map.entry("KEEL_ANONYMOUS_SIGNUPS_ENABLED", "true"));
 	}
 
 	Path home() {

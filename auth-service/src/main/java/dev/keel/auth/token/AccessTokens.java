@@ -17,7 +17,8 @@ import dev.keel.auth.key.SigningKeys;
  * Issues access tokens: JWTs signed RS256 with the active key, carrying {@code iss},
  * {@code sub}, {@code aud} ({@code keel}), {@code iat}, {@code exp}, {@code jti},
  * {@code roles}, and for users {@code email} and {@code sid} (the session, i.e. the
- * refresh-token family).
+ * refresh-token family); an anonymous user's tokens have no {@code email} but
+ * {@code anonymous: true}.
  */
 @Component
 class AccessTokens {
@@ -48,6 +49,9 @@ class AccessTokens {
 			.claim("roles", principal.roles());
 		if (principal.email() != null) {
 			claims.claim("email", principal.email());
+		}
+		if (principal.anonymous()) {
+			claims.claim("anonymous", true);
 		}
 		if (sessionId != null) {
 			claims.claim("sid", sessionId);

@@ -15,14 +15,19 @@ import static dev.keel.auth.token.OAuthError.INVALID_GRANT;
 import static dev.keel.auth.token.OAuthError.INVALID_REQUEST;
 
 /**
- * The three grants of the token endpoint: {@code password} starts a session,
+ * The grants of the token endpoint: {@code password} starts a session,
+ * {@code urn:keel:anonymous} creates an anonymous user and starts their session,
  * {@code refresh_token} continues one (for a user who is still active, with their current
  * roles), {@code client_credentials} issues a service account an access token only.
  */
 @Service
 class TokenGrants {
 
+	static final String ANONYMOUS_GRANT = "urn:keel:anonymous";
+
 	private final PasswordLogin passwords;
+
+	private final AnonymousSignup anonymous;
 
 	private final AccountStatus accounts;
 
@@ -32,9 +37,10 @@ class TokenGrants {
 
 	private final AccessTokens accessTokens;
 
-	TokenGrants(PasswordLogin passwords, AccountStatus accounts, ClientCredentialsLogin clients,
-			RefreshTokens refreshTokens, AccessTokens accessTokens) {
+	TokenGrants(PasswordLogin passwords, AnonymousSignup anonymous, AccountStatus accounts,
+			ClientCredentialsLogin clients, RefreshTokens refreshTokens, AccessTokens accessTokens) {
 		this.passwords = passwords;
+		this.anonymous = anonymous;
 		this.accounts = accounts;
 		this.clients = clients;
 		this.refreshTokens = refreshTokens;
@@ -50,8 +56,9 @@ class TokenGrants {
 			case "password" -> password(request);
 			case "refresh_token" -> refresh(request);
 			case "client_credentials" -> clientCredentials(request);
+			case ANONYMOUS_GRANT -> anonymous();
 			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE,
-					"Supported grant types: password, refresh_token, client_credentials.");
+					"Supported grant types: password, refresh_token, client_credentials, " + ANONYMOUS_GRANT + ".");
 		};
 	}
 
@@ -67,6 +74,12 @@ class TokenGrants {
 			case LoginOutcome.Throttled throttled -> new GrantResult.Throttled(throttled.retryAfter());
 			case LoginOutcome.Busy busy -> new GrantResult.Unavailable(busy.retryAfter());
 		};
+	}
+
+	private GrantResult anonymous() {
+		return this.anonymous.signUpAnonymously()
+			.map(this::session)
+			.orElseGet(() -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE, "Anonymous sign-ups are switched off."));
 	}
 
 	private GrantResult session(Principal user) {

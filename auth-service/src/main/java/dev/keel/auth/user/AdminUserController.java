@@ -1,8 +1,13 @@
 package dev.keel.auth.user;
 
+import java.time.Duration;
+
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +27,15 @@ class AdminUserController {
 
 	private final AdminUserService admin;
 
-	AdminUserController(AdminUserService admin) {
+	private final AnonymousUsers anonymous;
+
+	AdminUserController(AdminUserService admin, AnonymousUsers anonymous) {
 		this.admin = admin;
+		this.anonymous = anonymous;
+	}
+
+	/** How many users a removal removed. */
+	record RemovedUsers(long removed) {
 	}
 
 	@GetMapping
@@ -33,6 +45,15 @@ class AdminUserController {
 			case Page page -> page;
 			case Invalid invalid -> throw Responses.invalid(invalid);
 		};
+	}
+
+	/**
+	 * Removes anonymous users (never upgraded) created more than {@code olderThanDays}
+	 * ago.
+	 */
+	@DeleteMapping("/anonymous")
+	RemovedUsers removeStaleAnonymous(@RequestParam @Min(1) @Max(3650) int olderThanDays) {
+		return new RemovedUsers(this.anonymous.removeStale(Duration.ofDays(olderThanDays)));
 	}
 
 	@GetMapping("/{id}")

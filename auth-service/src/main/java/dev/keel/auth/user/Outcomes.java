@@ -57,6 +57,12 @@ final class Outcomes {
 	record Throttled(Duration retryAfter) implements Change {
 	}
 
+	/**
+	 * An upgrade of a user who is not anonymous (any more): 409 {@code not_anonymous}.
+	 */
+	record NotAnonymous() implements Change {
+	}
+
 	/** No such user (404). */
 	record NotFound() implements Change {
 	}

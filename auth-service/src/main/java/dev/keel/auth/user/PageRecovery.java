@@ -14,6 +14,7 @@ import dev.keel.auth.user.Outcomes.Done;
 import dev.keel.auth.user.Outcomes.EmailTaken;
 import dev.keel.auth.user.Outcomes.Invalid;
 import dev.keel.auth.user.Outcomes.InvalidToken;
+import dev.keel.auth.user.Outcomes.NotAnonymous;
 import dev.keel.auth.user.Outcomes.NotFound;
 import dev.keel.auth.user.Outcomes.Throttled;
 
@@ -72,6 +73,8 @@ class PageRecovery implements AccountRecovery {
 			case NotFound missing -> new RecoveryResult.InvalidLink();
 			case Throttled throttled -> new RecoveryResult.Busy(throttled.retryAfter());
 			case EmailTaken taken -> new RecoveryResult.Refused("email", "is already taken");
+			// recovery never upgrades anyone
+			case NotAnonymous notAnonymous -> new RecoveryResult.InvalidLink();
 		};
 	}
 

@@ -9,6 +9,7 @@ import dev.keel.auth.user.Outcomes.Done;
 import dev.keel.auth.user.Outcomes.EmailTaken;
 import dev.keel.auth.user.Outcomes.Invalid;
 import dev.keel.auth.user.Outcomes.InvalidToken;
+import dev.keel.auth.user.Outcomes.NotAnonymous;
 import dev.keel.auth.user.Outcomes.NotFound;
 import dev.keel.auth.user.Outcomes.Throttled;
 import dev.keel.support.web.KeelProblemException;
@@ -33,6 +34,8 @@ final class Responses {
 			case InvalidToken invalid -> throw new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_token",
 					"The link is invalid, already used or expired. Request a new one.");
 			case Throttled throttled -> throw throttled(throttled);
+			case NotAnonymous notAnonymous -> throw new KeelProblemException(HttpStatus.CONFLICT, "not_anonymous",
+					"This account already has an email and a password; only an anonymous user can be upgraded.");
 			case NotFound missing -> throw userGone();
 		};
 	}

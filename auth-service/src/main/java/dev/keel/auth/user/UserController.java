@@ -15,15 +15,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Signing up, and the caller's own profile and password. */
+/**
+ * Signing up, and the caller's own profile and password; an anonymous caller's upgrade.
+ */
 @RestController
 @RequestMapping("/api/auth")
 class UserController {
 
 	private final UserService users;
 
-	UserController(UserService users) {
+	private final AnonymousUsers anonymous;
+
+	UserController(UserService users, AnonymousUsers anonymous) {
 		this.users = users;
+		this.anonymous = anonymous;
 	}
 
 	@PostMapping("/signup")
@@ -40,6 +45,15 @@ class UserController {
 	@PatchMapping("/me")
 	UserView updateProfile(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody UserRequests.ProfileUpdate update) {
 		return UserView.of(Responses.user(this.users.updateProfile(caller.getSubject(), update)));
+	}
+
+	/**
+	 * An anonymous caller sets an email and a password, keeping their id: 200 with the
+	 * upgraded user, 409 {@code email_taken} or {@code not_anonymous}.
+	 */
+	@PostMapping("/me/upgrade")
+	UserView upgrade(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody UserRequests.Upgrade request) {
+		return UserView.of(Responses.user(this.anonymous.upgrade(caller.getSubject(), request)));
 	}
 
 	@PostMapping("/me/password")

@@ -15,11 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@code KEEL_BOOTSTRAP_ADMIN_PASSWORD})
  * @param hashing how many password hashes may run at once
  * @param mail how many verification or reset emails one address may be sent
+ * @param anonymous anonymous users
  */
 @ConfigurationProperties("keel.auth.users")
 record UserProperties(@DefaultValue("24h") Duration verificationTokenLifetime,
 		@DefaultValue("1h") Duration resetTokenLifetime, String bootstrapAdminEmail, String bootstrapAdminPassword,
-		@DefaultValue Hashing hashing, @DefaultValue Mail mail) {
+		@DefaultValue Hashing hashing, @DefaultValue Mail mail, @DefaultValue Anonymous anonymous) {
+
+	/**
+	 * @param signupsEnabled whether {@code grant_type=urn:keel:anonymous} creates users
+	 * ({@code KEEL_ANONYMOUS_SIGNUPS_ENABLED}, off unless switched on)
+	 */
+	record Anonymous(@DefaultValue("false") boolean signupsEnabled) {
+	}
 
 	/**
 	 * @param maxConcurrent hashes at once ({@code KEEL_AUTH_HASHING_MAX_CONCURRENT}); 0

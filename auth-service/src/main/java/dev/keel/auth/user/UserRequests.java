@@ -20,6 +20,10 @@ final class UserRequests {
 			@Size(max = 100) String displayName) {
 	}
 
+	record Upgrade(@NotBlank @Email @Size(max = 254) String email, String password,
+			@Size(max = 100) String displayName) {
+	}
+
 	record ProfileUpdate(@NotBlank @Size(max = 100) String displayName) {
 	}
 

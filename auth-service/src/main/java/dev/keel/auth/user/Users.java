@@ -7,10 +7,12 @@ import java.util.Optional;
 import org.bson.Document;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,6 +30,8 @@ import dev.keel.events.auth.UserEvent;
 class Users implements InitializingBean {
 
 	static final String COLLECTION = "users";
+
+	private static final String EMAIL_INDEX = "email_unique";
 
 	private final MongoTemplate mongo;
 
@@ -47,8 +51,20 @@ class Users implements InitializingBean {
 	 */
 	@Override
 	public void afterPropertiesSet() {
-		this.mongo.indexOps(COLLECTION)
-			.createIndex(new Index("email", Sort.Direction.ASC).unique().named("email_unique"));
+		IndexOperations indexes = this.mongo.indexOps(COLLECTION);
+		// Sparse, so that any number of anonymous users (no email) fit; an older
+		// non-sparse index of that name is replaced.
+		if (indexes.getIndexInfo()
+			.stream()
+			.anyMatch((index) -> EMAIL_INDEX.equals(index.getName()) && !index.isSparse())) {
+			try {
+				indexes.dropIndex(EMAIL_INDEX);
+			}
+			catch (DataAccessException ex) {
+				// another instance starting at the same time replaced it first
+			}
+		}
+		indexes.createIndex(new Index("email", Sort.Direction.ASC).unique().sparse().named(EMAIL_INDEX));
 	}
 
 	/**
@@ -109,6 +125,11 @@ class Users implements InitializingBean {
 		}
 		Query query = Query.query(criteria).with(Sort.by("_id")).limit(limit);
 		return this.mongo.find(query, User.class);
+	}
+
+	/** Removes the users the criteria match; returns how many. */
+	long deleteWhere(Criteria criteria) {
+		return this.mongo.remove(Query.query(criteria), COLLECTION).getDeletedCount();
 	}
 
 	boolean exists(String email) {

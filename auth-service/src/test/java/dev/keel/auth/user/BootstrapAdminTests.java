@@ -35,8 +35,8 @@ class BootstrapAdminTests {
 
 	private static UserProperties properties(String password) {
 		return new UserProperties(Duration.ofHours(24), Duration.ofHours(1), "admin@keel.local", password,
-				new UserProperties.Hashing(0, Duration.ofSeconds(1)),
-				new UserProperties.Mail(Duration.ofMinutes(1), 5));
+				new UserProperties.Hashing(0, Duration.ofSeconds(1)), new UserProperties.Mail(Duration.ofMinutes(1), 5),
+				new UserProperties.Anonymous(false));
 	}
 
 }

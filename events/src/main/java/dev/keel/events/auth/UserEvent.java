@@ -6,8 +6,9 @@ import dev.keel.events.IntegrationEvent;
  * An event about one user account. Keyed by user id so that, for example, a verification
  * request is never processed after the verification it led to.
  */
-public sealed interface UserEvent extends IntegrationEvent permits UserRegistered, EmailVerificationRequested,
-		EmailVerified, PasswordResetRequested, PasswordChanged, UserDisabled, UserRolesChanged, UserEnabled {
+public sealed interface UserEvent extends IntegrationEvent
+		permits UserRegistered, EmailVerificationRequested, EmailVerified, PasswordResetRequested, PasswordChanged,
+		UserDisabled, UserRolesChanged, UserEnabled, UserUpgraded {
 
 	/**
 	 * The user the event is about.
@@ -18,7 +19,7 @@ public sealed interface UserEvent extends IntegrationEvent permits UserRegistere
 	/**
 	 * The user's email address when the event happened, so a consumer can write to the
 	 * user without asking auth-service.
-	 * @return the email address
+	 * @return the email address, or {@code null} for an anonymous user (no address yet)
 	 */
 	String email();
 

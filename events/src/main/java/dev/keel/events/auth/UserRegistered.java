@@ -14,17 +14,38 @@ import java.util.UUID;
  * @param userId the new user's id
  * @param email the email address signed up with
  * @param displayName the display name, or {@code null} if none was given
+ * @param method how the account was created: {@value #PASSWORD} or {@value #ANONYMOUS}
+ * (an account with no email, upgraded later with {@link UserUpgraded}); added later, so a
+ * consumer reading an older event finds {@code null}, which means {@value #PASSWORD}
  */
-public record UserRegistered(String eventId, Instant occurredAt, String userId, String email,
-		String displayName) implements UserEvent {
+public record UserRegistered(String eventId, Instant occurredAt, String userId, String email, String displayName,
+		String method) implements UserEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "keel.user.registered";
+
+	/** Signed up with an email and a password. */
+	public static final String PASSWORD = "password";
+
+	/** Signed in anonymously: no email yet. */
+	public static final String ANONYMOUS = "anonymous";
 
 	public UserRegistered {
 		Objects.requireNonNull(eventId, "eventId");
 		Objects.requireNonNull(occurredAt, "occurredAt");
 		Objects.requireNonNull(userId, "userId");
+	}
+
+	/**
+	 * A registration with an email and a password, as events had before {@code method}.
+	 * @param eventId the event id
+	 * @param occurredAt when the account was created
+	 * @param userId the new user's id
+	 * @param email the email address signed up with
+	 * @param displayName the display name, or {@code null}
+	 */
+	public UserRegistered(String eventId, Instant occurredAt, String userId, String email, String displayName) {
+		this(eventId, occurredAt, userId, email, displayName, PASSWORD);
 	}
 
 	/**
@@ -35,8 +56,20 @@ public record UserRegistered(String eventId, Instant occurredAt, String userId, 
 	 * @return the event
 	 */
 	public static UserRegistered of(String userId, String email, String displayName) {
+		return of(userId, email, displayName, PASSWORD);
+	}
+
+	/**
+	 * A registration that happens now, under a new event id.
+	 * @param userId the new user's id
+	 * @param email the email address, or {@code null} for an anonymous user
+	 * @param displayName the display name, or {@code null}
+	 * @param method {@value #PASSWORD} or {@value #ANONYMOUS}
+	 * @return the event
+	 */
+	public static UserRegistered of(String userId, String email, String displayName, String method) {
 		return new UserRegistered(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS), userId,
-				email, displayName);
+				email, displayName, method);
 	}
 
 	@Override
