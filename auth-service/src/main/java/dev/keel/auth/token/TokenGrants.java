@@ -15,12 +15,16 @@ import static dev.keel.auth.token.OAuthError.INVALID_GRANT;
 import static dev.keel.auth.token.OAuthError.INVALID_REQUEST;
 
 /**
- * The three grants of the token endpoint: {@code password} starts a session,
- * {@code refresh_token} continues one (for a user who is still active, with their current
- * roles), {@code client_credentials} issues a service account an access token only.
+ * The grants of the token endpoint: {@code password} and {@code urn:keel:otp} (an emailed
+ * code) start a session, {@code refresh_token} continues one (for a user who is still
+ * active, with their current roles), {@code client_credentials} issues a service account
+ * an access token only.
  */
 @Service
 class TokenGrants {
+
+	/** Passwordless sign-in with an emailed code. */
+	static final String OTP = "urn:keel:otp";
 
 	private final PasswordLogin passwords;
 
@@ -28,15 +32,18 @@ class TokenGrants {
 
 	private final ClientCredentialsLogin clients;
 
+	private final OtpLogin otp;
+
 	private final RefreshTokens refreshTokens;
 
 	private final AccessTokens accessTokens;
 
-	TokenGrants(PasswordLogin passwords, AccountStatus accounts, ClientCredentialsLogin clients,
+	TokenGrants(PasswordLogin passwords, AccountStatus accounts, ClientCredentialsLogin clients, OtpLogin otp,
 			RefreshTokens refreshTokens, AccessTokens accessTokens) {
 		this.passwords = passwords;
 		this.accounts = accounts;
 		this.clients = clients;
+		this.otp = otp;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 	}
@@ -50,8 +57,9 @@ class TokenGrants {
 			case "password" -> password(request);
 			case "refresh_token" -> refresh(request);
 			case "client_credentials" -> clientCredentials(request);
+			case OTP -> otp(request);
 			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE,
-					"Supported grant types: password, refresh_token, client_credentials.");
+					"Supported grant types: password, refresh_token, client_credentials, " + OTP + ".");
 		};
 	}
 
@@ -66,6 +74,18 @@ class TokenGrants {
 			case LoginOutcome.Rejected rejected -> refused(INVALID_GRANT, "The email or password is wrong.");
 			case LoginOutcome.Throttled throttled -> new GrantResult.Throttled(throttled.retryAfter());
 			case LoginOutcome.Busy busy -> new GrantResult.Unavailable(busy.retryAfter());
+		};
+	}
+
+	private GrantResult otp(TokenRequest request) {
+		String email = request.parameter("email");
+		String code = request.parameter("code");
+		if (email == null || code == null) {
+			return refused(INVALID_REQUEST, "The " + OTP + " grant needs the email and code parameters.");
+		}
+		return switch (this.otp.redeem(email, code)) {
+			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal());
+			default -> refused(INVALID_GRANT, "The code is wrong, used or expired; ask for a new one.");
 		};
 	}
 

@@ -6,8 +6,9 @@ import dev.keel.events.IntegrationEvent;
  * An event about one user account. Keyed by user id so that, for example, a verification
  * request is never processed after the verification it led to.
  */
-public sealed interface UserEvent extends IntegrationEvent permits UserRegistered, EmailVerificationRequested,
-		EmailVerified, PasswordResetRequested, PasswordChanged, UserDisabled, UserRolesChanged, UserEnabled {
+public sealed interface UserEvent extends IntegrationEvent
+		permits UserRegistered, EmailVerificationRequested, EmailVerified, PasswordResetRequested, PasswordChanged,
+		UserDisabled, UserRolesChanged, UserEnabled, OtpRequested {
 
 	/**
 	 * The user the event is about.
