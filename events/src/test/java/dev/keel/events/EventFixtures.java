@@ -72,7 +72,8 @@ public final class EventFixtures {
 	}
 
 	public static OtpRequested otpRequested() {
-		return new OtpRequested("evt-otp-1", OCCURRED_AT, USER_ID, "ada@example.com", null, "042917", TOKEN, EXPIRES_AT);
+		return new OtpRequested("evt-otp-1", OCCURRED_AT, USER_ID, "ada@example.com", null, "042917", TOKEN,
+				EXPIRES_AT);
 	}
 
 	public static UserEnabled userEnabled() {
