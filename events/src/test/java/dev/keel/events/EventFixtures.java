@@ -142,8 +142,8 @@ public final class EventFixtures {
 
 	public static List<IntegrationEvent> oneOfEachType() {
 		return List.of(userRegistered(), emailVerificationRequested(), emailVerified(), passwordResetRequested(),
-				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), aTaskCreated(), aTaskUpdated(),
-				aTaskDeleted(), tasksDefined(), tasksDeleted(), aPhotoUploaded(), aPhotoDeleted());
+				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), otpRequested(), aTaskCreated(),
+				aTaskUpdated(), aTaskDeleted(), tasksDefined(), tasksDeleted(), aPhotoUploaded(), aPhotoDeleted());
 	}
 
 }
