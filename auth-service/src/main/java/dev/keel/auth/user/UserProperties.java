@@ -31,7 +31,8 @@ record UserProperties(@DefaultValue("24h") Duration verificationTokenLifetime,
 	}
 
 	/**
-	 * Per address and per kind (verification, reset, sign-in code), counted across instances.
+	 * Per address and per kind (verification, reset, sign-in code), counted across
+	 * instances.
 	 *
 	 * @param minInterval the least time between two emails
 	 * ({@code KEEL_AUTH_MAIL_MIN_INTERVAL})
