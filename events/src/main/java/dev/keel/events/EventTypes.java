@@ -8,6 +8,7 @@ import java.util.Optional;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.PasswordChanged;
+import dev.keel.events.auth.OtpRequested;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.auth.UserDisabled;
 import dev.keel.events.auth.UserEnabled;
@@ -41,6 +42,7 @@ public final class EventTypes {
 		register(UserRolesChanged.TYPE, UserRolesChanged.class);
 		register(UserEnabled.TYPE, UserEnabled.class);
 		register(UserUpgraded.TYPE, UserUpgraded.class);
+		register(OtpRequested.TYPE, OtpRequested.class);
 		register(DocumentCreated.TYPE, DocumentCreated.class);
 		register(DocumentUpdated.TYPE, DocumentUpdated.class);
 		register(DocumentDeleted.TYPE, DocumentDeleted.class);

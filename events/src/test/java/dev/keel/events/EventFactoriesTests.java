@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
+import dev.keel.events.auth.OtpRequested;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.auth.UserDisabled;
@@ -42,6 +43,7 @@ class EventFactoriesTests {
 				() -> UserDisabled.of("u-1", "ada@example.com"),
 				() -> UserRolesChanged.of("u-1", "ada@example.com", List.of("user")),
 				() -> UserEnabled.of("u-1", "ada@example.com"), () -> UserUpgraded.of("u-2", "ada@example.com", "Ada"),
+				() -> OtpRequested.of("u-1", "ada@example.com", "Ada", "042917", "t", expiry),
 				() -> DocumentCreated.of("tasks", "abc", "u-1", "u-1", 1, "owner", List.of("title"),
 						Map.of("title", "x"), false),
 				() -> DocumentUpdated.of("tasks", "abc", "u-1", "u-2", 2, "owner", List.of("title"),

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.PasswordChanged;
+import dev.keel.events.auth.OtpRequested;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.auth.UserDisabled;
 import dev.keel.events.auth.UserEnabled;
@@ -69,6 +70,11 @@ public final class EventFixtures {
 
 	public static UserRolesChanged userRolesChanged() {
 		return new UserRolesChanged("evt-13", OCCURRED_AT, USER_ID, "ada@example.com", List.of("user", "staff"));
+	}
+
+	public static OtpRequested otpRequested() {
+		return new OtpRequested("evt-otp-1", OCCURRED_AT, USER_ID, "ada@example.com", null, "042917", TOKEN,
+				EXPIRES_AT);
 	}
 
 	public static UserEnabled userEnabled() {
@@ -141,8 +147,9 @@ public final class EventFixtures {
 
 	public static List<IntegrationEvent> oneOfEachType() {
 		return List.of(userRegistered(), emailVerificationRequested(), emailVerified(), passwordResetRequested(),
-				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), userUpgraded(), aTaskCreated(),
-				aTaskUpdated(), aTaskDeleted(), tasksDefined(), tasksDeleted(), aPhotoUploaded(), aPhotoDeleted());
+				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), userUpgraded(), otpRequested(),
+				aTaskCreated(), aTaskUpdated(), aTaskDeleted(), tasksDefined(), tasksDeleted(), aPhotoUploaded(),
+				aPhotoDeleted());
 	}
 
 }

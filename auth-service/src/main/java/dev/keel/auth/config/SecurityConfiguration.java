@@ -37,8 +37,8 @@ public class SecurityConfiguration {
 	private static final RequestMatcher ANONYMOUS_ENDPOINTS = new OrRequestMatcher(path(null, "/api/auth/signup"),
 			path(null, "/api/auth/token"), path(null, "/api/auth/revoke"), path(null, "/api/auth/email/verify"),
 			path(null, "/api/auth/password/forgot"), path(null, "/api/auth/password/reset"),
-			path(HttpMethod.GET, "/api/auth/.well-known/**"), path(HttpMethod.GET, "/api/auth/v3/api-docs/**"),
-			path(null, "/account/**"));
+			path(null, "/api/auth/otp"), path(HttpMethod.GET, "/api/auth/.well-known/**"),
+			path(HttpMethod.GET, "/api/auth/v3/api-docs/**"), path(null, "/account/**"));
 
 	@Bean
 	@Order(KeelSecurityAutoConfiguration.FILTER_CHAIN_ORDER - 1)

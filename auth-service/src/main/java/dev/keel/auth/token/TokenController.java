@@ -41,24 +41,27 @@ class TokenController {
 	@PostMapping("/api/auth/token")
 	@Operation(summary = "Issue tokens (OAuth2, RFC 6749)",
 			description = "grant_type=password (username = email, password), refresh_token (refresh_token), "
-					+ "client_credentials (client_id and client_secret, or HTTP Basic) or urn:keel:anonymous "
+					+ "client_credentials (client_id and client_secret, or HTTP Basic), "
+					+ "urn:keel:otp (email and the 6-digit code from POST /api/auth/otp) or urn:keel:anonymous "
 					+ "(no other fields: creates a user with no email and the anonymous role, when anonymous "
 					+ "sign-ups are switched on; unsupported_grant_type otherwise). "
 					+ "The same fields are accepted as a JSON object. Errors (400, 401 for a bad client, 429 after "
 					+ "repeated failed logins, 503 temporarily_unavailable with Retry-After when too many "
 					+ "logins arrive at once) follow RFC 6749 §5.2, not problem+json.",
-			requestBody = @RequestBody(required = true, content = { @Content(
-					mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-					schemaProperties = {
+			requestBody = @RequestBody(required = true,
+					content = { @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schemaProperties = {
 							@SchemaProperty(name = "grant_type",
 									schema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 											allowableValues = { "password", "refresh_token", "client_credentials",
-													"urn:keel:anonymous" })),
+													TokenGrants.OTP, TokenGrants.ANONYMOUS_GRANT })),
 							@SchemaProperty(name = "username", schema = @Schema(format = "email")),
 							@SchemaProperty(name = "password", schema = @Schema(format = "password")),
 							@SchemaProperty(name = "refresh_token", schema = @Schema(type = "string")),
 							@SchemaProperty(name = "client_id", schema = @Schema(type = "string")),
-							@SchemaProperty(name = "client_secret", schema = @Schema(format = "password")) }) }),
+							@SchemaProperty(name = "client_secret", schema = @Schema(format = "password")),
+							@SchemaProperty(name = "email", schema = @Schema(format = "email")),
+							@SchemaProperty(name = "code",
+									schema = @Schema(type = "string", pattern = "^[0-9]{6}$")) }) }),
 			responses = {
 					@ApiResponse(responseCode = "200", description = "Tokens issued",
 							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

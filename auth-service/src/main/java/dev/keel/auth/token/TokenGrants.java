@@ -15,15 +15,19 @@ import static dev.keel.auth.token.OAuthError.INVALID_GRANT;
 import static dev.keel.auth.token.OAuthError.INVALID_REQUEST;
 
 /**
- * The grants of the token endpoint: {@code password} starts a session,
- * {@code urn:keel:anonymous} creates an anonymous user and starts their session,
- * {@code refresh_token} continues one (for a user who is still active, with their current
- * roles), {@code client_credentials} issues a service account an access token only.
+ * The grants of the token endpoint: {@code password} and {@code urn:keel:otp} (an emailed
+ * code) start a session, {@code urn:keel:anonymous} creates an anonymous user and starts
+ * their session, {@code refresh_token} continues one (for a user who is still active,
+ * with their current roles), {@code client_credentials} issues a service account an
+ * access token only.
  */
 @Service
 class TokenGrants {
 
 	static final String ANONYMOUS_GRANT = "urn:keel:anonymous";
+
+	/** Passwordless sign-in with an emailed code. */
+	static final String OTP = "urn:keel:otp";
 
 	private final PasswordLogin passwords;
 
@@ -33,16 +37,19 @@ class TokenGrants {
 
 	private final ClientCredentialsLogin clients;
 
+	private final OtpLogin otp;
+
 	private final RefreshTokens refreshTokens;
 
 	private final AccessTokens accessTokens;
 
 	TokenGrants(PasswordLogin passwords, AnonymousSignup anonymous, AccountStatus accounts,
-			ClientCredentialsLogin clients, RefreshTokens refreshTokens, AccessTokens accessTokens) {
+			ClientCredentialsLogin clients, OtpLogin otp, RefreshTokens refreshTokens, AccessTokens accessTokens) {
 		this.passwords = passwords;
 		this.anonymous = anonymous;
 		this.accounts = accounts;
 		this.clients = clients;
+		this.otp = otp;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 	}
@@ -57,8 +64,9 @@ class TokenGrants {
 			case "refresh_token" -> refresh(request);
 			case "client_credentials" -> clientCredentials(request);
 			case ANONYMOUS_GRANT -> anonymous();
-			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE,
-					"Supported grant types: password, refresh_token, client_credentials, " + ANONYMOUS_GRANT + ".");
+			case OTP -> otp(request);
+			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE, "Supported grant types: password, "
+					+ "refresh_token, client_credentials, " + OTP + ", " + ANONYMOUS_GRANT + ".");
 		};
 	}
 
@@ -80,6 +88,18 @@ class TokenGrants {
 		return this.anonymous.signUpAnonymously()
 			.map(this::session)
 			.orElseGet(() -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE, "Anonymous sign-ups are switched off."));
+	}
+
+	private GrantResult otp(TokenRequest request) {
+		String email = request.parameter("email");
+		String code = request.parameter("code");
+		if (email == null || code == null) {
+			return refused(INVALID_REQUEST, "The " + OTP + " grant needs the email and code parameters.");
+		}
+		return switch (this.otp.redeem(email, code)) {
+			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal());
+			default -> refused(INVALID_GRANT, "The code is wrong, used or expired; ask for a new one.");
+		};
 	}
 
 	private GrantResult session(Principal user) {

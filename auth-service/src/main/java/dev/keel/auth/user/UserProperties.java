@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bootstrapAdminPassword the first admin's password
  * ({@code KEEL_BOOTSTRAP_ADMIN_PASSWORD})
  * @param hashing how many password hashes may run at once
- * @param mail how many verification or reset emails one address may be sent
+ * @param mail how many verification, reset or sign-in code emails one address may be sent
  * @param anonymous anonymous users
  */
 @ConfigurationProperties("keel.auth.users")
@@ -39,7 +39,8 @@ record UserProperties(@DefaultValue("24h") Duration verificationTokenLifetime,
 	}
 
 	/**
-	 * Per address and per kind (verification, reset), counted across instances.
+	 * Per address and per kind (verification, reset, sign-in code), counted across
+	 * instances.
 	 *
 	 * @param minInterval the least time between two emails
 	 * ({@code KEEL_AUTH_MAIL_MIN_INTERVAL})

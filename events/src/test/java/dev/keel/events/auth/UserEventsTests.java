@@ -41,6 +41,8 @@ class UserEventsTests {
 			.contains(EventFixtures.USER_ID, "token=<hidden>");
 		assertThat(EventFixtures.passwordResetRequested().toString()).doesNotContain(EventFixtures.TOKEN)
 			.contains(EventFixtures.USER_ID, "token=<hidden>");
+		assertThat(EventFixtures.otpRequested().toString()).doesNotContain(EventFixtures.TOKEN, "042917")
+			.contains(EventFixtures.USER_ID, "code=<hidden>", "token=<hidden>");
 	}
 
 	@Test

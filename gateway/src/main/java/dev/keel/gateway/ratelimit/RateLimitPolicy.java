@@ -25,7 +25,7 @@ final class RateLimitPolicy {
 	static final String SUBJECT_ATTRIBUTE = "keel.subject";
 
 	private static final Set<String> AUTH_PATHS = Set.of("/api/auth/signup", "/api/auth/token",
-			"/api/auth/password/forgot", "/account/forgot-password");
+			"/api/auth/password/forgot", "/api/auth/otp", "/account/forgot-password");
 
 	private final Tier auth;
 

@@ -23,7 +23,7 @@ final class AnonymousRoutes {
 	/** The routes every deployment opens (the edge contract). */
 	static final List<String> BUILT_IN = List.of("POST /api/auth/signup", "POST /api/auth/token",
 			"POST /api/auth/revoke", "POST /api/auth/email/verify", "POST /api/auth/password/forgot",
-			"POST /api/auth/password/reset", "GET,HEAD /api/auth/.well-known/**",
+			"POST /api/auth/password/reset", "POST /api/auth/otp", "GET,HEAD /api/auth/.well-known/**",
 			// Public data reads, and document writes: data-service decides per collection
 			// and operation whether a token is needed (its `public` rule). Defining
 			// collections always needs one.

@@ -19,7 +19,7 @@ class RateLimitPolicyTests {
 			Limit.of("600/1m"), Limit.of("300/1m"), 1000, new RateLimitSettings.Redis("", null, null)));
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/auth/signup", "/api/auth/token", "/api/auth/password/forgot",
+	@ValueSource(strings = { "/api/auth/signup", "/api/auth/token", "/api/auth/password/forgot", "/api/auth/otp",
 			"/account/forgot-password", "/api/auth//token/", "/api/auth/token;jsessionid=1", "/api/auth/%74oken" })
 	void anonymousAuthEndpointsCountPerClientIp(String path) {
 		Quota quota = this.policy.quotaFor(exchange(HttpMethod.POST, path, "203.0.113.7", null));

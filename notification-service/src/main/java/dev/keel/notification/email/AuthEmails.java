@@ -11,15 +11,17 @@ import org.springframework.stereotype.Component;
 
 import dev.keel.events.IntegrationEvent;
 import dev.keel.events.auth.EmailVerificationRequested;
+import dev.keel.events.auth.OtpRequested;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.support.events.KeelEventsAutoConfiguration;
 
 /**
  * Queues the security emails that auth-service's events ask for: email verification,
- * password reset and password changed. Idempotent by event id: a redelivered event finds
- * its email queued already. A record that is not an event this version knows never gets
- * here: it goes to the dead-letter topic (see the config package).
+ * password reset, password changed and passwordless sign-in codes. Idempotent by event
+ * id: a redelivered event finds its email queued already. A record that is not an event
+ * this version knows never gets here: it goes to the dead-letter topic (see the config
+ * package).
  */
 @Component
 class AuthEmails {
@@ -43,6 +45,7 @@ class AuthEmails {
 			case EmailVerificationRequested requested -> on(requested);
 			case PasswordResetRequested requested -> on(requested);
 			case PasswordChanged changed -> on(changed);
+			case OtpRequested requested -> on(requested);
 			default -> {
 			}
 		}
@@ -56,6 +59,16 @@ class AuthEmails {
 	void on(PasswordResetRequested event) {
 		queue(email(event.eventId(), EmailKind.PASSWORD_RESET, event.userId(), event.email(), event.displayName(),
 				event.token(), event.expiresAt()));
+	}
+
+	/**
+	 * The email shows the code only: the page that would complete a sign-in from the link
+	 * is not served yet, so the link token is not sent.
+	 */
+	void on(OtpRequested event) {
+		queue(new QueuedEmail(QueuedEmail.idOf(event.eventId(), EmailKind.SIGN_IN_CODE), EmailKind.SIGN_IN_CODE,
+				event.userId(), event.email(), event.displayName(), null, event.code(), event.expiresAt(), 0,
+				Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null));
 	}
 
 	void on(PasswordChanged event) {
@@ -74,7 +87,7 @@ class AuthEmails {
 
 	private static QueuedEmail email(String eventId, EmailKind kind, String userId, String to, String name,
 			String token, Instant expiresAt) {
-		return new QueuedEmail(QueuedEmail.idOf(eventId, kind), kind, userId, to, name, token, expiresAt, 0,
+		return new QueuedEmail(QueuedEmail.idOf(eventId, kind), kind, userId, to, name, token, null, expiresAt, 0,
 				Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null);
 	}
 

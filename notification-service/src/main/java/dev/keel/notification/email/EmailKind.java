@@ -2,7 +2,7 @@ package dev.keel.notification.email;
 
 /**
  * The emails Keel sends, with their subject, template and the page their link opens. The
- * first three are security emails, which preferences cannot mute; a notification email
+ * first four are security emails, which preferences cannot mute; a notification email
  * repeats an inbox item for users who asked for email. Subjects are constants: nothing a
  * user chose ever reaches a header.
  */
@@ -13,6 +13,8 @@ enum EmailKind {
 	PASSWORD_RESET("password-reset", "Reset your password", "/account/reset-password"),
 
 	PASSWORD_CHANGED("password-changed", "Your password was changed", "/account/forgot-password"),
+
+	SIGN_IN_CODE("sign-in-code", "Your sign-in code", ""),
 
 	NOTIFICATION("notification", "You have a new notification", "");
 

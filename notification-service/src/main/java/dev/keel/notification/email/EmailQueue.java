@@ -48,7 +48,7 @@ class EmailQueue {
 	EmailQueue(MongoTemplate mongo) {
 		this.mongo = mongo;
 		emails().createIndex(Indexes.ascending("userId", "kind", "createdAt"));
-		// Emails sent before tokens were dropped on sending.
+		// Emails sent before tokens were dropped on sending (codes always were).
 		emails().updateMany(Filters.and(Filters.ne("status", PENDING), Filters.exists("token")),
 				Updates.unset("token"));
 	}
@@ -60,6 +60,7 @@ class EmailQueue {
 			.append("to", email.to())
 			.append("name", email.name())
 			.append("token", email.token())
+			.append("code", email.code())
 			.append("expiresAt", (email.expiresAt() != null) ? Date.from(email.expiresAt()) : null)
 			.append("title", email.title())
 			.append("body", email.body())
@@ -88,19 +89,19 @@ class EmailQueue {
 		return (claimed != null) ? email(claimed) : null;
 	}
 
-	/** Marks the email sent and drops its link token. */
+	/** Marks the email sent and drops its link token and code. */
 	void sent(QueuedEmail email, Instant now) {
 		emails().updateOne(Filters.eq("_id", email.id()), Updates.combine(Updates.set("status", SENT),
-				Updates.set("sentAt", Date.from(now)), Updates.unset("token")));
+				Updates.set("sentAt", Date.from(now)), Updates.unset("token"), Updates.unset("code")));
 	}
 
 	/**
 	 * Records a failed attempt: retried at {@code retryAt}, or given up (and its link
-	 * token dropped) when that is {@code null}.
+	 * token and code dropped) when that is {@code null}.
 	 */
 	void failed(QueuedEmail email, String error, Instant retryAt) {
 		Bson status = (retryAt != null) ? Updates.set("nextAttemptAt", Date.from(retryAt))
-				: Updates.combine(Updates.set("status", FAILED), Updates.unset("token"));
+				: Updates.combine(Updates.set("status", FAILED), Updates.unset("token"), Updates.unset("code"));
 		emails().updateOne(Filters.eq("_id", email.id()),
 				Updates.combine(status, Updates.inc("attempts", 1), Updates.set("lastError", error)));
 	}
@@ -119,8 +120,9 @@ class EmailQueue {
 		Date expiresAt = stored.getDate("expiresAt");
 		return new QueuedEmail(stored.getString("_id"), EmailKind.valueOf(stored.getString("kind")),
 				stored.getString("userId"), stored.getString("to"), stored.getString("name"), stored.getString("token"),
-				(expiresAt != null) ? expiresAt.toInstant() : null, stored.getInteger("attempts", 0),
-				stored.getDate("createdAt").toInstant(), stored.getString("title"), stored.getString("body"));
+				stored.getString("code"), (expiresAt != null) ? expiresAt.toInstant() : null,
+				stored.getInteger("attempts", 0), stored.getDate("createdAt").toInstant(), stored.getString("title"),
+				stored.getString("body"));
 	}
 
 }

@@ -30,6 +30,8 @@ class EmailTemplates {
 
 	private static final int MAX_NAME = 64;
 
+	private static final int MAX_CODE = 16;
+
 	private static final int MAX_TITLE = 200;
 
 	private static final int MAX_BODY = 1000;
@@ -50,6 +52,7 @@ class EmailTemplates {
 		String name = EmailText.oneLine(email.name(), MAX_NAME);
 		values.put("name", name.isEmpty() ? EmailText.oneLine(email.to(), MAX_NAME) : name);
 		values.put("link", properties.link(email.kind().page(), email.token()));
+		values.put("code", (email.code() != null) ? EmailText.oneLine(email.code(), MAX_CODE) : "");
 		values.put("expiresAt", (email.expiresAt() != null) ? email.expiresAt().toString() : "");
 		values.put("title", EmailText.oneLine(email.title(), MAX_TITLE));
 		values.put("body", EmailText.oneLine(email.body(), MAX_BODY));

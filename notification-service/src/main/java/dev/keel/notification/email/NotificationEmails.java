@@ -50,7 +50,7 @@ public class NotificationEmails {
 			return false;
 		}
 		QueuedEmail email = new QueuedEmail(eventId + ":" + userId + ":" + EmailKind.NOTIFICATION.template(),
-				EmailKind.NOTIFICATION, userId, to, null, null, null, 0, now, title, body);
+				EmailKind.NOTIFICATION, userId, to, null, null, null, null, 0, now, title, body);
 		boolean queued = this.queue.enqueue(email);
 		if (queued) {
 			this.sender.wakeUp();

@@ -6,8 +6,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The body webhooks receive: the event's CloudEvents JSON as it was on the topic, except
- * that user events lose the {@code token} in their {@code data}. Verification and
- * password-reset tokens grant access to an account and never leave the platform.
+ * that user events lose the {@code token} and {@code code} in their {@code data}.
+ * Verification, password-reset and sign-in links and sign-in codes grant access to an
+ * account and never leave the platform.
  */
 final class EventPayload {
 
@@ -29,8 +30,9 @@ final class EventPayload {
 			return record;
 		}
 		JsonNode event = mapper.readTree(record);
-		if (event.path("data") instanceof ObjectNode data && data.has("token")) {
+		if (event.path("data") instanceof ObjectNode data && (data.has("token") || data.has("code"))) {
 			data.remove("token");
+			data.remove("code");
 			return mapper.writeValueAsString(event);
 		}
 		return record;

@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import dev.keel.events.EventEnvelope;
 import dev.keel.events.Topics;
 import dev.keel.events.auth.EmailVerificationRequested;
+import dev.keel.events.auth.OtpRequested;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.embedded.MailSink;
@@ -106,6 +107,26 @@ class AuthEmailsIntegrationTests {
 		assertThat(stored.containsKey("token")).isFalse();
 		assertThat(stored.getString("to")).isEqualTo(to);
 		assertThat(stored.getString("kind")).isEqualTo("VERIFICATION");
+	}
+
+	@Test
+	void aSignInCodeEmailShowsTheCodeEscapedAndTheQueueForgetsIt() throws Exception {
+		String to = "code-" + UUID.randomUUID() + "@example.test";
+		EventEnvelope<OtpRequested> event = EventEnvelope.wrap("/keel/auth-service", OtpRequested.of("u-3", to,
+				"<b>Ada</b>", "042917", "link-" + UUID.randomUUID(), Instant.now().plusSeconds(600)), null);
+		publish(event);
+
+		JsonNode message = awaitMessageTo(to);
+		assertThat(message.path("Subject").asString()).isEqualTo("Your sign-in code");
+		assertThat(message.path("Text").asString()).contains("042917").doesNotContain(event.data().token());
+		assertThat(message.path("HTML").asString()).contains("<strong>042917</strong>")
+			.contains("&lt;b&gt;Ada&lt;/b&gt;")
+			.doesNotContain("<b>Ada</b>");
+		String id = event.id() + ":sign-in-code";
+		Document stored = await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.mongo.getCollection("emails").find(Filters.eq("_id", id)).first(),
+					(document) -> document != null && "sent".equals(document.getString("status")));
+		assertThat(stored.toJson()).doesNotContain("042917");
 	}
 
 	@Test

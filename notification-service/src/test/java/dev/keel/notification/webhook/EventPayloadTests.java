@@ -7,6 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.keel.events.EventEnvelope;
+import dev.keel.events.auth.OtpRequested;
 import dev.keel.events.auth.PasswordResetRequested;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.support.outbox.CloudEventJson;
@@ -29,6 +30,20 @@ class EventPayloadTests {
 		assertThat(event.path("type").asString()).isEqualTo(PasswordResetRequested.TYPE);
 		assertThat(event.path("data").has("token")).isFalse();
 		assertThat(event.path("data").path("email").asString()).isEqualTo("ada@example.test");
+	}
+
+	@Test
+	void signInEventsLoseTheirCodeAndLinkToken() {
+		String record = this.cloudEvents.write(EventEnvelope.wrap("/keel/auth-service",
+				OtpRequested.of("u-1", "ada@example.test", "Ada", "042917", "secret-token", Instant.now()), null));
+
+		String payload = EventPayload.of(record, OtpRequested.TYPE);
+
+		assertThat(payload).doesNotContain("secret-token", "042917");
+		JsonNode event = JsonMapper.builder().build().readTree(payload);
+		assertThat(event.path("data").has("code")).isFalse();
+		assertThat(event.path("data").has("token")).isFalse();
+		assertThat(event.path("data").path("userId").asString()).isEqualTo("u-1");
 	}
 
 	@Test
