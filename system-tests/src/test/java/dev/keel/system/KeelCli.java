@@ -18,7 +18,11 @@ import dev.keel.cli.Keel;
  */
 final class KeelCli {
 
-	static final int OFFSET = 20000;
+	/**
+	 * How far the platform's ports are shifted; {@code -Dkeel.system.portOffset=30000} lets a
+	 * second checkout run its system tests beside another.
+	 */
+	static final int OFFSET = Integer.getInteger("keel.system.portOffset", 20000);
 
 	/** The bootstrap admin of the test platform; a test-only credential. */
 	static final String ADMIN_EMAIL = "admin@keel.test";
