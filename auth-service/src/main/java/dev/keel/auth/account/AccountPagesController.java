@@ -25,10 +25,24 @@ class AccountPagesController {
 
 	private final ForgotPasswordPages forgot;
 
-	AccountPagesController(EmailVerificationPages verification, PasswordResetPages reset, ForgotPasswordPages forgot) {
+	private final SignInPages signIn;
+
+	AccountPagesController(EmailVerificationPages verification, PasswordResetPages reset, ForgotPasswordPages forgot,
+			SignInPages signIn) {
 		this.verification = verification;
 		this.reset = reset;
 		this.forgot = forgot;
+		this.signIn = signIn;
+	}
+
+	@GetMapping(SignInPages.PATH)
+	ResponseEntity<String> showSignIn(@RequestParam(required = false) @Nullable String token) {
+		return this.signIn.show(token);
+	}
+
+	@PostMapping(SignInPages.PATH)
+	ResponseEntity<String> signIn(HttpServletRequest request) throws IOException {
+		return this.signIn.submit(request);
 	}
 
 	@GetMapping(EmailVerificationPages.PATH)

@@ -1,7 +1,11 @@
 package dev.keel.auth.account;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.keel.auth.account.Html.Fragment;
 
@@ -23,6 +27,9 @@ class Pages {
 	// token is in the URL: no Referer may carry it away, and no cache may keep it.
 	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	private static final Pattern SOURCE = Pattern
+		.compile("[A-Za-z][A-Za-z0-9+.-]*:(//[A-Za-z0-9.\\-]+(:[0-9]{1,5})?|//\\[[0-9A-Fa-f:.]+\\](:[0-9]{1,5})?)?");
 
 	private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
@@ -55,6 +62,36 @@ class Pages {
 		return page(status, new HttpHeaders(), title, content);
 	}
 
+	/**
+	 * A page whose form may end in a redirect to another origin: browsers hold the
+	 * redirect after a form submission to {@code form-action} too.
+	 * @param formTarget a CSP source expression ({@code https://app.example.com},
+	 * {@code com.example.app:}) that {@link #sourceOf} made
+	 */
+	ResponseEntity<String> renderWithFormTarget(HttpStatus status, String title, Fragment content, String formTarget) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("Content-Security-Policy",
+				CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + formTarget));
+		return page(status, headers, title, content);
+	}
+
+	/**
+	 * The CSP source expression of a URL's origin, or empty when it cannot be written
+	 * safely as one.
+	 */
+	static Optional<String> sourceOf(String url) {
+		URI uri;
+		try {
+			uri = new URI(url);
+		}
+		catch (URISyntaxException ex) {
+			return Optional.empty();
+		}
+		String source = (uri.getRawAuthority() != null) ? uri.getScheme() + "://" + uri.getRawAuthority()
+				: uri.getScheme() + ":";
+		return SOURCE.matcher(source).matches() ? Optional.of(source) : Optional.empty();
+	}
+
 	ResponseEntity<String> brokenLink() {
 		return render(HttpStatus.BAD_REQUEST, "This link is incomplete", BROKEN_LINK);
 	}
@@ -83,8 +120,16 @@ class Pages {
 		return render(HttpStatus.BAD_REQUEST, "Unsupported form", UNSUPPORTED);
 	}
 
+	ResponseEntity<String> seeOther(String location) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.LOCATION, location);
+		return page(HttpStatus.SEE_OTHER, headers, "Signed in", Html.fill("<p>Signed in: back to the app.</p>"));
+	}
+
 	private static ResponseEntity<String> page(HttpStatus status, HttpHeaders headers, String title, Fragment content) {
-		headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+		if (!headers.containsHeader("Content-Security-Policy")) {
+			headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+		}
 		headers.set("Referrer-Policy", "no-referrer");
 		headers.setCacheControl(CacheControl.noStore());
 		headers.set("X-Content-Type-Options", "nosniff");

@@ -23,10 +23,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Passwordless sign-in codes: one per user at a time (a new one replaces the last), a
- * 6-digit code and a link token, both stored only as SHA-256 hashes, single use, valid
- * for ten minutes. Every guess is counted <em>before</em> the code is compared, in one
- * atomic update that only counts while fewer than five were made, so parallel guesses
- * never get more than five comparisons.
+ * 6-digit code and, when the request named where the app wants the person back, a link
+ * token with that redirect and the app's PKCE challenge. Both are stored only as SHA-256
+ * hashes and valid for ten minutes; they are two credentials of one request, so using
+ * either ends both. Every guess at the code is counted <em>before</em> it is compared, in
+ * one atomic update that only counts while fewer than five were made, so parallel guesses
+ * never get more than five comparisons; guesses do not end the link.
  */
 @Component
 class OtpCodes implements InitializingBean {
@@ -37,8 +39,20 @@ class OtpCodes implements InitializingBean {
 
 	private static final String COLLECTION = "otp_codes";
 
-	/** A code and a link as they go into an email, and when they stop working. */
+	/**
+	 * A code and a link as they go into an email, and when they stop working.
+	 *
+	 * @param token the link token, or {@code null} when the request named no redirect
+	 */
 	record Issued(String code, String token, Instant expiresAt) {
+	}
+
+	/** Where a link hands the sign-in over to: the app's redirect and PKCE challenge. */
+	record Handoff(String redirectTo, String codeChallenge) {
+	}
+
+	/** A link that was just used up: whose it was and where it hands over to. */
+	record LinkUsed(String userId, Handoff handoff) {
 	}
 
 	private final SecureRandom random = new SecureRandom();
@@ -56,23 +70,65 @@ class OtpCodes implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		this.mongo.indexOps(COLLECTION).createIndex(new Index("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
+		this.mongo.indexOps(COLLECTION).createIndex(new Index("linkHash", Sort.Direction.ASC).sparse());
 	}
 
-	/** Issues a new code and link for the user, replacing any earlier ones. */
-	Issued issue(String userId) {
+	/**
+	 * Issues a new code, and a link when there is a handoff, for the user, replacing any
+	 * earlier ones.
+	 * @param handoff where the link hands over to, or {@code null} for a code only
+	 */
+	Issued issue(String userId, Handoff handoff) {
 		String code = "%06d".formatted(this.random.nextInt(1_000_000));
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant expiresAt = Instant.now().plus(LIFETIME);
-		this.mongo.upsert(Query.query(Criteria.where("_id").is(userId)),
-				new Update().set("codeHash", hash(userId + ":" + code))
-					.set("linkHash", hash(token))
-					.set("guesses", 0)
-					.set("expiresAt", Date.from(expiresAt))
-					.unset("usedAt"),
-				COLLECTION);
+		Update update = new Update().set("codeHash", hash(userId + ":" + code))
+			.set("guesses", 0)
+			.set("expiresAt", Date.from(expiresAt))
+			.unset("usedAt");
+		String token = null;
+		if (handoff != null) {
+			byte[] bytes = new byte[32];
+			this.random.nextBytes(bytes);
+			token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			update.set("linkHash", hash(token))
+				.set("redirectTo", handoff.redirectTo())
+				.set("codeChallenge", handoff.codeChallenge());
+		}
+		else {
+			update.unset("linkHash").unset("redirectTo").unset("codeChallenge");
+		}
+		this.mongo.upsert(Query.query(Criteria.where("_id").is(userId)), update, COLLECTION);
 		return new Issued(code, token, expiresAt);
+	}
+
+	/**
+	 * Where a current link hands over to, without using it (for the page a GET shows).
+	 */
+	Optional<Handoff> peekLink(String token) {
+		return Optional.ofNullable(this.mongo.findOne(currentLink(token), Document.class, COLLECTION))
+			.map(OtpCodes::handoff);
+	}
+
+	/**
+	 * Uses up a current link, and with it the code of the same request. (The user id was
+	 * stored as an ObjectId when it looks like one.)
+	 */
+	Optional<LinkUsed> useLink(String token) {
+		return useUp(currentLink(token))
+			.map((document) -> new LinkUsed(String.valueOf(document.get("_id")), handoff(document)));
+	}
+
+	private static Query currentLink(String token) {
+		return Query.query(Criteria.where("linkHash")
+			.is(hash(token))
+			.and("usedAt")
+			.exists(false)
+			.and("expiresAt")
+			.gt(Date.from(Instant.now())));
+	}
+
+	private static Handoff handoff(Document document) {
+		return new Handoff(document.getString("redirectTo"), document.getString("codeChallenge"));
 	}
 
 	/**

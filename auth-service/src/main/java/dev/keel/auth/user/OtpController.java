@@ -21,10 +21,15 @@ class OtpController {
 		this.otp = otp;
 	}
 
-	/** Always 202, whether or not the address has an account. */
+	/**
+	 * 202 whether or not the address has an account; 400 for a redirect off the
+	 * allow-list or a missing or malformed PKCE challenge, before anything is sent.
+	 */
 	@PostMapping("/api/auth/otp")
-	ResponseEntity<Void> request(@Valid @RequestBody UserRequests.Forgot request) {
-		this.otp.request(request.email());
+	ResponseEntity<Void> request(@Valid @RequestBody UserRequests.Otp request) {
+		this.otp.request(request).ifPresent((invalid) -> {
+			throw Responses.invalid(invalid);
+		});
 		return ResponseEntity.status(HttpStatus.ACCEPTED).build();
 	}
 

@@ -1,5 +1,6 @@
 package dev.keel.auth.user;
 
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -19,9 +20,9 @@ import dev.keel.auth.user.Outcomes.NotFound;
 import dev.keel.auth.user.Outcomes.Throttled;
 
 /**
- * The account pages' way into {@link RecoveryService}: the same operations, checks and
- * throttles as the recovery endpoints of API.md §2, with the outcomes as
- * {@link RecoveryResult}s instead of HTTP answers.
+ * The account pages' way into {@link RecoveryService} and, for sign-in links,
+ * {@link OtpService}: the same operations, checks and throttles as the endpoints of
+ * API.md §2, with the outcomes as {@link RecoveryResult}s instead of HTTP answers.
  */
 @Component
 class PageRecovery implements AccountRecovery {
@@ -30,9 +31,22 @@ class PageRecovery implements AccountRecovery {
 
 	private final Validator validator;
 
-	PageRecovery(RecoveryService recovery, Validator validator) {
+	private final OtpService otp;
+
+	PageRecovery(RecoveryService recovery, Validator validator, OtpService otp) {
 		this.recovery = recovery;
 		this.validator = validator;
+		this.otp = otp;
+	}
+
+	@Override
+	public Optional<String> signInLinkTarget(String token) {
+		return this.otp.linkTarget(token);
+	}
+
+	@Override
+	public Optional<String> signInWithLink(String token) {
+		return this.otp.signInWithLink(token);
 	}
 
 	@Override

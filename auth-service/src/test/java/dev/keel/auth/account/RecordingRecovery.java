@@ -1,6 +1,7 @@
 package dev.keel.auth.account;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -50,6 +51,20 @@ public class RecordingRecovery implements AccountRecovery {
 	@Override
 	public RecoveryResult forgotPassword(String email) {
 		return call("forgotPassword", email);
+	}
+
+	/** Knows no sign-in link: answers as for a used one. */
+	@Override
+	public Optional<String> signInLinkTarget(String token) {
+		this.received.add(new Call("signInLinkTarget", List.of(token)));
+		return Optional.empty();
+	}
+
+	/** Knows no sign-in link: answers as for a used one. */
+	@Override
+	public Optional<String> signInWithLink(String token) {
+		this.received.add(new Call("signInWithLink", List.of(token)));
+		return Optional.empty();
 	}
 
 	private RecoveryResult call(String operation, String... arguments) {

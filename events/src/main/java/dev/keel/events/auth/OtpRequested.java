@@ -17,7 +17,8 @@ import java.util.UUID;
  * @param email the address to send the code to
  * @param displayName the user's display name for the greeting, or {@code null}
  * @param code the single-use 6-digit code
- * @param token the single-use link token
+ * @param token the single-use link token, or {@code null} when the request named no
+ * {@code redirect_to} (the email then carries the code only)
  * @param expiresAt when the code and the link stop working
  */
 public record OtpRequested(String eventId, Instant occurredAt, String userId, String email, String displayName,
@@ -38,7 +39,8 @@ public record OtpRequested(String eventId, Instant occurredAt, String userId, St
 	 * @param email the address to send the code to
 	 * @param displayName the display name, or {@code null}
 	 * @param code the single-use 6-digit code
-	 * @param token the single-use link token
+	 * @param token the single-use link token, or {@code null} when the request named no
+	 * {@code redirect_to} (the email then carries the code only)
 	 * @param expiresAt when the code and the link stop working
 	 * @return the event
 	 */

@@ -62,12 +62,12 @@ class AuthEmails {
 	}
 
 	/**
-	 * The email shows the code only: the page that would complete a sign-in from the link
-	 * is not served yet, so the link token is not sent.
+	 * The email shows the code and, when the app asked for one (the event has a token), a
+	 * link to the sign-in page.
 	 */
 	void on(OtpRequested event) {
 		queue(new QueuedEmail(QueuedEmail.idOf(event.eventId(), EmailKind.SIGN_IN_CODE), EmailKind.SIGN_IN_CODE,
-				event.userId(), event.email(), event.displayName(), null, event.code(), event.expiresAt(), 0,
+				event.userId(), event.email(), event.displayName(), event.token(), event.code(), event.expiresAt(), 0,
 				Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null));
 	}
 

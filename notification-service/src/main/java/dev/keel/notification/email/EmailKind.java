@@ -14,7 +14,7 @@ enum EmailKind {
 
 	PASSWORD_CHANGED("password-changed", "Your password was changed", "/account/forgot-password"),
 
-	SIGN_IN_CODE("sign-in-code", "Your sign-in code", ""),
+	SIGN_IN_CODE("sign-in-code", "Your sign-in code", "/account/sign-in"),
 
 	NOTIFICATION("notification", "You have a new notification", "");
 

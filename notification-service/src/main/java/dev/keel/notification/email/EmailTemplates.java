@@ -52,6 +52,9 @@ class EmailTemplates {
 		String name = EmailText.oneLine(email.name(), MAX_NAME);
 		values.put("name", name.isEmpty() ? EmailText.oneLine(email.to(), MAX_NAME) : name);
 		values.put("link", properties.link(email.kind().page(), email.token()));
+		// whether the email carries a one-time link token (a sign-in code email only
+		// when the app asked for a link)
+		values.put("hasToken", email.token() != null);
 		values.put("code", (email.code() != null) ? EmailText.oneLine(email.code(), MAX_CODE) : "");
 		values.put("expiresAt", (email.expiresAt() != null) ? email.expiresAt().toString() : "");
 		values.put("title", EmailText.oneLine(email.title(), MAX_TITLE));

@@ -112,21 +112,43 @@ class AuthEmailsIntegrationTests {
 	@Test
 	void aSignInCodeEmailShowsTheCodeEscapedAndTheQueueForgetsIt() throws Exception {
 		String to = "code-" + UUID.randomUUID() + "@example.test";
-		EventEnvelope<OtpRequested> event = EventEnvelope.wrap("/keel/auth-service", OtpRequested.of("u-3", to,
-				"<b>Ada</b>", "042917", "link-" + UUID.randomUUID(), Instant.now().plusSeconds(600)), null);
+		EventEnvelope<OtpRequested> event = EventEnvelope.wrap("/keel/auth-service",
+				OtpRequested.of("u-3", to, "<b>Ada</b>", "042917", null, Instant.now().plusSeconds(600)), null);
 		publish(event);
 
 		JsonNode message = awaitMessageTo(to);
 		assertThat(message.path("Subject").asString()).isEqualTo("Your sign-in code");
-		assertThat(message.path("Text").asString()).contains("042917").doesNotContain(event.data().token());
+		assertThat(message.path("Text").asString()).contains("042917")
+			.contains("Your sign-in code is")
+			.doesNotContain("/account/sign-in");
 		assertThat(message.path("HTML").asString()).contains("<strong>042917</strong>")
 			.contains("&lt;b&gt;Ada&lt;/b&gt;")
-			.doesNotContain("<b>Ada</b>");
+			.doesNotContain("<b>Ada</b>")
+			.doesNotContain("href");
 		String id = event.id() + ":sign-in-code";
 		Document stored = await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.mongo.getCollection("emails").find(Filters.eq("_id", id)).first(),
 					(document) -> document != null && "sent".equals(document.getString("status")));
 		assertThat(stored.toJson()).doesNotContain("042917");
+	}
+
+	@Test
+	void aSignInEmailWithALinkCarriesTheSignInPageAndTheCodeAndTheQueueForgetsBoth() throws Exception {
+		String to = "link-" + UUID.randomUUID() + "@example.test";
+		String token = "link-" + UUID.randomUUID();
+		EventEnvelope<OtpRequested> event = EventEnvelope.wrap("/keel/auth-service",
+				OtpRequested.of("u-4", to, "Ada", "042917", token, Instant.now().plusSeconds(600)), null);
+		publish(event);
+
+		JsonNode message = awaitMessageTo(to);
+		assertThat(message.path("Text").asString()).contains("/account/sign-in?token=" + token).contains("042917");
+		assertThat(message.path("HTML").asString()).contains("/account/sign-in?token=" + token + "\">Sign me in</a>")
+			.contains("<strong>042917</strong>");
+		String id = event.id() + ":sign-in-code";
+		Document stored = await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.mongo.getCollection("emails").find(Filters.eq("_id", id)).first(),
+					(document) -> document != null && "sent".equals(document.getString("status")));
+		assertThat(stored.toJson()).doesNotContain("042917").doesNotContain(token);
 	}
 
 	@Test
