@@ -14,7 +14,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * The feature packages of auth-service depend one way: {@code user} and {@code client}
  * implement the contracts that {@code token} defines, and {@code token} uses {@code key};
- * nothing points back, and storage never sees web types. The account pages reach the
+ * nothing points back, and storage never sees web types. {@code token} and {@code user}
+ * use the sign-in {@code handoff}, which knows neither. The account pages reach the
  * accounts only through the {@code AccountRecovery} contract, which {@code user}
  * implements.
  */
@@ -51,6 +52,21 @@ class AuthArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("..auth.token..", "..auth.user..", "..auth.client..")
+			.check(this.classes);
+	}
+
+	/**
+	 * The handoff is used by the token endpoint, the magic link and the identity
+	 * providers; it knows none of them.
+	 */
+	@Test
+	void theHandoffKnowsNoUsersTokensOrPages() {
+		noClasses().that()
+			.resideInAPackage("..auth.handoff..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..auth.token..", "..auth.user..", "..auth.client..", "..auth.account..",
+					"..auth.identity..")
 			.check(this.classes);
 	}
 

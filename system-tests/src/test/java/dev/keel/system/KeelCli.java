@@ -19,8 +19,8 @@ import dev.keel.cli.Keel;
 final class KeelCli {
 
 	/**
-	 * How far the platform's ports are shifted; {@code -Dkeel.system.portOffset=30000} lets a
-	 * second checkout run its system tests beside another.
+	 * How far the platform's ports are shifted; {@code -Dkeel.system.portOffset=30000}
+	 * lets a second checkout run its system tests beside another.
 	 */
 	static final int OFFSET = Integer.getInteger("keel.system.portOffset", 20000);
 
