@@ -1,8 +1,9 @@
 /**
- * Tokens: the OAuth2 token endpoint (password, refresh_token and client_credentials
- * grants), RS256 access tokens, rotating refresh tokens grouped in families (one family
- * per login session, with reuse detection and a grace window), revocation (RFC 7009) and
- * logout.
+ * Tokens: the OAuth2 token endpoint (password, refresh_token, client_credentials,
+ * authorization_code with PKCE for browser sign-ins handed over through
+ * {@code dev.keel.auth.handoff}, and Keel's otp and anonymous grants), RS256 access
+ * tokens, rotating refresh tokens grouped in families (one family per login session, with
+ * reuse detection and a grace window), revocation (RFC 7009) and logout.
  * <p>
  * Other features plug in through {@link dev.keel.auth.token.PasswordLogin},
  * {@link dev.keel.auth.token.AccountStatus} and
