@@ -148,6 +148,17 @@ class PlatformTests {
 	}
 
 	@Test
+	void authServiceAllowsSignInRedirectsToTheUsualDevServersUnlessTheEnvironmentNamesSome() {
+		assertThat(find(Platform.plan(this.layout, Map.of(), Map.of()), "auth-service").environment())
+			.containsEntry("KEEL_AUTH_REDIRECT_ALLOW_LIST", "http://localhost:3000,http://localhost:5173");
+		assertThat(find(Platform.plan(this.layout, Map.of("KEEL_AUTH_REDIRECT_ALLOW_LIST", "https://app.example.com"),
+				Map.of()), "auth-service")
+			.environment()).doesNotContainKey("KEEL_AUTH_REDIRECT_ALLOW_LIST");
+		assertThat(find(Platform.plan(this.layout, Map.of(), Map.of()), "data-service").environment())
+			.doesNotContainKey("KEEL_AUTH_REDIRECT_ALLOW_LIST");
+	}
+
+	@Test
 	void anAdminNamedByTheEnvironmentReachesAuthServiceUnchanged() {
 		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_BOOTSTRAP_ADMIN_EMAIL", "admin@keel.test",
 				"KEEL_BOOTSTRAP_ADMIN_PASSWORD", "system-test-admin-only"), Map.of());
