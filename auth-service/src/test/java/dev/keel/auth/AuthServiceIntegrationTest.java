@@ -29,7 +29,8 @@ import dev.keel.testing.EmbeddedInfrastructure;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.server.port=0", "eureka.client.enabled=false",
 				"keel.auth.keys.master-key=" + AuthServiceIntegrationTest.MASTER_KEY,
-				"keel.auth.tokens.grace-window=" + AuthServiceIntegrationTest.GRACE_WINDOW })
+				"keel.auth.tokens.grace-window=" + AuthServiceIntegrationTest.GRACE_WINDOW,
+				"keel.auth.handoff.redirect-allow-list=" + AuthServiceIntegrationTest.APP_CALLBACK })
 @Import({ TestAccounts.Configuration.class, RecordingRecovery.Configuration.class, MethodSecurityProbe.class })
 public @interface AuthServiceIntegrationTest {
 
@@ -37,5 +38,8 @@ public @interface AuthServiceIntegrationTest {
 	String MASTER_KEY = "S2VlbFRlc3RNYXN0ZXJLZXlPZlRoaXJ0eVR3b0J5dGU=";
 
 	String GRACE_WINDOW = "2s";
+
+	/** The one redirect on the allow-list. */
+	String APP_CALLBACK = "https://app.example.com/callback";
 
 }

@@ -42,7 +42,11 @@ class TokenController {
 	@Operation(summary = "Issue tokens (OAuth2, RFC 6749)",
 			description = "grant_type=password (username = email, password), refresh_token (refresh_token), "
 					+ "client_credentials (client_id and client_secret, or HTTP Basic), "
-					+ "urn:keel:otp (email and the 6-digit code from POST /api/auth/otp) or urn:keel:anonymous "
+					+ "urn:keel:otp (email and the 6-digit code from POST /api/auth/otp), authorization_code "
+					+ "(code, code_verifier and redirect_uri: the one-time code a browser sign-in such as a magic "
+					+ "link brought back to the app's redirect_to, valid 2 minutes and once, with the app's PKCE "
+					+ "S256 verifier and exactly the redirect it was issued for; any mismatch is invalid_grant "
+					+ "and spends the code) or urn:keel:anonymous "
 					+ "(no other fields: creates a user with no email and the anonymous role, when anonymous "
 					+ "sign-ups are switched on; unsupported_grant_type otherwise). "
 					+ "The same fields are accepted as a JSON object. Errors (400, 401 for a bad client, 429 after "
@@ -53,15 +57,25 @@ class TokenController {
 							@SchemaProperty(name = "grant_type",
 									schema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 											allowableValues = { "password", "refresh_token", "client_credentials",
-													TokenGrants.OTP, TokenGrants.ANONYMOUS_GRANT })),
+													TokenGrants.AUTHORIZATION_CODE, TokenGrants.OTP,
+													TokenGrants.ANONYMOUS_GRANT })),
 							@SchemaProperty(name = "username", schema = @Schema(format = "email")),
 							@SchemaProperty(name = "password", schema = @Schema(format = "password")),
 							@SchemaProperty(name = "refresh_token", schema = @Schema(type = "string")),
 							@SchemaProperty(name = "client_id", schema = @Schema(type = "string")),
 							@SchemaProperty(name = "client_secret", schema = @Schema(format = "password")),
 							@SchemaProperty(name = "email", schema = @Schema(format = "email")),
-							@SchemaProperty(name = "code",
-									schema = @Schema(type = "string", pattern = "^[0-9]{6}$")) }) }),
+							@SchemaProperty(name = "code", schema = @Schema(type = "string",
+									description = "urn:keel:otp: the 6-digit code; authorization_code: the code "
+											+ "from the redirect")),
+							@SchemaProperty(name = "code_verifier",
+									schema = @Schema(type = "string", pattern = "^[A-Za-z0-9._~-]{43,128}$",
+											description = "authorization_code: the PKCE verifier (RFC 7636) whose "
+													+ "S256 challenge the sign-in was started with")),
+							@SchemaProperty(name = "redirect_uri",
+									schema = @Schema(type = "string", format = "uri",
+											description = "authorization_code: exactly the redirect_to the code "
+													+ "was issued for")) }) }),
 			responses = {
 					@ApiResponse(responseCode = "200", description = "Tokens issued",
 							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,

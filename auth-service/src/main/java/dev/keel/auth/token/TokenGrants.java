@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.handoff.Pkce;
+import dev.keel.auth.handoff.SignInHandoffs;
 import dev.keel.auth.token.BasicAuthorization.Credentials;
 import dev.keel.auth.token.GrantResult.ClientRefused;
 import dev.keel.auth.token.GrantResult.Granted;
@@ -18,9 +20,10 @@ import static dev.keel.auth.token.OAuthError.INVALID_REQUEST;
  * The grants of the token endpoint: {@code password} and {@code urn:keel:otp} (an emailed
  * code) start a session, {@code urn:keel:anonymous} creates an anonymous user and starts
  * their session, {@code refresh_token} continues one (for a user who is still active,
- * with their current roles), {@code client_credentials} issues a service account an
- * access token only, and the RFC 8693 token exchange signs a user in with an identity
- * provider's id_token.
+ * with their current roles), {@code authorization_code} exchanges the one-time code of a
+ * browser sign-in (a magic link, an identity provider) with its PKCE verifier for a
+ * session, {@code client_credentials} issues a service account an access token only, and
+ * the RFC 8693 token exchange signs a user in with an identity provider's id_token.
  */
 @Service
 class TokenGrants {
@@ -29,6 +32,8 @@ class TokenGrants {
 
 	/** Passwordless sign-in with an emailed code. */
 	static final String OTP = "urn:keel:otp";
+
+	static final String AUTHORIZATION_CODE = "authorization_code";
 
 	/** RFC 8693: a provider's id_token for Keel's tokens. */
 	static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
@@ -45,6 +50,8 @@ class TokenGrants {
 
 	private final OtpLogin otp;
 
+	private final SignInHandoffs handoffs;
+
 	private final IdTokenLogin idTokens;
 
 	private final RefreshTokens refreshTokens;
@@ -52,8 +59,9 @@ class TokenGrants {
 	private final AccessTokens accessTokens;
 
 	TokenGrants(PasswordLogin passwords, AnonymousSignup anonymous, AccountStatus accounts,
-			ClientCredentialsLogin clients, OtpLogin otp, IdTokenLogin idTokens, RefreshTokens refreshTokens,
-			AccessTokens accessTokens) {
+			ClientCredentialsLogin clients, OtpLogin otp, SignInHandoffs handoffs, IdTokenLogin idTokens,
+			RefreshTokens refreshTokens, AccessTokens accessTokens) {
+		this.handoffs = handoffs;
 		this.passwords = passwords;
 		this.anonymous = anonymous;
 		this.accounts = accounts;
@@ -75,10 +83,11 @@ class TokenGrants {
 			case "client_credentials" -> clientCredentials(request);
 			case ANONYMOUS_GRANT -> anonymous();
 			case OTP -> otp(request);
+			case AUTHORIZATION_CODE -> authorizationCode(request);
 			case TOKEN_EXCHANGE -> tokenExchange(request);
-			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE, "Supported grant types: password, "
-					+ "refresh_token, client_credentials, " + OTP + ", " + ANONYMOUS_GRANT + ", " + TOKEN_EXCHANGE
-					+ ".");
+			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE,
+					"Supported grant types: password, refresh_token, client_credentials, " + AUTHORIZATION_CODE + ", "
+							+ OTP + ", " + ANONYMOUS_GRANT + ", " + TOKEN_EXCHANGE + ".");
 		};
 	}
 
@@ -129,6 +138,25 @@ class TokenGrants {
 
 	private static GrantResult exchanged(GrantResult result) {
 		return (result instanceof Granted granted) ? new Granted(granted.response().exchanged()) : result;
+	}
+
+	private GrantResult authorizationCode(TokenRequest request) {
+		String code = request.parameter("code");
+		String verifier = request.parameter("code_verifier");
+		String redirectUri = request.parameter("redirect_uri");
+		if (code == null || verifier == null || redirectUri == null) {
+			return refused(INVALID_REQUEST,
+					"The authorization_code grant needs the code, code_verifier and redirect_uri parameters.");
+		}
+		if (!Pkce.validVerifier(verifier)) {
+			return refused(INVALID_REQUEST,
+					"The code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636).");
+		}
+		return this.handoffs.redeem(code, verifier, redirectUri)
+			.flatMap((redeemed) -> this.accounts.activePrincipal(redeemed.userId()))
+			.map(this::session)
+			.orElseGet(() -> refused(INVALID_GRANT, "The code is wrong, used or expired, or the code_verifier "
+					+ "or redirect_uri does not match it; sign in again."));
 	}
 
 	private GrantResult session(Principal user) {

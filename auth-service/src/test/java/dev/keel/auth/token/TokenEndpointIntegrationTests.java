@@ -109,7 +109,7 @@ class TokenEndpointIntegrationTests {
 
 	@Test
 	void anUnknownGrantTypeIsUnsupported() {
-		assertOAuthError(this.api.postForm("/api/auth/token", form("grant_type", "authorization_code")), 400,
+		assertOAuthError(this.api.postForm("/api/auth/token", form("grant_type", "implicit")), 400,
 				"unsupported_grant_type");
 	}
 

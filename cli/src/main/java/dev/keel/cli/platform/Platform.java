@@ -44,6 +44,12 @@ public final class Platform {
 
 	private static final String SETTINGS_PREFIX = "KEEL_";
 
+	/**
+	 * Where a local sign-in may hand over to when {@code KEEL_AUTH_REDIRECT_ALLOW_LIST}
+	 * is not set: the usual dev servers (Create React App / Next.js, Vite).
+	 */
+	static final String LOCAL_REDIRECT_ALLOW_LIST = "http://localhost:3000,http://localhost:5173";
+
 	private Platform() {
 	}
 
@@ -228,6 +234,10 @@ public final class Platform {
 		if ("notification-service".equals(module) && isBlank(environment.get("KEEL_APP_URL"))) {
 			// Links in emails open the gateway's pages, wherever the gateway listens.
 			settings.put("KEEL_APP_URL", "http://localhost:" + ports.gateway());
+		}
+		if ("auth-service".equals(module) && isBlank(environment.get("KEEL_AUTH_REDIRECT_ALLOW_LIST"))) {
+			// Sign-ins may hand over to the usual local dev servers (React, Vite).
+			settings.put("KEEL_AUTH_REDIRECT_ALLOW_LIST", LOCAL_REDIRECT_ALLOW_LIST);
 		}
 		if ("auth-service".equals(module)) {
 			LocalAdmin.from(environment).filter(LocalAdmin::developmentDefault).ifPresent((admin) -> {
