@@ -72,13 +72,13 @@ final class IdTokens {
 			jwt = this.decoder.decode(idToken);
 		}
 		catch (JwtException ex) {
-			throw new ProviderFailure(ProviderFailure.INVALID_ID_TOKEN,
-					"The id_token is not valid: " + ex.getMessage(), ex);
+			throw new ProviderFailure(ProviderFailure.INVALID_ID_TOKEN, "The id_token is not valid: " + ex.getMessage(),
+					ex);
 		}
 		OAuth2TokenValidatorResult result = validator.validate(jwt);
 		if (result.hasErrors()) {
-			throw new ProviderFailure(ProviderFailure.INVALID_ID_TOKEN, "The id_token is not valid: "
-					+ result.getErrors().iterator().next().getDescription());
+			throw new ProviderFailure(ProviderFailure.INVALID_ID_TOKEN,
+					"The id_token is not valid: " + result.getErrors().iterator().next().getDescription());
 		}
 		return jwt;
 	}

@@ -32,15 +32,11 @@ class IdentityProviders {
 		RestClient discovery = RestClient.builder().requestFactory(requests).build();
 		RestTemplate keys = new RestTemplate(requests);
 		RestClientAuthorizationCodeTokenResponseClient tokens = new RestClientAuthorizationCodeTokenResponseClient();
-		tokens.setRestClient(RestClient.builder()
-			.requestFactory(requests)
-			.messageConverters((converters) -> {
-				converters.clear();
-				converters.add(new FormHttpMessageConverter());
-				converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
-			})
-			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
-			.build());
+		tokens.setRestClient(RestClient.builder().requestFactory(requests).messageConverters((converters) -> {
+			converters.clear();
+			converters.add(new FormHttpMessageConverter());
+			converters.add(new OAuth2AccessTokenResponseHttpMessageConverter());
+		}).defaultStatusHandler(new OAuth2ErrorResponseErrorHandler()).build());
 		for (String id : properties.enabled()) {
 			if (this.providers.containsKey(id)) {
 				throw new IllegalStateException("KEEL_AUTH_PROVIDERS names provider '" + id + "' twice.");

@@ -12,13 +12,15 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * A provider's discovery document, fetched on first use (with the provider timeouts)
- * and kept once it was read; until then every use tries again, so a provider that is down
- * at start-up costs only the sign-ins that need it.
+ * A provider's discovery document, fetched on first use (with the provider timeouts) and
+ * kept once it was read; until then every use tries again, so a provider that is down at
+ * start-up costs only the sign-ins that need it.
  */
 final class OidcDiscovery {
 
-	/** What the discovery document gave: the client registration and the id_token checks. */
+	/**
+	 * What the discovery document gave: the client registration and the id_token checks.
+	 */
 	record Metadata(ClientRegistration registration, IdTokens idTokens) {
 	}
 
@@ -43,7 +45,9 @@ final class OidcDiscovery {
 		this.properties = properties;
 	}
 
-	/** @throws ProviderFailure when the document cannot be read or is not this issuer's */
+	/**
+	 * @throws ProviderFailure when the document cannot be read or is not this issuer's
+	 */
 	Metadata metadata() {
 		Metadata current = this.metadata;
 		if (current == null) {
@@ -75,8 +79,8 @@ final class OidcDiscovery {
 			throw unavailable("its discovery document names another issuer", null);
 		}
 		ClientRegistration registration = registration(document);
-		return new Metadata(registration, new IdTokens(registration, this.settings.acceptedAudiences(), this.keys,
-				this.properties.clockSkew()));
+		return new Metadata(registration,
+				new IdTokens(registration, this.settings.acceptedAudiences(), this.keys, this.properties.clockSkew()));
 	}
 
 	private ClientRegistration registration(Map<String, Object> document) {

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
-import org.springframework.security.oauth2.core.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.core.endpoint.PkceParameterNames;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -52,8 +52,8 @@ final class OidcProvider implements IdentityProvider {
 
 	@Override
 	public URI authorizationUri(FlowSecrets secrets) {
-		return URI.create(authorizationRequest(this.discovery.metadata().registration(), secrets)
-			.getAuthorizationRequestUri());
+		return URI.create(
+				authorizationRequest(this.discovery.metadata().registration(), secrets).getAuthorizationRequestUri());
 	}
 
 	@Override
@@ -95,7 +95,8 @@ final class OidcProvider implements IdentityProvider {
 	ProviderIdentity verify(String idToken, String nonce) {
 		Jwt jwt = this.discovery.metadata().idTokens().forExchange(idToken);
 		String claimed = jwt.getClaimAsString("nonce");
-		if (claimed != null && !(Secrets.same(claimed, nonce) || (nonce != null && Secrets.same(claimed, Secrets.hash(nonce))))) {
+		if (claimed != null
+				&& !(Secrets.same(claimed, nonce) || (nonce != null && Secrets.same(claimed, Secrets.hash(nonce))))) {
 			throw new ProviderFailure(ProviderFailure.INVALID_ID_TOKEN,
 					"The id_token carries a nonce; send the same nonce (or the value whose SHA-256 it is).");
 		}

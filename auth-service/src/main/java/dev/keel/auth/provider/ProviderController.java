@@ -1,7 +1,7 @@
 package dev.keel.auth.provider;
 
 import java.net.URI;
-import Duration;
+import java.time.Duration;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -101,7 +101,9 @@ class ProviderController {
 	ResponseEntity<LinkStarted> link(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody LinkRequest request) {
 		URI url = this.signIn.startLink(caller.getSubject(), request.provider(), request.redirectTo(),
 				request.codeChallenge());
-		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(new LinkStarted(url));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.cacheControl(CacheControl.noStore())
+			.body(new LinkStarted(url));
 	}
 
 	/**
@@ -109,12 +111,13 @@ class ProviderController {
 	 * @param redirectTo where the browser goes afterwards (on the allow-list)
 	 * @param codeChallenge the app's S256 PKCE challenge for the code it gets there
 	 */
-	record LinkRequest(@NotBlank String provider,
-			@NotBlank @JsonProperty("redirect_to") String redirectTo,
+	record LinkRequest(@NotBlank String provider, @NotBlank @JsonProperty("redirect_to") String redirectTo,
 			@NotBlank @JsonProperty("code_challenge") String codeChallenge) {
 	}
 
-	/** @param authorizationUrl what the app opens in the browser */
+	/**
+	 * @param authorizationUrl what the app opens in the browser
+	 */
 	record LinkStarted(URI authorizationUrl) {
 	}
 
@@ -123,7 +126,8 @@ class ProviderController {
 			.location(redirect.location())
 			.cacheControl(CacheControl.noStore());
 		if (redirect.browser() != null) {
-			response.header(HttpHeaders.SET_COOKIE, cookie(redirect.browser(), this.properties.flowLifetime()).toString());
+			response.header(HttpHeaders.SET_COOKIE,
+					cookie(redirect.browser(), this.properties.flowLifetime()).toString());
 		}
 		return response.build();
 	}

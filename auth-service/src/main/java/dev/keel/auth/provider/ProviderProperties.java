@@ -31,7 +31,9 @@ record ProviderProperties(@DefaultValue List<String> enabled, @DefaultValue("htt
 		appUrl = appUrl.endsWith("/") ? appUrl.substring(0, appUrl.length() - 1) : appUrl;
 	}
 
-	/** Where the provider sends the browser back to: Keel's callback, through the gateway. */
+	/**
+	 * Where the provider sends the browser back to: Keel's callback, through the gateway.
+	 */
 	String callbackUrl(String providerId) {
 		return this.appUrl + "/api/auth/callback/" + providerId;
 	}

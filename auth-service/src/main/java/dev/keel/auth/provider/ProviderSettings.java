@@ -103,8 +103,8 @@ record ProviderSettings(String id, String type, String issuer, String clientId, 
 	}
 
 	private static IllegalStateException invalid(String name, String problem) {
-		return new IllegalStateException("Identity provider settings: " + name + ": " + problem
-				+ " (docs/auth.md#sign-in-with-a-provider).");
+		return new IllegalStateException(
+				"Identity provider settings: " + name + ": " + problem + " (docs/auth.md#sign-in-with-a-provider).");
 	}
 
 }

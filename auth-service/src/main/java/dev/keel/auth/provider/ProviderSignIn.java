@@ -97,8 +97,8 @@ class ProviderSignIn {
 	}
 
 	/**
-	 * The provider sent the browser back. An unknown, used, expired or foreign state is
-	 * a 400 and changes nothing; after that every outcome goes to the flow's redirect.
+	 * The provider sent the browser back. An unknown, used, expired or foreign state is a
+	 * 400 and changes nothing; after that every outcome goes to the flow's redirect.
 	 */
 	URI complete(String providerId, Callback callback, String browser) {
 		if (callback.state() == null || browser == null) {
@@ -108,8 +108,7 @@ class ProviderSignIn {
 			.filter((found) -> found.provider().equals(providerId))
 			.orElseThrow(ProviderSignIn::invalidState);
 		if (callback.error() != null) {
-			return withError(flow.redirectTo(), providerError(callback.error()),
-					"The provider did not sign you in.");
+			return withError(flow.redirectTo(), providerError(callback.error()), "The provider did not sign you in.");
 		}
 		if (callback.code() == null) {
 			return withError(flow.redirectTo(), "invalid_request", "The provider sent no code.");
@@ -137,10 +136,10 @@ class ProviderSignIn {
 		return switch (resolution) {
 			case Refused refused -> withError(flow.redirectTo(), refused.code(), refused.description());
 			case SignedIn signedIn -> UriComponentsBuilder.fromUriString(flow.redirectTo())
-				.queryParam("code", this.handoffs.issue(signedIn.principal().subject(), METHOD, flow.codeChallenge(),
-						flow.redirectTo()))
+				.queryParam("code", "{code}")
 				.encode()
-				.build()
+				.buildAndExpand(this.handoffs.issue(signedIn.principal().subject(), METHOD, flow.codeChallenge(),
+						flow.redirectTo()))
 				.toUri();
 		};
 	}
@@ -152,9 +151,9 @@ class ProviderSignIn {
 					"redirect_to is not on this deployment's allow-list (KEEL_AUTH_REDIRECT_ALLOW_LIST).");
 		}
 		IdentityProvider provider = this.providers.find(providerId)
-			.orElseThrow(() -> new KeelProblemException(HttpStatus.BAD_REQUEST, "unknown_provider",
-					"No identity provider '" + providerId + "' is configured here; available: "
-							+ this.providers.ids() + "."));
+			.orElseThrow(
+					() -> new KeelProblemException(HttpStatus.BAD_REQUEST, "unknown_provider", "No identity provider '"
+							+ providerId + "' is configured here; available: " + this.providers.ids() + "."));
 		if (!"S256".equals(codeChallengeMethod) || !Pkce.validChallenge(codeChallenge)) {
 			throw new KeelProblemException(HttpStatus.BAD_REQUEST, "invalid_code_challenge",
 					"Send code_challenge, BASE64URL(SHA-256(code_verifier)), with code_challenge_method=S256.");
@@ -169,11 +168,13 @@ class ProviderSignIn {
 	}
 
 	private static URI withError(String redirectTo, String error, String description) {
+		// Values go in as URI variables, so that every reserved character in them is
+		// encoded.
 		return UriComponentsBuilder.fromUriString(redirectTo)
-			.queryParam("error", error)
-			.queryParam("error_description", description)
+			.queryParam("error", "{error}")
+			.queryParam("error_description", "{description}")
 			.encode()
-			.build()
+			.buildAndExpand(error, description)
 			.toUri();
 	}
 

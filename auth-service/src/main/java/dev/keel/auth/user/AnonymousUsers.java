@@ -136,8 +136,8 @@ class AnonymousUsers implements AnonymousSignup {
 				.orElse(user);
 		}
 		catch (DuplicateKeyException ex) {
-			return upgrade(user, new ProviderIdentity(identity.provider(), identity.subject(), null, false,
-					identity.name()));
+			return upgrade(user,
+					new ProviderIdentity(identity.provider(), identity.subject(), null, false, identity.name()));
 		}
 	}
 

@@ -32,7 +32,9 @@ class Identities implements InitializingBean {
 		this.mongo.indexOps(COLLECTION).createIndex(new Index("userId", Sort.Direction.ASC).named("user"));
 	}
 
-	/** @throws org.springframework.dao.DuplicateKeyException when it is linked already */
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException when it is linked already
+	 */
 	void insert(Identity identity) {
 		this.mongo.insert(identity);
 	}
@@ -48,8 +50,8 @@ class Identities implements InitializingBean {
 
 	/** Removes the user's identity of this provider; whether there was one. */
 	boolean remove(String userId, String provider) {
-		return this.mongo.remove(Query.query(Criteria.where("userId").is(userId).and("provider").is(provider)),
-				Identity.class)
+		return this.mongo
+			.remove(Query.query(Criteria.where("userId").is(userId).and("provider").is(provider)), Identity.class)
 			.getDeletedCount() > 0;
 	}
 

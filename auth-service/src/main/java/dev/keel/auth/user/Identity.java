@@ -7,8 +7,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A provider account linked to a user. The id is {@code <provider>:<subject>}, so the
- * store's one always-unique field keeps a provider account linked to one user at most,
- * on the embedded store (which has no other unique indexes) as on MongoDB.
+ * store's one always-unique field keeps a provider account linked to one user at most, on
+ * the embedded store (which has no other unique indexes) as on MongoDB.
  *
  * @param id {@code <provider>:<subject>}
  * @param provider the provider's id

@@ -19,10 +19,10 @@ import dev.keel.events.auth.UserRegistered;
 
 /**
  * Which user a provider identity signs in as (docs/auth.md#sign-in-with-a-provider): the
- * user it is linked to; else, when the provider verified the email and an account has
- * it, that account, linked now, but only if the account's own email is verified
- * (otherwise whoever registered the unverified account first could take over the
- * provider's user, or the reverse); else a new user.
+ * user it is linked to; else, when the provider verified the email and an account has it,
+ * that account, linked now, but only if the account's own email is verified (otherwise
+ * whoever registered the unverified account first could take over the provider's user, or
+ * the reverse); else a new user.
  */
 @Service
 class IdentityAccounts implements ProviderAccounts {
@@ -75,8 +75,8 @@ class IdentityAccounts implements ProviderAccounts {
 			return disabled();
 		}
 		if (user.get().roles().contains(Principal.ANONYMOUS_ROLE)) {
-			return claim(user.get(), identity).orElseGet(
-					() -> new SignedIn(LoginService.principal(this.anonymous.upgrade(user.get(), identity))));
+			return claim(user.get(), identity)
+				.orElseGet(() -> new SignedIn(LoginService.principal(this.anonymous.upgrade(user.get(), identity))));
 		}
 		return linkTo(user.get(), identity);
 	}
@@ -129,14 +129,16 @@ class IdentityAccounts implements ProviderAccounts {
 			this.identities.insert(identity(id, identity));
 		}
 		catch (DuplicateKeyException ex) {
-			return signIn(identity); // a sign-in of the same identity at the same moment won
+			return signIn(identity); // a sign-in of the same identity at the same moment
+										// won
 		}
 		String email = identity.verifiedEmail();
 		try {
 			insert(id, (email != null) ? User.normalize(email) : null, identity);
 		}
 		catch (DuplicateKeyException ex) {
-			insert(id, null, identity); // the address was taken meanwhile: the account goes without
+			insert(id, null, identity); // the address was taken meanwhile: the account
+										// goes without
 		}
 		return signInAs(id);
 	}

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import dev.keel.support.web.KeelProblemException;
 
 /**
- * The caller's own provider identities: listing them, and unlinking one unless it is
- * the last way into the account (no password and no other identity).
+ * The caller's own provider identities: listing them, and unlinking one unless it is the
+ * last way into the account (no password and no other identity).
  */
 @Service
 class LinkedIdentities {
