@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
+import dev.keel.events.auth.IdentityLinked;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.OtpRequested;
 import dev.keel.events.auth.PasswordResetRequested;
@@ -43,6 +44,7 @@ public final class EventTypes {
 		register(UserEnabled.TYPE, UserEnabled.class);
 		register(UserUpgraded.TYPE, UserUpgraded.class);
 		register(OtpRequested.TYPE, OtpRequested.class);
+		register(IdentityLinked.TYPE, IdentityLinked.class);
 		register(DocumentCreated.TYPE, DocumentCreated.class);
 		register(DocumentUpdated.TYPE, DocumentUpdated.class);
 		register(DocumentDeleted.TYPE, DocumentDeleted.class);

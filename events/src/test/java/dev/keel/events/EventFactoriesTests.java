@@ -17,6 +17,7 @@ import dev.keel.events.auth.UserDisabled;
 import dev.keel.events.auth.UserEnabled;
 import dev.keel.events.auth.UserRolesChanged;
 import dev.keel.events.auth.UserUpgraded;
+import dev.keel.events.auth.IdentityLinked;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.data.CollectionDefined;
 import dev.keel.events.data.CollectionDeleted;
@@ -43,6 +44,7 @@ class EventFactoriesTests {
 				() -> UserDisabled.of("u-1", "ada@example.com"),
 				() -> UserRolesChanged.of("u-1", "ada@example.com", List.of("user")),
 				() -> UserEnabled.of("u-1", "ada@example.com"), () -> UserUpgraded.of("u-2", "ada@example.com", "Ada"),
+				() -> IdentityLinked.of("u-1", null, "google"),
 				() -> OtpRequested.of("u-1", "ada@example.com", "Ada", "042917", "t", expiry),
 				() -> DocumentCreated.of("tasks", "abc", "u-1", "u-1", 1, "owner", List.of("title"),
 						Map.of("title", "x"), false),

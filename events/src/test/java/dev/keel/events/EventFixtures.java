@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
+import dev.keel.events.auth.IdentityLinked;
 import dev.keel.events.auth.PasswordChanged;
 import dev.keel.events.auth.OtpRequested;
 import dev.keel.events.auth.PasswordResetRequested;
@@ -81,6 +82,15 @@ public final class EventFixtures {
 		return new UserEnabled("evt-14", OCCURRED_AT, USER_ID, "ada@example.com");
 	}
 
+	public static IdentityLinked identityLinked() {
+		return new IdentityLinked("evt-16", OCCURRED_AT, USER_ID, "ada@example.com", "google", OCCURRED_AT);
+	}
+
+	public static UserRegistered userRegisteredViaProvider() {
+		return new UserRegistered("evt-17", OCCURRED_AT, USER_ID, "ada@example.com", "Ada", UserRegistered.OIDC,
+				"google");
+	}
+
 	public static UserUpgraded userUpgraded() {
 		return new UserUpgraded("evt-15", OCCURRED_AT, USER_ID, "ada@example.com", "Ada");
 	}
@@ -148,8 +158,8 @@ public final class EventFixtures {
 	public static List<IntegrationEvent> oneOfEachType() {
 		return List.of(userRegistered(), emailVerificationRequested(), emailVerified(), passwordResetRequested(),
 				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), userUpgraded(), otpRequested(),
-				aTaskCreated(), aTaskUpdated(), aTaskDeleted(), tasksDefined(), tasksDeleted(), aPhotoUploaded(),
-				aPhotoDeleted());
+				identityLinked(), aTaskCreated(), aTaskUpdated(), aTaskDeleted(), tasksDefined(), tasksDeleted(),
+				aPhotoUploaded(), aPhotoDeleted());
 	}
 
 }

@@ -24,8 +24,8 @@ class EventTypesTests {
 				"keel.user.email-verification-requested", "keel.user.email-verified",
 				"keel.user.password-reset-requested", "keel.user.password-changed", "keel.user.disabled",
 				"keel.user.roles-changed", "keel.user.enabled", "keel.user.upgraded", "keel.user.otp-requested",
-				"keel.document.created", "keel.document.updated", "keel.document.deleted", "keel.collection.defined",
-				"keel.collection.deleted", "keel.file.uploaded", "keel.file.deleted");
+				"keel.user.identity-linked", "keel.document.created", "keel.document.updated", "keel.document.deleted",
+				"keel.collection.defined", "keel.collection.deleted", "keel.file.uploaded", "keel.file.deleted");
 	}
 
 	@Test

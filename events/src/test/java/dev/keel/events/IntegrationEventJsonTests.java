@@ -93,6 +93,27 @@ class IntegrationEventJsonTests {
 	}
 
 	@Test
+	void aRegistrationThroughAProviderNamesTheProvider() {
+		UserRegistered event = EventFixtures.userRegisteredViaProvider();
+
+		JsonNode written = this.json.readTree(this.json.writeValueAsString(event));
+
+		assertThat(written.get("method").asString()).isEqualTo("oidc");
+		assertThat(written.get("provider").asString()).isEqualTo("google");
+		assertThat(this.json.readValue(written.toString(), UserRegistered.class)).isEqualTo(event);
+	}
+
+	@Test
+	void readsARegistrationWrittenBeforeItHadAProviderAsHavingNone() {
+		String written = """
+				{"eventId":"evt-1","occurredAt":"2026-11-23T10:15:30.123Z","userId":"u-42",
+				"email":"ada@example.com","displayName":"Ada","method":"password"}
+				""";
+
+		assertThat(this.json.readValue(written, UserRegistered.class).provider()).isNull();
+	}
+
+	@Test
 	void fixturesCoverEveryRegisteredType() {
 		assertThat(EventFixtures.oneOfEachType()).extracting(IntegrationEvent::type)
 			.containsExactlyInAnyOrderElementsOf(EventTypes.all().keySet());

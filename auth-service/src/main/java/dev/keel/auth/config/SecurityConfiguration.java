@@ -24,12 +24,13 @@ import dev.keel.support.security.KeelSecurityAutoConfiguration;
 /**
  * Who may call what in auth-service. Everything under {@code /api/auth} needs a valid
  * access token except the anonymous endpoints (signup, token, revoke, email verification,
- * password reset, the well-known documents, the OpenAPI document), and so are the account
- * pages under {@code /account/**}; {@code /api/auth/admin/**} needs the {@code admin}
- * role, which the admin controllers also demand with {@code @PreAuthorize}. This chain
- * runs before Keel's shared catch-all chain and reuses its pieces: the token decoder
- * (built on this service's own keys, the {@code JWKSource} bean, so without HTTP), the
- * {@code roles} converter, and the problem+json 401 and 403 answers.
+ * password reset, the provider sign-in's authorize and callback, the well-known
+ * documents, the OpenAPI document), and so are the account pages under
+ * {@code /account/**}; {@code /api/auth/admin/**} needs the {@code admin} role, which the
+ * admin controllers also demand with {@code @PreAuthorize}. This chain runs before Keel's
+ * shared catch-all chain and reuses its pieces: the token decoder (built on this
+ * service's own keys, the {@code JWKSource} bean, so without HTTP), the {@code roles}
+ * converter, and the problem+json 401 and 403 answers.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -37,7 +38,8 @@ public class SecurityConfiguration {
 	private static final RequestMatcher ANONYMOUS_ENDPOINTS = new OrRequestMatcher(path(null, "/api/auth/signup"),
 			path(null, "/api/auth/token"), path(null, "/api/auth/revoke"), path(null, "/api/auth/email/verify"),
 			path(null, "/api/auth/password/forgot"), path(null, "/api/auth/password/reset"),
-			path(null, "/api/auth/otp"), path(HttpMethod.GET, "/api/auth/.well-known/**"),
+			path(null, "/api/auth/otp"), path(HttpMethod.GET, "/api/auth/authorize"),
+			path(HttpMethod.GET, "/api/auth/callback/*"), path(HttpMethod.GET, "/api/auth/.well-known/**"),
 			path(HttpMethod.GET, "/api/auth/v3/api-docs/**"), path(null, "/account/**"));
 
 	@Bean

@@ -22,7 +22,8 @@ import static dev.keel.auth.token.OAuthError.INVALID_REQUEST;
  * their session, {@code refresh_token} continues one (for a user who is still active,
  * with their current roles), {@code authorization_code} exchanges the one-time code of a
  * browser sign-in (a magic link, an identity provider) with its PKCE verifier for a
- * session, {@code client_credentials} issues a service account an access token only.
+ * session, {@code client_credentials} issues a service account an access token only, and
+ * the RFC 8693 token exchange signs a user in with an identity provider's id_token.
  */
 @Service
 class TokenGrants {
@@ -33,6 +34,11 @@ class TokenGrants {
 	static final String OTP = "urn:keel:otp";
 
 	static final String AUTHORIZATION_CODE = "authorization_code";
+
+	/** RFC 8693: a provider's id_token for Keel's tokens. */
+	static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+	static final String ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
 
 	private final PasswordLogin passwords;
 
@@ -46,19 +52,22 @@ class TokenGrants {
 
 	private final SignInHandoffs handoffs;
 
+	private final IdTokenLogin idTokens;
+
 	private final RefreshTokens refreshTokens;
 
 	private final AccessTokens accessTokens;
 
 	TokenGrants(PasswordLogin passwords, AnonymousSignup anonymous, AccountStatus accounts,
-			ClientCredentialsLogin clients, OtpLogin otp, SignInHandoffs handoffs, RefreshTokens refreshTokens,
-			AccessTokens accessTokens) {
+			ClientCredentialsLogin clients, OtpLogin otp, SignInHandoffs handoffs, IdTokenLogin idTokens,
+			RefreshTokens refreshTokens, AccessTokens accessTokens) {
 		this.handoffs = handoffs;
 		this.passwords = passwords;
 		this.anonymous = anonymous;
 		this.accounts = accounts;
 		this.clients = clients;
 		this.otp = otp;
+		this.idTokens = idTokens;
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 	}
@@ -75,9 +84,10 @@ class TokenGrants {
 			case ANONYMOUS_GRANT -> anonymous();
 			case OTP -> otp(request);
 			case AUTHORIZATION_CODE -> authorizationCode(request);
+			case TOKEN_EXCHANGE -> tokenExchange(request);
 			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE,
 					"Supported grant types: password, refresh_token, client_credentials, " + AUTHORIZATION_CODE + ", "
-							+ OTP + ", " + ANONYMOUS_GRANT + ".");
+							+ OTP + ", " + ANONYMOUS_GRANT + ", " + TOKEN_EXCHANGE + ".");
 		};
 	}
 
@@ -111,6 +121,23 @@ class TokenGrants {
 			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal());
 			default -> refused(INVALID_GRANT, "The code is wrong, used or expired; ask for a new one.");
 		};
+	}
+
+	private GrantResult tokenExchange(TokenRequest request) {
+		String provider = request.parameter("provider");
+		String idToken = request.parameter("subject_token");
+		if (provider == null || idToken == null || !ID_TOKEN_TYPE.equals(request.parameter("subject_token_type"))) {
+			return refused(INVALID_REQUEST, "The token exchange needs provider, subject_token (the provider's "
+					+ "id_token) and subject_token_type=" + ID_TOKEN_TYPE + ".");
+		}
+		return switch (this.idTokens.exchange(provider, idToken, request.parameter("nonce"))) {
+			case IdTokenLogin.SignedIn signedIn -> exchanged(session(signedIn.principal()));
+			case IdTokenLogin.Refused refused -> refused(INVALID_GRANT, refused.description());
+		};
+	}
+
+	private static GrantResult exchanged(GrantResult result) {
+		return (result instanceof Granted granted) ? new Granted(granted.response().exchanged()) : result;
 	}
 
 	private GrantResult authorizationCode(TokenRequest request) {

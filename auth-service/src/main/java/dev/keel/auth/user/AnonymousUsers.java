@@ -22,7 +22,9 @@ import dev.keel.auth.user.Outcomes.EmailTaken;
 import dev.keel.auth.user.Outcomes.Invalid;
 import dev.keel.auth.user.Outcomes.NotAnonymous;
 import dev.keel.auth.user.Outcomes.NotFound;
+import dev.keel.auth.provider.ProviderIdentity;
 import dev.keel.events.auth.EmailVerificationRequested;
+import dev.keel.events.auth.IdentityLinked;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.auth.UserUpgraded;
 
@@ -104,6 +106,39 @@ class AnonymousUsers implements AnonymousSignup {
 		}
 		return upgrade(user.get(), User.normalize(request.email()), request.displayName(),
 				this.accounts.encode(request.password()));
+	}
+
+	/**
+	 * Upgrades an anonymous user who linked a provider (the identity is already theirs):
+	 * the {@code user} role, and the provider's email when it verified it and no account
+	 * has it. Publishes {@code keel.user.upgraded} and {@code keel.user.identity-linked}.
+	 * @return the user afterwards
+	 */
+	User upgrade(User user, ProviderIdentity identity) {
+		String email = identity.verifiedEmail();
+		if (email != null && this.users.exists(email)) {
+			email = null;
+		}
+		String normalized = (email != null) ? User.normalize(email) : null;
+		String name = (user.displayName() != null) ? user.displayName() : identity.name();
+		Update changes = new Update().set("roles", List.of(User.DEFAULT_ROLE))
+			.set("displayName", name)
+			.set("emailVerified", normalized != null);
+		if (normalized != null) {
+			// Without one the field stays absent, as the sparse unique index needs.
+			changes.set("email", normalized);
+		}
+		Update update = this.events.appendTo(changes, UserUpgraded.of(user.id(), normalized, name),
+				IdentityLinked.of(user.id(), normalized, identity.provider()));
+		try {
+			return this.users
+				.updateWhere(Criteria.where("_id").is(user.id()).and("roles").is(Principal.ANONYMOUS_ROLE), update)
+				.orElse(user);
+		}
+		catch (DuplicateKeyException ex) {
+			return upgrade(user,
+					new ProviderIdentity(identity.provider(), identity.subject(), null, false, identity.name()));
+		}
 	}
 
 	private Change upgrade(User user, String email, String displayName, String passwordHash) {

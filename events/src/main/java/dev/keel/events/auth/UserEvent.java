@@ -8,7 +8,7 @@ import dev.keel.events.IntegrationEvent;
  */
 public sealed interface UserEvent extends IntegrationEvent
 		permits UserRegistered, EmailVerificationRequested, EmailVerified, PasswordResetRequested, PasswordChanged,
-		UserDisabled, UserRolesChanged, UserEnabled, UserUpgraded, OtpRequested {
+		UserDisabled, UserRolesChanged, UserEnabled, UserUpgraded, OtpRequested, IdentityLinked {
 
 	/**
 	 * The user the event is about.

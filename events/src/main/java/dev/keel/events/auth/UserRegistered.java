@@ -17,9 +17,12 @@ import java.util.UUID;
  * @param method how the account was created: {@value #PASSWORD} or {@value #ANONYMOUS}
  * (an account with no email, upgraded later with {@link UserUpgraded}); added later, so a
  * consumer reading an older event finds {@code null}, which means {@value #PASSWORD}
+ * @param provider for {@value #OIDC}, the identity provider's id as the operator
+ * configured it (e.g. {@code google}); {@code null} for the other methods (added later,
+ * additive)
  */
 public record UserRegistered(String eventId, Instant occurredAt, String userId, String email, String displayName,
-		String method) implements UserEvent {
+		String method, String provider) implements UserEvent {
 
 	/** The CloudEvents type. */
 	public static final String TYPE = "keel.user.registered";
@@ -29,6 +32,9 @@ public record UserRegistered(String eventId, Instant occurredAt, String userId, 
 
 	/** Signed in anonymously: no email yet. */
 	public static final String ANONYMOUS = "anonymous";
+
+	/** Signed in with an external OpenID Connect provider for the first time. */
+	public static final String OIDC = "oidc";
 
 	public UserRegistered {
 		Objects.requireNonNull(eventId, "eventId");
@@ -46,6 +52,21 @@ public record UserRegistered(String eventId, Instant occurredAt, String userId, 
 	 */
 	public UserRegistered(String eventId, Instant occurredAt, String userId, String email, String displayName) {
 		this(eventId, occurredAt, userId, email, displayName, PASSWORD);
+	}
+
+	/**
+	 * A registration by a method other than a provider, as events had before
+	 * {@code provider}.
+	 * @param eventId the event id
+	 * @param occurredAt when the account was created
+	 * @param userId the new user's id
+	 * @param email the email address, or {@code null}
+	 * @param displayName the display name, or {@code null}
+	 * @param method how the account was created
+	 */
+	public UserRegistered(String eventId, Instant occurredAt, String userId, String email, String displayName,
+			String method) {
+		this(eventId, occurredAt, userId, email, displayName, method, null);
 	}
 
 	/**
@@ -69,7 +90,20 @@ public record UserRegistered(String eventId, Instant occurredAt, String userId, 
 	 */
 	public static UserRegistered of(String userId, String email, String displayName, String method) {
 		return new UserRegistered(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS), userId,
-				email, displayName, method);
+				email, displayName, method, null);
+	}
+
+	/**
+	 * A first sign-in with an external identity provider that created the account, now.
+	 * @param userId the new user's id
+	 * @param email the email address the provider verified, or {@code null}
+	 * @param displayName the display name, or {@code null}
+	 * @param provider the provider's id
+	 * @return the event
+	 */
+	public static UserRegistered viaProvider(String userId, String email, String displayName, String provider) {
+		return new UserRegistered(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS), userId,
+				email, displayName, OIDC, provider);
 	}
 
 	@Override

@@ -57,4 +57,23 @@ class UserEventsTests {
 			.withMessage("userId");
 	}
 
+	@Test
+	void identityLinkedNamesTheProviderAndTheUser() {
+		IdentityLinked linked = IdentityLinked.of("u-1", null, "google");
+
+		assertThat(linked.type()).isEqualTo("keel.user.identity-linked");
+		assertThat(linked.aggregateId()).isEqualTo("u-1");
+		assertThat(linked.provider()).isEqualTo("google");
+		assertThat(linked.linkedAt()).isEqualTo(linked.occurredAt());
+	}
+
+	@Test
+	void aRegistrationThroughAProviderSaysWhichOne() {
+		UserRegistered registered = UserRegistered.viaProvider("u-3", null, null, "acme");
+
+		assertThat(registered.method()).isEqualTo("oidc");
+		assertThat(registered.provider()).isEqualTo("acme");
+		assertThat(UserRegistered.of("u-4", "ada@example.com", "Ada").provider()).isNull();
+	}
+
 }
