@@ -91,8 +91,10 @@ public class SignInHandoffs implements InitializingBean {
 
 	/**
 	 * Spends the code and answers whom it was issued for, when it is current, the
-	 * verifier matches its challenge and {@code redirectUri} is the one it was issued
-	 * for; otherwise empty. A malformed verifier spends nothing.
+	 * verifier matches its challenge and {@code redirectUri}, when given, is the one it
+	 * was issued for; otherwise empty. A malformed verifier spends nothing. The redirect
+	 * is optional, as in API.md: the verifier alone proves the caller is the app that
+	 * asked.
 	 */
 	public Optional<Redeemed> redeem(String code, String codeVerifier, String redirectUri) {
 		if (code == null || code.isEmpty() || code.length() > MAX_CODE_LENGTH || !Pkce.validVerifier(codeVerifier)) {
@@ -101,8 +103,9 @@ public class SignInHandoffs implements InitializingBean {
 		Document handoff = this.mongo.findAndRemove(
 				Query.query(Criteria.where("_id").is(hash(code)).and("expiresAt").gt(Date.from(Instant.now()))),
 				Document.class, COLLECTION);
-		if (handoff == null || !handoff.getString("redirectTo").equals(redirectUri) || !MessageDigest
-			.isEqual(bytes(handoff.getString("codeChallenge")), bytes(Pkce.challenge(codeVerifier)))) {
+		if (handoff == null || (redirectUri != null && !handoff.getString("redirectTo").equals(redirectUri))
+				|| !MessageDigest.isEqual(bytes(handoff.getString("codeChallenge")),
+						bytes(Pkce.challenge(codeVerifier)))) {
 			return Optional.empty();
 		}
 		return Optional.of(new Redeemed(handoff.getString("userId"), handoff.getString("method")));

@@ -144,9 +144,9 @@ class TokenGrants {
 		String code = request.parameter("code");
 		String verifier = request.parameter("code_verifier");
 		String redirectUri = request.parameter("redirect_uri");
-		if (code == null || verifier == null || redirectUri == null) {
-			return refused(INVALID_REQUEST,
-					"The authorization_code grant needs the code, code_verifier and redirect_uri parameters.");
+		if (code == null || verifier == null) {
+			return refused(INVALID_REQUEST, "The authorization_code grant needs the code and code_verifier "
+					+ "parameters (and redirect_uri, when the app sends one, must be the redirect_to it used).");
 		}
 		if (!Pkce.validVerifier(verifier)) {
 			return refused(INVALID_REQUEST,

@@ -86,6 +86,16 @@ class SignInHandoffsIntegrationTests {
 	}
 
 	@Test
+	void withoutARedirectUriTheVerifierAloneRedeemsTheCodeOnce() {
+		String code = issue();
+		HttpResponse<String> exchanged = api().postForm("/api/auth/token",
+				form("grant_type", "authorization_code", "code", code, "code_verifier", VERIFIER));
+		assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+		assertInvalidGrant(api().postForm("/api/auth/token",
+				form("grant_type", "authorization_code", "code", code, "code_verifier", VERIFIER)));
+	}
+
+	@Test
 	void anExpiredCodeIsRefused() {
 		String code = issue();
 		// Stored by its SHA-256, base64url: the same computation as an S256 challenge.
@@ -111,7 +121,7 @@ class SignInHandoffsIntegrationTests {
 	void missingOrMalformedParametersAreInvalidRequestsThatSpendNothing() {
 		String code = issue();
 		for (Map<String, String> parameters : List.of(form("grant_type", "authorization_code", "code", code),
-				form("grant_type", "authorization_code", "code", code, "code_verifier", VERIFIER),
+				form("grant_type", "authorization_code", "code_verifier", VERIFIER),
 				form("grant_type", "authorization_code", "code", code, "code_verifier", "too-short", "redirect_uri",
 						APP_CALLBACK))) {
 			HttpResponse<String> response = api().postForm("/api/auth/token", parameters);
