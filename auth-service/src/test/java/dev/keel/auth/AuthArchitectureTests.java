@@ -44,6 +44,27 @@ class AuthArchitectureTests {
 			.check(this.classes);
 	}
 
+	/**
+	 * Providers reach the accounts only through {@code ProviderAccounts}, which
+	 * {@code user} implements, and the token endpoint reaches providers only through
+	 * {@code IdTokenLogin}.
+	 */
+	@Test
+	void providersReachTheAccountsOnlyThroughTheirContract() {
+		noClasses().that()
+			.resideInAPackage("..auth.provider..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..auth.user..", "..auth.client..", "..auth.account..")
+			.check(this.classes);
+		noClasses().that()
+			.resideInAPackage("..auth.token..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..auth.provider..")
+			.check(this.classes);
+	}
+
 	@Test
 	void keysDoNotKnowTokensUsersOrClients() {
 		noClasses().that()

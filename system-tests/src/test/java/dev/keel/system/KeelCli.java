@@ -19,8 +19,8 @@ import dev.keel.cli.Keel;
 final class KeelCli {
 
 	/**
-	 * How far the platform's ports are shifted; {@code -Dkeel.system.portOffset=30000} lets a
-	 * second checkout run its system tests beside another.
+	 * How far the platform's ports are shifted; {@code -Dkeel.system.portOffset=30000}
+	 * lets a second checkout run its system tests beside another.
 	 */
 	static final int OFFSET = Integer.getInteger("keel.system.portOffset", 20000);
 
@@ -67,7 +67,17 @@ final class KeelCli {
 				Map.entry("KEEL_RATE_LIMIT_AUTH", "100000/1m"), Map.entry("KEEL_RATE_LIMIT_USER", "100000/1m"),
 				Map.entry("KEEL_RATE_LIMIT_ANONYMOUS", "100000/1m"),
 				// Off by default; AnonymousUserSystemTests signs in anonymously.
-				Map.entry("KEEL_ANONYMOUS_SIGNUPS_ENABLED", "true"));
+				Map.entry("KEEL_ANONYMOUS_SIGNUPS_ENABLED", "true"),
+				// The OpenID Connect provider of OidcSystemTests, started before the
+				// platform; and where sign-ins may hand over to (the test app, and the
+				// local development servers ./keel run allows by default).
+				Map.entry("KEEL_AUTH_PROVIDERS", TestOidcProvider.ID),
+				Map.entry("KEEL_AUTH_PROVIDER_ACME_TYPE", "oidc"),
+				Map.entry("KEEL_AUTH_PROVIDER_ACME_ISSUER", TestOidcProvider.issuer()),
+				Map.entry("KEEL_AUTH_PROVIDER_ACME_CLIENT_ID", TestOidcProvider.CLIENT_ID),
+				Map.entry("KEEL_AUTH_PROVIDER_ACME_CLIENT_SECRET", "system-test-provider-secret"),
+				Map.entry("KEEL_AUTH_REDIRECT_ALLOW_LIST",
+						TestOidcProvider.APP_CALLBACK + ",http://localhost:3000,http://localhost:5173"));
 	}
 
 	Path home() {

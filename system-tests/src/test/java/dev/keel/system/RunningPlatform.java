@@ -41,6 +41,7 @@ class RunningPlatform implements BeforeAllCallback {
 
 	private static Started start() {
 		try {
+			TestOidcProvider.start();
 			keel.run("stop");
 			Result run = keel.run(run(true));
 			System.out.println(run.output());

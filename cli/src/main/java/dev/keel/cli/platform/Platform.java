@@ -231,8 +231,10 @@ public final class Platform {
 			settings.put("KEEL_SMTP_HOST", "localhost");
 			settings.put("KEEL_SMTP_PORT", String.valueOf(ports.smtp()));
 		}
-		if ("notification-service".equals(module) && isBlank(environment.get("KEEL_APP_URL"))) {
-			// Links in emails open the gateway's pages, wherever the gateway listens.
+		if (("notification-service".equals(module) || "auth-service".equals(module))
+				&& isBlank(environment.get("KEEL_APP_URL"))) {
+			// Links in emails open the gateway's pages, and identity providers send the
+			// browser back to auth's callback, wherever the gateway listens.
 			settings.put("KEEL_APP_URL", "http://localhost:" + ports.gateway());
 		}
 		if ("auth-service".equals(module) && isBlank(environment.get("KEEL_AUTH_REDIRECT_ALLOW_LIST"))) {

@@ -283,6 +283,16 @@ class PlatformTests {
 	}
 
 	@Test
+	void identityProvidersSendTheBrowserBackThroughTheGatewayWhereverItListens() {
+		List<Component> plan = Platform.plan(this.layout, Map.of("KEEL_PORT_OFFSET", "20000"), Map.of());
+
+		assertThat(find(plan, "auth-service").environment()).containsEntry("KEEL_APP_URL", "http://localhost:28080");
+		assertThat(Platform.plan(this.layout, Map.of("KEEL_APP_URL", "https://api.example.com"), Map.of()))
+			.filteredOn((component) -> component.name().equals("auth-service"))
+			.allSatisfy((auth) -> assertThat(auth.environment()).doesNotContainKey("KEEL_APP_URL"));
+	}
+
+	@Test
 	void refusesToScaleWhatCannotBeScaled() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> Platform.plan(this.layout, Map.of(), Map.of("discovery", 2)))

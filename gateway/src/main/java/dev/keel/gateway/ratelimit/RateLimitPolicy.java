@@ -27,6 +27,11 @@ final class RateLimitPolicy {
 	private static final Set<String> AUTH_PATHS = Set.of("/api/auth/signup", "/api/auth/token",
 			"/api/auth/password/forgot", "/api/auth/otp", "/account/forgot-password");
 
+	/** The browser steps of sign-in with an identity provider, also per client IP. */
+	private static final String AUTHORIZE_PATH = "/api/auth/authorize";
+
+	private static final String CALLBACK_PREFIX = "/api/auth/callback/";
+
 	private final Tier auth;
 
 	private final Tier user;
@@ -44,10 +49,17 @@ final class RateLimitPolicy {
 		if (HttpMethod.POST.equals(request.getMethod()) && AUTH_PATHS.contains(normalizedPath(request))) {
 			return this.auth.quota(clientIp(exchange));
 		}
+		if (HttpMethod.GET.equals(request.getMethod()) && isProviderSignIn(normalizedPath(request))) {
+			return this.auth.quota(clientIp(exchange));
+		}
 		if (exchange.getAttribute(SUBJECT_ATTRIBUTE) instanceof String subject && !subject.isEmpty()) {
 			return this.user.quota(subject);
 		}
 		return this.anonymous.quota(clientIp(exchange));
+	}
+
+	private static boolean isProviderSignIn(String path) {
+		return path.equals(AUTHORIZE_PATH) || path.startsWith(CALLBACK_PREFIX);
 	}
 
 	// Decoded, without ;parameters, empty segments or a trailing slash, so that

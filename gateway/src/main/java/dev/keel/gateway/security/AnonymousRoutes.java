@@ -24,6 +24,8 @@ final class AnonymousRoutes {
 	static final List<String> BUILT_IN = List.of("POST /api/auth/signup", "POST /api/auth/token",
 			"POST /api/auth/revoke", "POST /api/auth/email/verify", "POST /api/auth/password/forgot",
 			"POST /api/auth/password/reset", "POST /api/auth/otp", "GET,HEAD /api/auth/.well-known/**",
+			// Sign-in with an identity provider: the browser arrives without a token.
+			"GET /api/auth/authorize", "GET /api/auth/callback/*",
 			// Public data reads, and document writes: data-service decides per collection
 			// and operation whether a token is needed (its `public` rule). Defining
 			// collections always needs one.

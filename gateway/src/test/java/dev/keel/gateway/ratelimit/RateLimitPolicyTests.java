@@ -27,6 +27,15 @@ class RateLimitPolicyTests {
 		assertThat(quota.limit()).hasToString("20/1m");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/auth/authorize", "/api/auth/callback/google", "/api/auth//callback/acme/",
+			"/api/auth/%61uthorize" })
+	void providerSignInStepsCountPerClientIp(String path) {
+		Quota quota = this.policy.quotaFor(exchange(HttpMethod.GET, path, "203.0.113.7", null));
+		assertThat(quota.key()).isEqualTo("auth:203.0.113.7");
+		assertThat(quota.limit()).hasToString("20/1m");
+	}
+
 	@Test
 	void authEndpointsCountPerClientIpEvenWithAToken() {
 		Quota quota = this.policy.quotaFor(exchange(HttpMethod.POST, "/api/auth/token", "203.0.113.7", "user-1"));
@@ -42,7 +51,8 @@ class RateLimitPolicyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "GET /api/auth/token", "POST /api/auth/revoke", "GET /api/data/tasks",
-			"GET /api/notifications/stream", "GET /account/forgot-password" })
+			"GET /api/notifications/stream", "GET /account/forgot-password", "GET /api/auth/me/identities",
+			"GET /api/auth/callbacks" })
 	void otherAnonymousRequestsCountPerClientIp(String request) {
 		String[] parts = request.split(" ");
 		Quota quota = this.policy.quotaFor(exchange(HttpMethod.valueOf(parts[0]), parts[1], "2001:db8::1", null));

@@ -17,34 +17,34 @@ class AnonymousRoutesTests {
 	private final AnonymousRoutes builtIn = AnonymousRoutes.withBuiltInAnd(List.of());
 
 	@ParameterizedTest
-	@CsvSource(delimiter = ' ',
-			value = { "POST /api/auth/signup", "POST /api/auth/token", "POST /api/auth/revoke",
-					"POST /api/auth/email/verify", "POST /api/auth/password/forgot", "POST /api/auth/password/reset",
-					"POST /api/auth/otp", "GET /api/auth/.well-known/jwks.json",
-					"GET /api/auth/.well-known/openid-configuration", "GET /api/data/collections/news/documents",
-					"HEAD /api/data/collections/news/documents/42", "GET /api/data/collections/news/count",
-					"GET /api/notifications/stream", "GET /account/verify-email", "POST /account/reset-password",
-					"HEAD /account/forgot-password", "GET /docs", "GET /docs/index.html", "GET /api/data/v3/api-docs",
-					"GET /api/auth/v3/api-docs/swagger-config", "POST /fallback/data-service",
-					"OPTIONS /api/data/collections/news/documents", "OPTIONS /api/auth/me",
-					// data-service decides: a collection's rule may be `public`
-					"POST /api/data/collections/news/documents", "PATCH /api/data/collections/news/documents/42",
-					"DELETE /api/data/collections/news/documents/42",
-					// Matched like the gateway's Path predicates: matrix parameters and
-					// encoding
-					// don't hide a route.
-					"POST /api/auth/signup;lang=en", "POST /api/auth/%73ignup" })
+	@CsvSource(delimiter = ' ', value = { "POST /api/auth/signup", "POST /api/auth/token", "POST /api/auth/revoke",
+			"POST /api/auth/email/verify", "POST /api/auth/password/forgot", "POST /api/auth/password/reset",
+			"POST /api/auth/otp", "GET /api/auth/.well-known/jwks.json", "GET /api/auth/authorize",
+			"GET /api/auth/callback/google", "GET /api/auth/.well-known/openid-configuration",
+			"GET /api/data/collections/news/documents", "HEAD /api/data/collections/news/documents/42",
+			"GET /api/data/collections/news/count", "GET /api/notifications/stream", "GET /account/verify-email",
+			"POST /account/reset-password", "HEAD /account/forgot-password", "GET /docs", "GET /docs/index.html",
+			"GET /api/data/v3/api-docs", "GET /api/auth/v3/api-docs/swagger-config", "POST /fallback/data-service",
+			"OPTIONS /api/data/collections/news/documents", "OPTIONS /api/auth/me",
+			// data-service decides: a collection's rule may be `public`
+			"POST /api/data/collections/news/documents", "PATCH /api/data/collections/news/documents/42",
+			"DELETE /api/data/collections/news/documents/42",
+			// Matched like the gateway's Path predicates: matrix parameters and
+			// encoding
+			// don't hide a route.
+			"POST /api/auth/signup;lang=en", "POST /api/auth/%73ignup" })
 	void opens(String method, String path) {
 		assertThat(allows(this.builtIn, method, path)).isTrue();
 	}
 
 	@ParameterizedTest
 	@CsvSource(delimiter = ' ', value = { "GET /api/auth/me", "PATCH /api/auth/me", "POST /api/auth/logout",
-			"POST /api/auth/email/resend", "GET /api/auth/signup", "GET /api/auth/admin/users",
-			"PUT /api/data/collections/news", "DELETE /api/data/collections/news",
-			"POST /api/data/collections/news/documents/42/x", "GET /api/notifications",
-			"POST /api/notifications/stream", "POST /api/notifications/stream-ticket", "GET /api/notifications/streams",
-			"DELETE /account/verify-email", "POST /docs", "GET /api/nope", "GET /",
+			"GET /api/auth/me/identities", "POST /api/auth/me/identities", "DELETE /api/auth/me/identities/google",
+			"POST /api/auth/authorize", "GET /api/auth/callback/google/x", "POST /api/auth/email/resend",
+			"GET /api/auth/signup", "GET /api/auth/admin/users", "PUT /api/data/collections/news",
+			"DELETE /api/data/collections/news", "POST /api/data/collections/news/documents/42/x",
+			"GET /api/notifications", "POST /api/notifications/stream", "POST /api/notifications/stream-ticket",
+			"GET /api/notifications/streams", "DELETE /account/verify-email", "POST /docs", "GET /api/nope", "GET /",
 			// Services normalise dot segments: these would reach closed routes.
 			"POST /api/auth/signup/../me", "GET /api/auth/.well-known/../me", "GET /api/auth/.well-known/%2e%2e/me",
 			"GET /api/data/./x", "POST /api/auth/SIGNUP", "POST /api/auth/signup/", "POST /api/auth/signupx" })
