@@ -4,12 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +15,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
+
+import static dev.keel.testing.StandInHttp.decode;
+import static dev.keel.testing.StandInHttp.encode;
+import static dev.keel.testing.StandInHttp.escape;
+import static dev.keel.testing.StandInHttp.form;
+import static dev.keel.testing.StandInHttp.parameters;
+import static dev.keel.testing.StandInHttp.s256;
+import static dev.keel.testing.StandInHttp.send;
+import static dev.keel.testing.StandInHttp.token;
 
 /**
  * A local stand-in of GitHub's OAuth2 web flow and of the two REST endpoints a sign-in
@@ -54,8 +58,6 @@ public final class GitHubStandIn implements AutoCloseable {
 	}
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final SecureRandom random = new SecureRandom();
 
 	private final HttpServer server;
 
@@ -304,61 +306,6 @@ public final class GitHubStandIn implements AutoCloseable {
 		answer.put("error_uri", "https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access"
 				+ "-token-request-errors");
 		return answer;
-	}
-
-	private static Map<String, String> form(HttpExchange exchange) throws IOException {
-		return parameters(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-	}
-
-	private static Map<String, String> parameters(String encoded) {
-		Map<String, String> parameters = new LinkedHashMap<>();
-		if (encoded == null || encoded.isEmpty()) {
-			return parameters;
-		}
-		for (String pair : encoded.split("&")) {
-			String[] parts = pair.split("=", 2);
-			parameters.putIfAbsent(decode(parts[0]), (parts.length > 1) ? decode(parts[1]) : "");
-		}
-		return parameters;
-	}
-
-	private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", contentType);
-		exchange.sendResponseHeaders(status, (bytes.length == 0) ? -1 : bytes.length);
-		try (var out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
-	}
-
-	private static String token() {
-		byte[] bytes = new byte[20];
-		random.nextBytes(bytes);
-		return java.util.HexFormat.of().formatHex(bytes);
-	}
-
-	private static String s256(String verifier) {
-		try {
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(
-						MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String escape(String text) {
-		return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	private static String decode(String value) {
-		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 }
