@@ -5,9 +5,10 @@
  * logout.
  * <p>
  * Other features plug in through {@link dev.keel.auth.token.PasswordLogin},
- * {@link dev.keel.auth.token.AccountStatus} and
- * {@link dev.keel.auth.token.ClientCredentialsLogin}, and end sessions through
- * {@link dev.keel.auth.token.SessionRevocation}. The rules of a family live in the
- * Spring-free {@code RefreshTokenFamily}.
+ * {@link dev.keel.auth.token.AccountStatus},
+ * {@link dev.keel.auth.token.ClientCredentialsLogin} and
+ * {@link dev.keel.auth.token.IdTokenLogin} (the id_token exchange), and end sessions
+ * through {@link dev.keel.auth.token.SessionRevocation}. The rules of a family live in
+ * the Spring-free {@code RefreshTokenFamily}.
  */
 package dev.keel.auth.token;
