@@ -71,11 +71,18 @@ final class KeelCli {
 				// The OpenID Connect provider of OidcSystemTests, started before the
 				// platform; and where sign-ins may hand over to (the test app, and the
 				// local development servers ./keel run allows by default).
-				Map.entry("KEEL_AUTH_PROVIDERS", TestOidcProvider.ID),
+				Map.entry("KEEL_AUTH_PROVIDERS", TestOidcProvider.ID + "," + TestGitHub.ID),
 				Map.entry("KEEL_AUTH_PROVIDER_ACME_TYPE", "oidc"),
 				Map.entry("KEEL_AUTH_PROVIDER_ACME_ISSUER", TestOidcProvider.issuer()),
 				Map.entry("KEEL_AUTH_PROVIDER_ACME_CLIENT_ID", TestOidcProvider.CLIENT_ID),
 				Map.entry("KEEL_AUTH_PROVIDER_ACME_CLIENT_SECRET", "system-test-provider-secret"),
+				// GitHubSignInSystemTests: the GitHub preset, pointed at TestGitHub.
+				Map.entry("KEEL_AUTH_PROVIDER_GITHUB_TYPE", "github"),
+				Map.entry("KEEL_AUTH_PROVIDER_GITHUB_CLIENT_ID", TestGitHub.CLIENT_ID),
+				Map.entry("KEEL_AUTH_PROVIDER_GITHUB_CLIENT_SECRET", TestGitHub.CLIENT_SECRET),
+				Map.entry("KEEL_AUTH_PROVIDER_GITHUB_AUTHORIZATION_URL", TestGitHub.URL + "/login/oauth/authorize"),
+				Map.entry("KEEL_AUTH_PROVIDER_GITHUB_TOKEN_URL", TestGitHub.URL + "/login/oauth/access_token"),
+				Map.entry("KEEL_AUTH_PROVIDER_GITHUB_API_URL", TestGitHub.URL),
 				Map.entry("KEEL_AUTH_REDIRECT_ALLOW_LIST",
 						TestOidcProvider.APP_CALLBACK + ",http://localhost:3000,http://localhost:5173"));
 	}

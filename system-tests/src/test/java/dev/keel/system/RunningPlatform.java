@@ -42,6 +42,7 @@ class RunningPlatform implements BeforeAllCallback {
 	private static Started start() {
 		try {
 			TestOidcProvider.start();
+			TestGitHub.standIn();
 			keel.run("stop");
 			Result run = keel.run(run(true));
 			System.out.println(run.output());

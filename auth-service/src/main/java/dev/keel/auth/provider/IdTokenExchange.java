@@ -24,6 +24,10 @@ class IdTokenExchange implements IdTokenLogin {
 	@Override
 	public Outcome exchange(String providerId, String idToken, String nonce) {
 		OidcProvider provider = this.providers.findOidc(providerId).orElse(null);
+		if (provider == null && this.providers.find(providerId).isPresent()) {
+			return new NotApplicable("Provider '" + providerId + "' is not an OpenID Connect provider and issues no "
+					+ "id_token; sign in with it in the browser (GET /api/auth/authorize).");
+		}
 		if (provider == null) {
 			return new Refused("No OpenID Connect provider '" + providerId + "' is configured here.");
 		}

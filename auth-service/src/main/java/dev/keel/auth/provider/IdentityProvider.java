@@ -8,7 +8,7 @@ import java.net.URI;
  * plain OAuth2 provider such as GitHub would be another), and the browser flow needs only
  * these two steps from any of them.
  */
-sealed interface IdentityProvider permits OidcProvider {
+sealed interface IdentityProvider permits OidcProvider, GitHubProvider {
 
 	/** The id the operator gave it, as in {@code /api/auth/callback/{id}}. */
 	String id();

@@ -43,8 +43,12 @@ class IdentityProviders {
 			}
 			ProviderSettings settings = ProviderSettings.read(id, environment);
 			String callback = properties.callbackUrl(id);
-			this.providers.put(id, new OidcProvider(settings, callback,
-					new OidcDiscovery(settings, callback, discovery, keys, properties), tokens));
+			this.providers.put(id, switch (settings.type()) {
+				case ProviderSettings.GITHUB ->
+					new GitHubProvider(GitHubSettings.read(settings, environment), callback, tokens, discovery);
+				default -> new OidcProvider(settings, callback,
+						new OidcDiscovery(settings, callback, discovery, keys, properties), tokens);
+			});
 		}
 	}
 
@@ -56,6 +60,7 @@ class IdentityProviders {
 	Optional<OidcProvider> findOidc(String id) {
 		return find(id).map((provider) -> switch (provider) {
 			case OidcProvider oidc -> oidc;
+			case GitHubProvider github -> null;
 		});
 	}
 

@@ -30,6 +30,8 @@ record ProviderSettings(String id, String type, String issuer, String clientId, 
 
 	static final String GOOGLE = "google";
 
+	static final String GITHUB = "github";
+
 	static final String GOOGLE_ISSUER = "https://accounts.google.com";
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -49,15 +51,18 @@ record ProviderSettings(String id, String type, String issuer, String clientId, 
 		String prefix = "KEEL_AUTH_PROVIDER_" + id.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
 		String type = value(environment, prefix + "TYPE");
 		if (type == null) {
-			throw invalid(prefix + "TYPE", "set it to 'oidc' or 'google' for provider '" + id + "'");
+			throw invalid(prefix + "TYPE", "set it to 'oidc', 'google' or 'github' for provider '" + id + "'");
 		}
 		type = type.toLowerCase(Locale.ROOT);
 		String issuer = value(environment, prefix + "ISSUER");
 		switch (type) {
 			case GOOGLE -> issuer = (issuer != null) ? issuer : GOOGLE_ISSUER;
 			case OIDC -> requireUrl(prefix + "ISSUER", issuer, id);
+			case GITHUB -> {
+				// OAuth2 without discovery: GitHubSettings reads its endpoints.
+			}
 			default -> throw invalid(prefix + "TYPE",
-					"unknown provider type '" + type + "' for provider '" + id + "'; supported: oidc, google");
+					"unknown provider type '" + type + "' for provider '" + id + "'; supported: oidc, google, github");
 		}
 		String clientId = value(environment, prefix + "CLIENT_ID");
 		if (clientId == null) {

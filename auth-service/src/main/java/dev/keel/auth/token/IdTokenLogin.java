@@ -22,6 +22,13 @@ public interface IdTokenLogin {
 	record SignedIn(Principal principal) implements Outcome {
 	}
 
+	/**
+	 * The provider issues no id_tokens (GitHub): the request is wrong, not the token
+	 * ({@code invalid_request}), and why.
+	 */
+	record NotApplicable(String description) implements Outcome {
+	}
+
 	/** Not accepted ({@code invalid_grant}), and why. */
 	record Refused(String description) implements Outcome {
 	}

@@ -133,6 +133,7 @@ class TokenGrants {
 		return switch (this.idTokens.exchange(provider, idToken, request.parameter("nonce"))) {
 			case IdTokenLogin.SignedIn signedIn -> exchanged(session(signedIn.principal()));
 			case IdTokenLogin.Refused refused -> refused(INVALID_GRANT, refused.description());
+			case IdTokenLogin.NotApplicable notApplicable -> refused(INVALID_REQUEST, notApplicable.description());
 		};
 	}
 
