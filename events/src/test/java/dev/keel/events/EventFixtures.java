@@ -87,7 +87,7 @@ public final class EventFixtures {
 	}
 
 	public static UserRegistered userRegisteredViaProvider() {
-		return new UserRegistered("evt-17", OCCURRED_AT, USER_ID, "ada@example.com", "Ada", UserRegistered.OIDC,
+		return new UserRegistered("evt-17", OCCURRED_AT, USER_ID, "ada@example.com", "Ada", UserRegistered.PROVIDER,
 				"google");
 	}
 

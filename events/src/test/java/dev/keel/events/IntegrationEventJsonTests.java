@@ -98,7 +98,7 @@ class IntegrationEventJsonTests {
 
 		JsonNode written = this.json.readTree(this.json.writeValueAsString(event));
 
-		assertThat(written.get("method").asString()).isEqualTo("oidc");
+		assertThat(written.get("method").asString()).isEqualTo("provider");
 		assertThat(written.get("provider").asString()).isEqualTo("google");
 		assertThat(this.json.readValue(written.toString(), UserRegistered.class)).isEqualTo(event);
 	}

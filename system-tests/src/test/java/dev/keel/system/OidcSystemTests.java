@@ -59,7 +59,7 @@ class OidcSystemTests {
 
 	@Test
 	void aRedirectOutsideTheAllowListIsRefused() {
-		HttpResponse<String> refused = new Browser()
+		HttpResponse<String> refused = new SignInBrowser()
 			.get(authorizeUrl("https://evil.example.com/callback", "x".repeat(43)));
 
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -69,7 +69,7 @@ class OidcSystemTests {
 
 	@Test
 	void aTamperedStateIsRefused() {
-		Browser browser = new Browser();
+		SignInBrowser browser = new SignInBrowser();
 		String callback = providerLogin(browser,
 				authorizeUrl(TestOidcProvider.APP_CALLBACK, new Verifier().challenge()),
 				"oidc-tampered-" + UUID.randomUUID());
@@ -99,12 +99,12 @@ class OidcSystemTests {
 
 	private static Reply signIn(String subject, String email) throws Exception {
 		Verifier verifier = new Verifier();
-		Browser browser = new Browser();
+		SignInBrowser browser = new SignInBrowser();
 		String callback = providerLogin(browser, authorizeUrl(TestOidcProvider.APP_CALLBACK, verifier.challenge()),
 				subject, "{\"email\":\"" + email + "\",\"email_verified\":true}");
 		HttpResponse<String> landing = browser.get(callback);
 		assertThat(landing.statusCode()).as(landing.body()).isEqualTo(302);
-		String location = Browser.location(landing);
+		String location = SignInBrowser.location(landing);
 		assertThat(location).startsWith(TestOidcProvider.APP_CALLBACK + "?code=");
 		Reply tokens = Api.form("/api/auth/token",
 				Map.of("grant_type", "authorization_code", "code", query(location, "code"), "code_verifier",
@@ -113,17 +113,18 @@ class OidcSystemTests {
 		return tokens;
 	}
 
-	private static String providerLogin(Browser browser, String start, String subject) {
+	private static String providerLogin(SignInBrowser browser, String start, String subject) {
 		return providerLogin(browser, start, subject, "{}");
 	}
 
 	/** Keel's start URL → the provider's login form → submitted → Keel's callback URL. */
-	private static String providerLogin(Browser browser, String start, String subject, String claims) {
+	private static String providerLogin(SignInBrowser browser, String start, String subject, String claims) {
 		HttpResponse<String> toProvider = browser.get(start);
 		assertThat(toProvider.statusCode()).as(toProvider.body()).isEqualTo(302);
-		String loginPage = Browser.location(toProvider);
+		String loginPage = SignInBrowser.location(toProvider);
 		assertThat(browser.get(loginPage).body()).contains("name=\"username\"");
-		String callback = Browser.location(browser.postForm(loginPage, Map.of("username", subject, "claims", claims)));
+		String callback = SignInBrowser
+			.location(browser.postForm(loginPage, Map.of("username", subject, "claims", claims)));
 		assertThat(callback).startsWith(Api.GATEWAY + "/api/auth/callback/" + TestOidcProvider.ID);
 		return callback;
 	}
@@ -176,49 +177,6 @@ class OidcSystemTests {
 			byte[] bytes = new byte[32];
 			new SecureRandom().nextBytes(bytes);
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		}
-
-	}
-
-	/** Keeps cookies and never follows a redirect by itself. */
-	private static final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-
-		HttpResponse<String> get(String url) {
-			return send(HttpRequest.newBuilder(URI.create(url)).GET());
-		}
-
-		HttpResponse<String> postForm(String url, Map<String, String> form) {
-			String body = form.entrySet()
-				.stream()
-				.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-				.collect(Collectors.joining("&"));
-			return send(HttpRequest.newBuilder(URI.create(url))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(BodyPublishers.ofString(body)));
-		}
-
-		static String location(HttpResponse<String> response) {
-			return response.headers()
-				.firstValue("Location")
-				.orElseThrow(() -> new AssertionError("No redirect: " + response.statusCode() + " " + response.body()));
-		}
-
-		private HttpResponse<String> send(HttpRequest.Builder request) {
-			try {
-				return this.http.send(request.build(), BodyHandlers.ofString());
-			}
-			catch (IOException ex) {
-				throw new AssertionError("Request failed: " + ex.getMessage(), ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("Interrupted", ex);
-			}
 		}
 
 	}

@@ -1,8 +1,5 @@
 package dev.keel.auth.provider;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,47 +42,14 @@ record GitHubSettings(ProviderSettings common, List<String> scopes, String autho
 		String scopes = value(environment, prefix + "SCOPES", SCOPES);
 		return new GitHubSettings(common,
 				Arrays.stream(scopes.split("[,\\s]+")).filter((scope) -> !scope.isEmpty()).toList(),
-				url(prefix + "AUTHORIZATION_URL", value(environment, prefix + "AUTHORIZATION_URL", AUTHORIZATION_URL)),
-				url(prefix + "TOKEN_URL", value(environment, prefix + "TOKEN_URL", TOKEN_URL)),
-				stripSlash(url(prefix + "API_URL", value(environment, prefix + "API_URL", API_URL))));
+				ProviderSettings.url(prefix + "AUTHORIZATION_URL",
+						value(environment, prefix + "AUTHORIZATION_URL", AUTHORIZATION_URL)),
+				ProviderSettings.url(prefix + "TOKEN_URL", value(environment, prefix + "TOKEN_URL", TOKEN_URL)),
+				stripSlash(ProviderSettings.url(prefix + "API_URL", value(environment, prefix + "API_URL", API_URL))));
 	}
 
 	String id() {
 		return this.common.id();
-	}
-
-	/** An http(s) URL with a host; plain http only to a loopback address. */
-	static String url(String name, String url) {
-		URI uri;
-		try {
-			uri = URI.create(url);
-		}
-		catch (IllegalArgumentException ex) {
-			throw invalid(name, "'" + url + "' is not an http(s) URL");
-		}
-		if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-			throw invalid(name, "'" + url + "' is not an http(s) URL");
-		}
-		if ("http".equals(uri.getScheme()) && !loopback(uri.getHost())) {
-			throw invalid(name, "'" + url + "' must use https (plain http only to localhost or 127.0.0.1)");
-		}
-		return url;
-	}
-
-	private static boolean loopback(String host) {
-		if ("localhost".equalsIgnoreCase(host)) {
-			return true;
-		}
-		// Only literal addresses: no name is looked up at start-up.
-		if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:.]+\\]")) {
-			return false;
-		}
-		try {
-			return InetAddress.getByName(host).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
 	}
 
 	private static String value(PropertyResolver environment, String name, String fallback) {

@@ -1,6 +1,8 @@
 package dev.keel.auth.provider;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -84,15 +86,54 @@ record ProviderSettings(String id, String type, String issuer, String clientId, 
 			throw invalid(name, "set the issuer URL of provider '" + id + "' (its discovery document is at "
 					+ "<issuer>/.well-known/openid-configuration)");
 		}
+		url(name, issuer);
+	}
+
+	/**
+	 * An http(s) URL with a host; plain http only to a loopback address: over http to
+	 * another host, anyone on the path could swap the provider's discovery document or
+	 * keys and forge its id_tokens, and the client secret would travel in clear.
+	 */
+	static String url(String name, String url) {
+		URI uri;
 		try {
-			URI uri = URI.create(issuer);
-			if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-				throw invalid(name, "'" + issuer + "' is not an http(s) URL");
-			}
+			uri = URI.create(url);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid(name, "'" + issuer + "' is not an http(s) URL");
+			throw invalid(name, "'" + url + "' is not an http(s) URL");
 		}
+		if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+			throw invalid(name, "'" + url + "' is not an http(s) URL");
+		}
+		if ("http".equals(uri.getScheme()) && !loopback(uri.getHost())) {
+			throw invalid(name, "'" + url + "' must use https (plain http only to localhost or 127.0.0.1)");
+		}
+		return url;
+	}
+
+	private static boolean loopback(String host) {
+		if ("localhost".equalsIgnoreCase(host)) {
+			return true;
+		}
+		// Only literal addresses: no name is looked up at start-up.
+		if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:.]+\\]")) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(host).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static String value(PropertyResolver environment, String name, String fallback) {
+		String value = environment.getProperty(name);
+		return (value == null || value.isBlank()) ? fallback : value.trim();
+	}
+
+	private static String stripSlash(String url) {
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	private static String value(PropertyResolver environment, String name) {

@@ -25,7 +25,7 @@ import dev.keel.support.web.KeelProblemException;
 class ProviderSignIn {
 
 	/** The method handoff codes carry for a provider sign-in. */
-	static final String METHOD = "oidc";
+	static final String METHOD = "provider";
 
 	/** Where the browser goes next, and the value of its binding cookie. */
 	record Redirect(URI location, String browser) {

@@ -66,6 +66,20 @@ class IdentityProvidersTests {
 			.withMessageContaining("KEEL_AUTH_PROVIDERS");
 	}
 
+	@Test
+	void refusesAPlainHttpIssuerUnlessItIsOnThisMachine() {
+		MockEnvironment remote = new MockEnvironment().withProperty("KEEL_AUTH_PROVIDER_ACME_TYPE", "oidc")
+			.withProperty("KEEL_AUTH_PROVIDER_ACME_ISSUER", "http://sso.acme.example")
+			.withProperty("KEEL_AUTH_PROVIDER_ACME_CLIENT_ID", "keel");
+
+		assertThatIllegalStateException().isThrownBy(() -> providers(remote, "acme"))
+			.withMessageContaining("KEEL_AUTH_PROVIDER_ACME_ISSUER")
+			.withMessageContaining("must use https");
+		assertThat(ProviderSettings
+			.read("acme", remote.withProperty("KEEL_AUTH_PROVIDER_ACME_ISSUER", "http://localhost:8090/acme"))
+			.issuer()).isEqualTo("http://localhost:8090/acme");
+	}
+
 	private static IdentityProviders providers(MockEnvironment environment, String... ids) {
 		return new IdentityProviders(new ProviderProperties(List.of(ids), "http://localhost:8080",
 				Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofSeconds(60)), environment);

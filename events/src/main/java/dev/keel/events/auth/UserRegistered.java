@@ -14,10 +14,11 @@ import java.util.UUID;
  * @param userId the new user's id
  * @param email the email address signed up with
  * @param displayName the display name, or {@code null} if none was given
- * @param method how the account was created: {@value #PASSWORD} or {@value #ANONYMOUS}
- * (an account with no email, upgraded later with {@link UserUpgraded}); added later, so a
- * consumer reading an older event finds {@code null}, which means {@value #PASSWORD}
- * @param provider for {@value #OIDC}, the identity provider's id as the operator
+ * @param method how the account was created: {@value #PASSWORD}, {@value #ANONYMOUS} (an
+ * account with no email, upgraded later with {@link UserUpgraded}) or {@value #PROVIDER}
+ * (a first sign-in with an identity provider, OpenID Connect or GitHub); added later, so
+ * a consumer reading an older event finds {@code null}, which means {@value #PASSWORD}
+ * @param provider for {@value #PROVIDER}, the identity provider's id as the operator
  * configured it (e.g. {@code google}); {@code null} for the other methods (added later,
  * additive)
  */
@@ -33,8 +34,11 @@ public record UserRegistered(String eventId, Instant occurredAt, String userId, 
 	/** Signed in anonymously: no email yet. */
 	public static final String ANONYMOUS = "anonymous";
 
-	/** Signed in with an external OpenID Connect provider for the first time. */
-	public static final String OIDC = "oidc";
+	/**
+	 * Signed in with an external identity provider (OpenID Connect, Google, GitHub) for
+	 * the first time; {@code provider} says which.
+	 */
+	public static final String PROVIDER = "provider";
 
 	public UserRegistered {
 		Objects.requireNonNull(eventId, "eventId");
@@ -103,7 +107,7 @@ public record UserRegistered(String eventId, Instant occurredAt, String userId, 
 	 */
 	public static UserRegistered viaProvider(String userId, String email, String displayName, String provider) {
 		return new UserRegistered(UUID.randomUUID().toString(), Instant.now().truncatedTo(ChronoUnit.MILLIS), userId,
-				email, displayName, OIDC, provider);
+				email, displayName, PROVIDER, provider);
 	}
 
 	@Override

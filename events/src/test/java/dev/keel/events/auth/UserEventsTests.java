@@ -71,7 +71,7 @@ class UserEventsTests {
 	void aRegistrationThroughAProviderSaysWhichOne() {
 		UserRegistered registered = UserRegistered.viaProvider("u-3", null, null, "acme");
 
-		assertThat(registered.method()).isEqualTo("oidc");
+		assertThat(registered.method()).isEqualTo("provider");
 		assertThat(registered.provider()).isEqualTo("acme");
 		assertThat(UserRegistered.of("u-4", "ada@example.com", "Ada").provider()).isNull();
 	}
