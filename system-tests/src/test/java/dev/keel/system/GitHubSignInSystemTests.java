@@ -1,19 +1,10 @@
 package dev.keel.system;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,12 +77,12 @@ class GitHubSignInSystemTests {
 		String email = "refused-" + id + "@example.com";
 		TestGitHub.standIn().put(new User(id, "refused-" + id, null, List.of(new Email(email, true, true))));
 		SignInBrowser browser = new SignInBrowser();
-		String callback = gitHubLogin(browser, new Verifier(), "refused-" + id);
+		String callback = gitHubLogin(browser, new SignInBrowser.Verifier(), "refused-" + id);
 
 		String landing = land(browser, withCode(callback, "not-a-code-github-issued"));
 
-		assertThat(query(landing, "error")).contains("code_exchange_failed");
-		assertThat(query(landing, "code")).isEmpty();
+		assertThat(SignInBrowser.query(landing, "error")).contains("code_exchange_failed");
+		assertThat(SignInBrowser.query(landing, "code")).isEmpty();
 		assertThat(usersWith(email)).isZero();
 	}
 
@@ -101,15 +92,15 @@ class GitHubSignInSystemTests {
 		String email = "replayed-" + id + "@example.com";
 		TestGitHub.standIn().put(new User(id, "replayed-" + id, null, List.of(new Email(email, true, true))));
 		SignInBrowser first = new SignInBrowser();
-		String used = gitHubLogin(first, new Verifier(), "replayed-" + id);
-		assertThat(query(land(first, used), "code")).isPresent();
+		String used = gitHubLogin(first, new SignInBrowser.Verifier(), "replayed-" + id);
+		assertThat(SignInBrowser.query(land(first, used), "code")).isPresent();
 		SignInBrowser second = new SignInBrowser();
-		String fresh = gitHubLogin(second, new Verifier(), "replayed-" + id);
+		String fresh = gitHubLogin(second, new SignInBrowser.Verifier(), "replayed-" + id);
 
-		String landing = land(second, withCode(fresh, query(used, "code").orElseThrow()));
+		String landing = land(second, withCode(fresh, SignInBrowser.query(used, "code").orElseThrow()));
 
-		assertThat(query(landing, "error")).contains("code_exchange_failed");
-		assertThat(query(landing, "code")).isEmpty();
+		assertThat(SignInBrowser.query(landing, "error")).contains("code_exchange_failed");
+		assertThat(SignInBrowser.query(landing, "code")).isEmpty();
 		assertThat(usersWith(email)).isEqualTo(1);
 	}
 
@@ -124,10 +115,10 @@ class GitHubSignInSystemTests {
 	}
 
 	private static Reply signIn(String login) {
-		Verifier verifier = new Verifier();
+		SignInBrowser.Verifier verifier = new SignInBrowser.Verifier();
 		SignInBrowser browser = new SignInBrowser();
 		String landing = land(browser, gitHubLogin(browser, verifier, login));
-		String code = query(landing, "code").orElseThrow(() -> new AssertionError(landing));
+		String code = SignInBrowser.query(landing, "code").orElseThrow(() -> new AssertionError(landing));
 		Reply tokens = Api.form("/api/auth/token", Map.of("grant_type", "authorization_code", "code", code,
 				"code_verifier", verifier.value(), "redirect_uri", TestOidcProvider.APP_CALLBACK));
 		assertThat(tokens.status()).as(describe(tokens)).isEqualTo(200);
@@ -137,10 +128,10 @@ class GitHubSignInSystemTests {
 	/**
 	 * Keel's authorize → GitHub's login form → submitted as the user → Keel's callback.
 	 */
-	private static String gitHubLogin(SignInBrowser browser, Verifier verifier, String login) {
+	private static String gitHubLogin(SignInBrowser browser, SignInBrowser.Verifier verifier, String login) {
 		HttpResponse<String> toGitHub = browser.get(Api.GATEWAY + "/api/auth/authorize?provider=" + TestGitHub.ID
-				+ "&redirect_to=" + encode(TestOidcProvider.APP_CALLBACK) + "&code_challenge=" + verifier.challenge()
-				+ "&code_challenge_method=S256");
+				+ "&redirect_to=" + SignInBrowser.encode(TestOidcProvider.APP_CALLBACK) + "&code_challenge="
+				+ verifier.challenge() + "&code_challenge_method=S256");
 		assertThat(toGitHub.statusCode()).as(toGitHub.body()).isEqualTo(302);
 		HttpResponse<String> page = browser.get(SignInBrowser.location(toGitHub));
 		assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -167,52 +158,14 @@ class GitHubSignInSystemTests {
 	}
 
 	private static long usersWith(String email) {
-		Reply found = Api.get("/api/auth/admin/users?email=" + encode(email), DataFixtures.admin().accessToken());
+		Reply found = Api.get("/api/auth/admin/users?email=" + SignInBrowser.encode(email),
+				DataFixtures.admin().accessToken());
 		assertThat(found.status()).as(describe(found)).isEqualTo(200);
 		return found.body().path("items").size();
 	}
 
 	private static String withCode(String callback, String code) {
-		return callback.replaceFirst("code=[^&]*", "code=" + encode(code));
-	}
-
-	private static Optional<String> query(String url, String name) {
-		return Arrays.stream(URI.create(url).getRawQuery().split("&"))
-			.map((pair) -> pair.split("=", 2))
-			.filter((pair) -> pair[0].equals(name) && pair.length == 2)
-			.map((pair) -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
-			.findFirst();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/** An app's PKCE verifier and its S256 challenge. */
-	private record Verifier(String value) {
-
-		Verifier() {
-			this(random());
-		}
-
-		String challenge() {
-			try {
-				return Base64.getUrlEncoder()
-					.withoutPadding()
-					.encodeToString(MessageDigest.getInstance("SHA-256")
-						.digest(this.value.getBytes(StandardCharsets.US_ASCII)));
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static String random() {
-			byte[] bytes = new byte[32];
-			new SecureRandom().nextBytes(bytes);
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		}
-
+		return callback.replaceFirst("code=[^&]*", "code=" + SignInBrowser.encode(code));
 	}
 
 }

@@ -1,29 +1,16 @@
 package dev.keel.system;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import dev.keel.system.Api.Reply;
 
@@ -39,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(RunningPlatform.class)
 @Order(Order.DEFAULT + 21)
 class OidcSystemTests {
+
+	private static final Pattern VERIFY_TOKEN = Pattern.compile("/account/verify-email\\?token=([A-Za-z0-9_%.~-]+)");
 
 	@Test
 	void aBrowserSignInCreatesAUserAndTheSecondFindsTheSameOne() throws Exception {
@@ -71,13 +60,109 @@ class OidcSystemTests {
 	void aTamperedStateIsRefused() {
 		SignInBrowser browser = new SignInBrowser();
 		String callback = providerLogin(browser,
-				authorizeUrl(TestOidcProvider.APP_CALLBACK, new Verifier().challenge()),
+				authorizeUrl(TestOidcProvider.APP_CALLBACK, new SignInBrowser.Verifier().challenge()),
 				"oidc-tampered-" + UUID.randomUUID());
 
 		HttpResponse<String> tampered = browser.get(callback.replace("state=", "state=x"));
 
 		assertThat(tampered.statusCode()).isEqualTo(400);
 		assertThat(tampered.body()).contains("invalid_state");
+	}
+
+	@Test
+	void aReplayedCallbackAndAReplayedCodeAreRefusedAndCreateNothing() {
+		SignInBrowser.Verifier verifier = new SignInBrowser.Verifier();
+		SignInBrowser browser = new SignInBrowser();
+		String email = "oidc-replay-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		String callback = providerLogin(browser, authorizeUrl(TestOidcProvider.APP_CALLBACK, verifier.challenge()),
+				"oidc-replay-" + UUID.randomUUID(), verifiedEmail(email));
+		String code = SignInBrowser.query(SignInBrowser.location(browser.get(callback)), "code").orElseThrow();
+		assertThat(exchangeCode(code, verifier).status()).isEqualTo(200);
+		int users = usersWith(email);
+
+		HttpResponse<String> replayedCallback = browser.get(callback);
+		Reply replayedCode = exchangeCode(code, verifier);
+
+		assertThat(replayedCallback.statusCode()).isEqualTo(400);
+		assertThat(replayedCallback.body()).contains("invalid_state");
+		assertThat(replayedCode.status()).as(describe(replayedCode)).isEqualTo(400);
+		assertThat(replayedCode.field("error")).isEqualTo("invalid_grant");
+		assertThat(replayedCode.body().has("access_token")).isFalse();
+		assertThat(usersWith(email)).isEqualTo(users).isOne();
+	}
+
+	@Test
+	void anIdTokenWithAWrongNonceOrForAnotherAudienceIsRefusedAndCreatesNothing() {
+		String email = "oidc-forged-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+		String claims = verifiedEmail(email);
+
+		String wrongNonce = landing("oidc-nonce-" + UUID.randomUUID(),
+				claims.replace("}", ",\"nonce\":\"not-the-flows-nonce\"}"));
+		String otherAudience = landing("oidc-aud-" + UUID.randomUUID(),
+				claims.replace("}", ",\"aud\":[\"someone-else\"]}"));
+
+		for (String refused : List.of(wrongNonce, otherAudience)) {
+			assertThat(refused).startsWith(TestOidcProvider.APP_CALLBACK + "?error=invalid_id_token")
+				.doesNotContain("code=");
+		}
+		assertThat(SignInBrowser.query(wrongNonce, "error_description").orElseThrow()).contains("nonce");
+		assertThat(usersWith(email)).isZero();
+	}
+
+	@Test
+	void aSignedInUserLinksAProviderSignsInWithItAndUnlinksIt() throws Exception {
+		String email = Accounts.newEmail();
+		String userId = Accounts.signUp(email);
+		String access = Accounts.login(email, Accounts.PASSWORD).accessToken();
+		String subject = "oidc-link-" + UUID.randomUUID();
+
+		SignInBrowser.Verifier verifier = new SignInBrowser.Verifier();
+		Reply started = Api.post("/api/auth/me/identities", access, Map.of("provider", TestOidcProvider.ID,
+				"redirect_to", TestOidcProvider.APP_CALLBACK, "code_challenge", verifier.challenge()));
+		assertThat(started.status()).as(describe(started)).isEqualTo(201);
+		SignInBrowser browser = new SignInBrowser();
+		String callback = providerLogin(browser, started.field("authorizationUrl"), subject, "{}");
+		Reply linked = exchangeCode(
+				SignInBrowser.query(SignInBrowser.location(browser.get(callback)), "code").orElseThrow(), verifier);
+		assertThat(linked.status()).as(describe(linked)).isEqualTo(200);
+
+		Reply identities = Api.get("/api/auth/me/identities", access);
+		assertThat(identities.body().path("identities").size()).isOne();
+		assertThat(identities.body().path("hasPassword").asBoolean()).isTrue();
+		Reply viaProvider = signIn(subject, null);
+		assertThat(Api.get("/api/auth/me", viaProvider.field("access_token")).field("id")).isEqualTo(userId);
+
+		assertThat(Api.delete("/api/auth/me/identities/" + TestOidcProvider.ID, access).status()).isEqualTo(204);
+		assertThat(Api.get("/api/auth/me/identities", access).body().path("identities").size()).isZero();
+		Reply again = signIn(subject, null);
+		assertThat(Api.get("/api/auth/me", again.field("access_token")).field("id")).isNotEqualTo(userId);
+	}
+
+	@Test
+	void theLastWayInCannotBeUnlinked() throws Exception {
+		Reply tokens = signIn("oidc-only-" + UUID.randomUUID(), null);
+
+		Reply unlink = Api.delete("/api/auth/me/identities/" + TestOidcProvider.ID, tokens.field("access_token"));
+
+		assertThat(unlink.status()).as(describe(unlink)).isEqualTo(409);
+		assertThat(unlink.field("code")).isEqualTo("last_sign_in_method");
+	}
+
+	@Test
+	void aProviderEmailLinksToAVerifiedAccountAndIsRefusedForAnUnverifiedOne() throws Exception {
+		String unverified = Accounts.newEmail();
+		Accounts.signUp(unverified);
+		String verified = Accounts.newEmail();
+		String verifiedId = Accounts.signUp(verified);
+		verifyEmail(verified);
+
+		String refused = landing("oidc-collide-" + UUID.randomUUID(), verifiedEmail(unverified));
+		Reply linked = signIn("oidc-collide-" + UUID.randomUUID(), verified);
+
+		assertThat(refused).startsWith(TestOidcProvider.APP_CALLBACK + "?error=account_exists_unverified")
+			.doesNotContain("code=");
+		assertThat(usersWith(unverified)).isOne();
+		assertThat(Api.get("/api/auth/me", linked.field("access_token")).field("id")).isEqualTo(verifiedId);
 	}
 
 	@Test
@@ -98,19 +183,52 @@ class OidcSystemTests {
 	}
 
 	private static Reply signIn(String subject, String email) throws Exception {
-		Verifier verifier = new Verifier();
+		SignInBrowser.Verifier verifier = new SignInBrowser.Verifier();
 		SignInBrowser browser = new SignInBrowser();
 		String callback = providerLogin(browser, authorizeUrl(TestOidcProvider.APP_CALLBACK, verifier.challenge()),
-				subject, "{\"email\":\"" + email + "\",\"email_verified\":true}");
+				subject, (email != null) ? verifiedEmail(email) : "{}");
 		HttpResponse<String> landing = browser.get(callback);
 		assertThat(landing.statusCode()).as(landing.body()).isEqualTo(302);
 		String location = SignInBrowser.location(landing);
 		assertThat(location).startsWith(TestOidcProvider.APP_CALLBACK + "?code=");
-		Reply tokens = Api.form("/api/auth/token",
-				Map.of("grant_type", "authorization_code", "code", query(location, "code"), "code_verifier",
-						verifier.value(), "redirect_uri", TestOidcProvider.APP_CALLBACK));
+		Reply tokens = exchangeCode(SignInBrowser.query(location, "code").orElseThrow(), verifier);
 		assertThat(tokens.status()).as(describe(tokens)).isEqualTo(200);
 		return tokens;
+	}
+
+	/** Where a browser sign-in with these claims sends the browser back to. */
+	private static String landing(String subject, String claims) {
+		SignInBrowser browser = new SignInBrowser();
+		String callback = providerLogin(browser,
+				authorizeUrl(TestOidcProvider.APP_CALLBACK, new SignInBrowser.Verifier().challenge()), subject, claims);
+		HttpResponse<String> landing = browser.get(callback);
+		assertThat(landing.statusCode()).as(landing.body()).isEqualTo(302);
+		return SignInBrowser.location(landing);
+	}
+
+	private static Reply exchangeCode(String code, SignInBrowser.Verifier verifier) {
+		return Api.form("/api/auth/token", Map.of("grant_type", "authorization_code", "code", code, "code_verifier",
+				verifier.value(), "redirect_uri", TestOidcProvider.APP_CALLBACK));
+	}
+
+	private static String verifiedEmail(String email) {
+		return "{\"email\":\"" + email + "\",\"email_verified\":true}";
+	}
+
+	/** How many accounts have this email, as an admin sees them. */
+	private static int usersWith(String email) {
+		Reply users = Api.get("/api/auth/admin/users?email=" + SignInBrowser.encode(email),
+				Accounts.admin().accessToken());
+		assertThat(users.status()).as(describe(users)).isEqualTo(200);
+		return users.body().path("items").size();
+	}
+
+	/** Verifies an address with the link of its "Confirm your email address" email. */
+	private static void verifyEmail(String email) throws Exception {
+		JsonNode message = MailSink.awaitMessage(email, "Confirm your email address");
+		Matcher token = VERIFY_TOKEN.matcher(message.path("Text").asString());
+		assertThat(token.find()).as(message.path("Text").asString()).isTrue();
+		assertThat(Api.post("/api/auth/email/verify", null, Map.of("token", token.group(1))).status()).isEqualTo(204);
 	}
 
 	private static String providerLogin(SignInBrowser browser, String start, String subject) {
@@ -138,47 +256,7 @@ class OidcSystemTests {
 
 	private static String authorizeUrl(String redirectTo, String challenge) {
 		return Api.GATEWAY + "/api/auth/authorize?provider=" + TestOidcProvider.ID + "&redirect_to="
-				+ encode(redirectTo) + "&code_challenge=" + challenge + "&code_challenge_method=S256";
-	}
-
-	private static String query(String url, String name) {
-		return Arrays.stream(URI.create(url).getRawQuery().split("&"))
-			.map((pair) -> pair.split("=", 2))
-			.filter((pair) -> pair[0].equals(name))
-			.map((pair) -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
-			.findFirst()
-			.orElseThrow();
-	}
-
-	private static String encode(String value) {
-		return URLEncoder.encode(value, StandardCharsets.UTF_8);
-	}
-
-	/** An app's PKCE verifier and its S256 challenge. */
-	private record Verifier(String value) {
-
-		Verifier() {
-			this(random());
-		}
-
-		String challenge() {
-			try {
-				return Base64.getUrlEncoder()
-					.withoutPadding()
-					.encodeToString(MessageDigest.getInstance("SHA-256")
-						.digest(this.value.getBytes(StandardCharsets.US_ASCII)));
-			}
-			catch (java.security.NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		private static String random() {
-			byte[] bytes = new byte[32];
-			new SecureRandom().nextBytes(bytes);
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		}
-
+				+ SignInBrowser.encode(redirectTo) + "&code_challenge=" + challenge + "&code_challenge_method=S256";
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,14 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -60,8 +67,47 @@ final class SignInBrowser {
 		}
 	}
 
-	private static String encode(String value) {
+	/** A query parameter of a URL, decoded. */
+	static Optional<String> query(String url, String name) {
+		String query = URI.create(url).getRawQuery();
+		return Arrays.stream((query != null) ? query.split("&") : new String[0])
+			.map((pair) -> pair.split("=", 2))
+			.filter((pair) -> pair[0].equals(name) && pair.length == 2)
+			.map((pair) -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8))
+			.findFirst();
+	}
+
+	static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** An app's PKCE verifier (RFC 7636) and its S256 challenge. */
+	record Verifier(String value) {
+
+		private static final SecureRandom random = new SecureRandom();
+
+		Verifier() {
+			this(random());
+		}
+
+		String challenge() {
+			try {
+				return Base64.getUrlEncoder()
+					.withoutPadding()
+					.encodeToString(MessageDigest.getInstance("SHA-256")
+						.digest(this.value.getBytes(StandardCharsets.US_ASCII)));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private static String random() {
+			byte[] bytes = new byte[32];
+			random.nextBytes(bytes);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		}
+
 	}
 
 }
