@@ -1,8 +1,11 @@
 package dev.keel.auth.user;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +32,11 @@ class LinkedIdentities {
 	record IdentitiesView(List<IdentityView> identities, boolean hasPassword) {
 	}
 
+	/** The user document's mark of an unlink under way, and how long it holds at most. */
+	static final String UNLINKING = "unlinkingUntil";
+
+	static final Duration UNLINK_HOLD = Duration.ofSeconds(10);
+
 	private final Users users;
 
 	private final Identities identities;
@@ -44,18 +52,42 @@ class LinkedIdentities {
 				user.passwordHash() != null);
 	}
 
+	/**
+	 * Unlinks one of the caller's identities unless it is their last way in. Two unlinks
+	 * of one user at the same moment could each see the other's identity still there and
+	 * both succeed, leaving no way in; so one unlink at a time holds the user's
+	 * {@code unlinkingUntil} mark (atomically set on the user document, released at the
+	 * end, and void after {@link #UNLINK_HOLD} should the instance die meanwhile). The
+	 * other is told to try again.
+	 */
 	void unlink(String userId, String provider) {
-		User user = this.users.findById(userId).orElseThrow(Responses::userGone);
-		List<Identity> linked = this.identities.of(userId);
-		if (linked.stream().noneMatch((identity) -> identity.provider().equals(provider))) {
-			throw KeelProblemException.notFound("identity_not_found",
-					"No identity of provider '" + provider + "' is linked to this account.");
+		Instant now = Instant.now();
+		Criteria free = new Criteria().orOperator(Criteria.where(UNLINKING).exists(false),
+				Criteria.where(UNLINKING).lt(now));
+		User user = this.users
+			.updateWhere(Criteria.where("_id").is(userId).andOperator(free),
+					new Update().set(UNLINKING, now.plus(UNLINK_HOLD)))
+			.orElseThrow(() -> this.users.findById(userId).isPresent() ? busy() : Responses.userGone());
+		try {
+			List<Identity> linked = this.identities.of(userId);
+			if (linked.stream().noneMatch((identity) -> identity.provider().equals(provider))) {
+				throw KeelProblemException.notFound("identity_not_found",
+						"No identity of provider '" + provider + "' is linked to this account.");
+			}
+			if (user.passwordHash() == null && linked.size() == 1) {
+				throw new KeelProblemException(HttpStatus.CONFLICT, "last_sign_in_method",
+						"This is the account's only way to sign in; set a password or link another provider first.");
+			}
+			this.identities.remove(userId, provider);
 		}
-		if (user.passwordHash() == null && linked.size() == 1) {
-			throw new KeelProblemException(HttpStatus.CONFLICT, "last_sign_in_method",
-					"This is the account's only way to sign in; set a password or link another provider first.");
+		finally {
+			this.users.update(userId, new Update().unset(UNLINKING));
 		}
-		this.identities.remove(userId, provider);
+	}
+
+	private static KeelProblemException busy() {
+		return new KeelProblemException(HttpStatus.CONFLICT, "unlink_in_progress",
+				"Another unlink of this account is under way; try again in a moment.");
 	}
 
 }

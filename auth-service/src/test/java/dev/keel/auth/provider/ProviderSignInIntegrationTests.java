@@ -244,6 +244,36 @@ class ProviderSignInIntegrationTests {
 	}
 
 	@Test
+	void anUnlinkWhileAnotherIsUnderWayIsRefusedSoTheLastWayInStays() {
+		String access = signIn(uniqueSubject(), Map.of()).path("access_token").asString();
+		String userId = claims(access).getSubject();
+		this.mongo.insert(new org.bson.Document("_id", "other:" + userId).append("provider", "other")
+			.append("subject", userId)
+			.append("userId", userId)
+			.append("emailVerified", false)
+			.append("linkedAt", new java.util.Date()), "identities");
+		// Another instance holds the user's unlink mark: it is unlinking the other
+		// identity.
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
+				new Update().set("unlinkingUntil", java.util.Date.from(java.time.Instant.now().plusSeconds(10))),
+				"users");
+
+		HttpResponse<String> meanwhile = api().delete("/api/auth/me/identities/acme", bearer(access));
+
+		assertThat(meanwhile.statusCode()).isEqualTo(409);
+		assertThat(body(meanwhile).path("code").asString()).isEqualTo("unlink_in_progress");
+		assertThat(count("identities", userId)).isEqualTo(2);
+
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), new Update().unset("unlinkingUntil"),
+				"users");
+		assertThat(api().delete("/api/auth/me/identities/other", bearer(access)).statusCode()).isEqualTo(204);
+		HttpResponse<String> last = api().delete("/api/auth/me/identities/acme", bearer(access));
+		assertThat(last.statusCode()).isEqualTo(409);
+		assertThat(body(last).path("code").asString()).isEqualTo("last_sign_in_method");
+		assertThat(count("identities", userId)).isOne();
+	}
+
+	@Test
 	void anIdentityLinkedToSomeoneElseIsNotLinkedAgain() {
 		String subject = uniqueSubject();
 		signIn(subject, Map.of());
@@ -424,6 +454,10 @@ class ProviderSignInIntegrationTests {
 
 	private long count(String collection) {
 		return this.mongo.count(new Query(), collection);
+	}
+
+	private long count(String collection, String userId) {
+		return this.mongo.count(Query.query(Criteria.where("userId").is(userId)), collection);
 	}
 
 	private static Map<String, String> query(URI uri) {
