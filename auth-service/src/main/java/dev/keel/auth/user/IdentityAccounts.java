@@ -1,5 +1,6 @@
 package dev.keel.auth.user;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,6 +32,9 @@ class IdentityAccounts implements ProviderAccounts {
 
 	static final String IDENTITY_IN_USE = "identity_in_use";
 
+	/** How old an identity without a user must be to count as left over. */
+	static final Duration ORPHAN_AFTER = Duration.ofMinutes(1);
+
 	private final Users users;
 
 	private final Identities identities;
@@ -49,6 +53,10 @@ class IdentityAccounts implements ProviderAccounts {
 	@Override
 	public Resolution signIn(ProviderIdentity identity) {
 		Optional<Identity> known = this.identities.find(identity.provider(), identity.subject());
+		if (known.isPresent() && orphaned(known.get())) {
+			this.identities.remove(known.get());
+			known = Optional.empty();
+		}
 		if (known.isPresent()) {
 			return signInAs(known.get().userId());
 		}
@@ -79,6 +87,16 @@ class IdentityAccounts implements ProviderAccounts {
 				.orElseGet(() -> new SignedIn(LoginService.principal(this.anonymous.upgrade(user.get(), identity))));
 		}
 		return linkTo(user.get(), identity);
+	}
+
+	/**
+	 * Whether the identity is left over from a sign-up cut short between its two writes
+	 * (the identity first, then the user; the embedded store has no transactions): its
+	 * user does not exist and it is older than any sign-up still under way.
+	 */
+	private boolean orphaned(Identity identity) {
+		return identity.linkedAt().isBefore(Instant.now().minus(ORPHAN_AFTER))
+				&& this.users.findById(identity.userId()).isEmpty();
 	}
 
 	private Resolution signInAs(String userId) {

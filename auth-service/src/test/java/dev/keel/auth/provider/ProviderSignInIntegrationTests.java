@@ -274,6 +274,24 @@ class ProviderSignInIntegrationTests {
 	}
 
 	@Test
+	void anIdentityLeftOverFromASignUpCutShortDoesNotLockTheProviderAccountOut() {
+		String subject = uniqueSubject();
+		this.mongo
+			.insert(new org.bson.Document("_id", TestProvider.ID + ":" + subject).append("provider", TestProvider.ID)
+				.append("subject", subject)
+				.append("userId", "a-user-never-written")
+				.append("emailVerified", false)
+				.append("linkedAt", java.util.Date.from(java.time.Instant.now().minusSeconds(120))), "identities");
+
+		JsonNode tokens = signIn(subject, Map.of());
+
+		String userId = claims(tokens.path("access_token").asString()).getSubject();
+		assertThat(userId).isNotEqualTo("a-user-never-written");
+		assertThat(count("identities", userId)).isOne();
+		assertThat(count("identities", "a-user-never-written")).isZero();
+	}
+
+	@Test
 	void anIdentityLinkedToSomeoneElseIsNotLinkedAgain() {
 		String subject = uniqueSubject();
 		signIn(subject, Map.of());
