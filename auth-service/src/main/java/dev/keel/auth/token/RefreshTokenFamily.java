@@ -27,9 +27,12 @@ import java.util.List;
  * @param rotatedAt when the last rotation happened; {@code null} before the first
  * @param revokedAt when the family was revoked; {@code null} while it is not
  * @param version incremented on every stored change, for optimistic concurrency
+ * @param origin how and from where the session was started; {@code null} for sessions
+ * stored before it was recorded
  */
 record RefreshTokenFamily(String id, String subject, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
-		List<String> live, List<String> rotatedOut, Instant rotatedAt, Instant revokedAt, long version) {
+		List<String> live, List<String> rotatedOut, Instant rotatedAt, Instant revokedAt, long version,
+		SessionOrigin origin) {
 
 	/** How many live tokens grace re-issues may accumulate; more looks like an attack. */
 	static final int MAX_LIVE_TOKENS = 5;
@@ -39,9 +42,10 @@ record RefreshTokenFamily(String id, String subject, Instant createdAt, Instant 
 		rotatedOut = List.copyOf(rotatedOut);
 	}
 
-	static RefreshTokenFamily start(String id, String subject, String firstHash, Instant now, Duration lifetime) {
+	static RefreshTokenFamily start(String id, String subject, String firstHash, Instant now, Duration lifetime,
+			SessionOrigin origin) {
 		return new RefreshTokenFamily(id, subject, now, now.plus(lifetime), now, List.of(firstHash), List.of(), null,
-				null, 0);
+				null, 0, origin);
 	}
 
 	/**
@@ -68,6 +72,13 @@ record RefreshTokenFamily(String id, String subject, Instant createdAt, Instant 
 		return this.revokedAt != null;
 	}
 
+	/**
+	 * Whether the session may still be continued: not revoked, expired or idle too long.
+	 */
+	boolean active(Instant now, RotationPolicy policy) {
+		return this.revokedAt == null && now.isBefore(this.expiresAt) && !idleExpired(now, policy);
+	}
+
 	private boolean idleExpired(Instant now, RotationPolicy policy) {
 		return policy.idleLifetime() != null && !now.isBefore(this.lastUsedAt.plus(policy.idleLifetime()));
 	}
@@ -78,14 +89,14 @@ record RefreshTokenFamily(String id, String subject, Instant createdAt, Instant 
 
 	private RefreshTokenFamily rotate(String replacementHash, Instant now) {
 		return new RefreshTokenFamily(this.id, this.subject, this.createdAt, this.expiresAt, now,
-				List.of(replacementHash), this.live, now, null, this.version);
+				List.of(replacementHash), this.live, now, null, this.version, this.origin);
 	}
 
 	private RefreshTokenFamily reissue(String replacementHash, Instant now) {
 		List<String> live = new ArrayList<>(this.live);
 		live.add(replacementHash);
 		return new RefreshTokenFamily(this.id, this.subject, this.createdAt, this.expiresAt, now, live, this.rotatedOut,
-				this.rotatedAt, null, this.version);
+				this.rotatedAt, null, this.version, this.origin);
 	}
 
 }

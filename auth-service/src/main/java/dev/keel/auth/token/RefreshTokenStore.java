@@ -2,9 +2,11 @@ package dev.keel.auth.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,6 +56,13 @@ class RefreshTokenStore implements InitializingBean {
 		return Optional
 			.ofNullable(this.mongo.findById(tokenHash, IssuedRefreshToken.class, IssuedRefreshToken.COLLECTION))
 			.map((token) -> this.mongo.findById(token.familyId(), RefreshTokenFamily.class, FAMILIES));
+	}
+
+	/** The user's sessions that are neither revoked nor past their absolute end. */
+	List<RefreshTokenFamily> unrevokedSessionsOf(String subject, Instant now) {
+		Query query = new Query(where("subject").is(subject).and("revokedAt").is(null).and("expiresAt").gt(now))
+			.with(Sort.by(Direction.DESC, "createdAt"));
+		return this.mongo.find(query, RefreshTokenFamily.class, FAMILIES);
 	}
 
 	/**

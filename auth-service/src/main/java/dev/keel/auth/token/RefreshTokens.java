@@ -38,10 +38,10 @@ class RefreshTokens {
 	}
 
 	/** Starts a session (a new family) for a user who just logged in. */
-	Refreshed start(String subject) {
+	Refreshed start(String subject, SessionOrigin origin) {
 		String token = OpaqueTokens.newToken();
 		RefreshTokenFamily family = RefreshTokenFamily.start(OpaqueTokens.newId(), subject, OpaqueTokens.hash(token),
-				now(), this.settings.refreshTokenLifetime());
+				now(), this.settings.refreshTokenLifetime(), origin);
 		this.store.insert(family);
 		this.store.insert(new IssuedRefreshToken(OpaqueTokens.hash(token), family.id(), family.expiresAt()));
 		return new Refreshed(family.id(), subject, token);

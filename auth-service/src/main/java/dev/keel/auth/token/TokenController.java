@@ -96,7 +96,7 @@ class TokenController {
 			case Parsed.Unreadable unreadable ->
 				answer(GrantResult.refused(OAuthError.INVALID_REQUEST, unreadable.description()));
 			case Parsed.Parameters parameters -> answer(this.grants.grant(new TokenRequest(parameters.values(),
-					BasicAuthorization.parse(request.getHeader(HttpHeaders.AUTHORIZATION)))));
+					BasicAuthorization.parse(request.getHeader(HttpHeaders.AUTHORIZATION)), ClientDevice.of(request))));
 		};
 	}
 

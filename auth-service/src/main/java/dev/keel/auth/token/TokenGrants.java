@@ -81,7 +81,7 @@ class TokenGrants {
 			case "password" -> password(request);
 			case "refresh_token" -> refresh(request);
 			case "client_credentials" -> clientCredentials(request);
-			case ANONYMOUS_GRANT -> anonymous();
+			case ANONYMOUS_GRANT -> anonymous(request);
 			case OTP -> otp(request);
 			case AUTHORIZATION_CODE -> authorizationCode(request);
 			case TOKEN_EXCHANGE -> tokenExchange(request);
@@ -98,16 +98,16 @@ class TokenGrants {
 			return refused(INVALID_REQUEST, "The password grant needs the username (email) and password parameters.");
 		}
 		return switch (this.passwords.login(username, password)) {
-			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal());
+			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal(), "password", request);
 			case LoginOutcome.Rejected rejected -> refused(INVALID_GRANT, "The email or password is wrong.");
 			case LoginOutcome.Throttled throttled -> new GrantResult.Throttled(throttled.retryAfter());
 			case LoginOutcome.Busy busy -> new GrantResult.Unavailable(busy.retryAfter());
 		};
 	}
 
-	private GrantResult anonymous() {
+	private GrantResult anonymous(TokenRequest request) {
 		return this.anonymous.signUpAnonymously()
-			.map(this::session)
+			.map((user) -> session(user, "anonymous", request))
 			.orElseGet(() -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE, "Anonymous sign-ups are switched off."));
 	}
 
@@ -118,7 +118,7 @@ class TokenGrants {
 			return refused(INVALID_REQUEST, "The " + OTP + " grant needs the email and code parameters.");
 		}
 		return switch (this.otp.redeem(email, code)) {
-			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal());
+			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal(), "otp", request);
 			default -> refused(INVALID_GRANT, "The code is wrong, used or expired; ask for a new one.");
 		};
 	}
@@ -131,7 +131,7 @@ class TokenGrants {
 					+ "id_token) and subject_token_type=" + ID_TOKEN_TYPE + ".");
 		}
 		return switch (this.idTokens.exchange(provider, idToken, request.parameter("nonce"))) {
-			case IdTokenLogin.SignedIn signedIn -> exchanged(session(signedIn.principal()));
+			case IdTokenLogin.SignedIn signedIn -> exchanged(session(signedIn.principal(), "provider", request));
 			case IdTokenLogin.Refused refused -> refused(INVALID_GRANT, refused.description());
 			case IdTokenLogin.NotApplicable notApplicable -> refused(INVALID_REQUEST, notApplicable.description());
 		};
@@ -154,14 +154,14 @@ class TokenGrants {
 					"The code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636).");
 		}
 		return this.handoffs.redeem(code, verifier, redirectUri)
-			.flatMap((redeemed) -> this.accounts.activePrincipal(redeemed.userId()))
-			.map(this::session)
+			.flatMap((redeemed) -> this.accounts.activePrincipal(redeemed.userId())
+				.map((user) -> session(user, redeemed.method(), request)))
 			.orElseGet(() -> refused(INVALID_GRANT, "The code is wrong, used or expired, or the code_verifier "
 					+ "or redirect_uri does not match it; sign in again."));
 	}
 
-	private GrantResult session(Principal user) {
-		Refreshed session = this.refreshTokens.start(user.subject());
+	private GrantResult session(Principal user, String method, TokenRequest request) {
+		Refreshed session = this.refreshTokens.start(user.subject(), SessionOrigin.of(method, request.device()));
 		return new Granted(
 				TokenResponse.bearer(this.accessTokens.issue(user, session.sessionId()), session.refreshToken()));
 	}

@@ -3,10 +3,11 @@ package dev.keel.auth.token;
 import java.util.Map;
 
 /**
- * The parameters of a token request, from a form or a JSON body, and the client
- * credentials of its {@code Authorization} header.
+ * The parameters of a token request, from a form or a JSON body, the client credentials
+ * of its {@code Authorization} header, and the device it came from (recorded with a
+ * session it starts).
  */
-record TokenRequest(Map<String, String> parameters, BasicAuthorization authorization) {
+record TokenRequest(Map<String, String> parameters, BasicAuthorization authorization, ClientDevice device) {
 
 	TokenRequest {
 		parameters = Map.copyOf(parameters);

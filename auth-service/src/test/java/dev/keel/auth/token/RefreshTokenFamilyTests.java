@@ -21,8 +21,10 @@ class RefreshTokenFamilyTests {
 
 	private static final RotationPolicy POLICY = new RotationPolicy(Duration.ofSeconds(10), null);
 
+	private static final SessionOrigin ORIGIN = new SessionOrigin("password", "curl/8.5.0", "203.0.113.7");
+
 	private final RefreshTokenFamily family = RefreshTokenFamily.start("sid-1", "user-1", "t1", LOGIN,
-			Duration.ofDays(30));
+			Duration.ofDays(30), ORIGIN);
 
 	@Test
 	void presentingTheLiveTokenRotatesIt() {
@@ -93,7 +95,7 @@ class RefreshTokenFamilyTests {
 	@Test
 	void aRevokedFamilyRefusesEvenItsLiveToken() {
 		RefreshTokenFamily revoked = new RefreshTokenFamily("sid-1", "user-1", LOGIN, LOGIN.plus(Duration.ofDays(30)),
-				LOGIN, java.util.List.of("t1"), java.util.List.of(), null, LOGIN.plusSeconds(5), 1);
+				LOGIN, java.util.List.of("t1"), java.util.List.of(), null, LOGIN.plusSeconds(5), 1, ORIGIN);
 
 		assertThat(revoked.present("t1", "t2", LOGIN.plusSeconds(6), POLICY)).isInstanceOf(Refused.class);
 	}

@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(EmbeddedInfrastructure.class)
 class RefreshTokenStoreIntegrationTests {
 
+	private static final SessionOrigin ORIGIN = new SessionOrigin("password", "curl/8.5.0", "203.0.113.7");
+
 	private static final RotationPolicy POLICY = new RotationPolicy(Duration.ofSeconds(10), null);
 
 	private MongoClient client;
@@ -48,7 +50,7 @@ class RefreshTokenStoreIntegrationTests {
 	@Test
 	void ofTwoRotationsFromTheSameStateOnlyOneIsStored() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		RefreshTokenFamily family = RefreshTokenFamily.start("sid-1", "user-1", "t1", now, Duration.ofDays(30));
+		RefreshTokenFamily family = RefreshTokenFamily.start("sid-1", "user-1", "t1", now, Duration.ofDays(30), ORIGIN);
 		this.store.insert(family);
 		this.store.insert(new IssuedRefreshToken("t1", "sid-1", family.expiresAt()));
 
@@ -66,7 +68,7 @@ class RefreshTokenStoreIntegrationTests {
 	@Test
 	void aRevokedFamilyCannotBeRotated() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		RefreshTokenFamily family = RefreshTokenFamily.start("sid-2", "user-1", "t1", now, Duration.ofDays(30));
+		RefreshTokenFamily family = RefreshTokenFamily.start("sid-2", "user-1", "t1", now, Duration.ofDays(30), ORIGIN);
 		this.store.insert(family);
 
 		assertThat(this.store.revoke("sid-2", now)).isTrue();
