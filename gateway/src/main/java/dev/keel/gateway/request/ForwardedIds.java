@@ -8,13 +8,16 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Gives the request sent to a service its {@code X-Request-Id} and {@code traceparent}
- * ({@link RequestIds}, {@link TraceContexts}), replacing whatever the client sent. Set on
- * the headers that Spring Cloud Gateway copies for every call to a service anyway, last
- * of its header filters, rather than on a copy of the client's request made for this
- * alone.
+ * ({@link RequestIds}, {@link TraceContexts}) and its {@code X-Keel-Client-Ip} (the
+ * {@link ClientAddress}, which auth-service records with a session), replacing whatever
+ * the client sent. Set on the headers that Spring Cloud Gateway copies for every call to
+ * a service anyway, last of its header filters, rather than on a copy of the client's
+ * request made for this alone.
  */
 @Component
 class ForwardedIds implements HttpHeadersFilter, Ordered {
+
+	static final String CLIENT_IP = "X-Keel-Client-Ip";
 
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
@@ -25,6 +28,10 @@ class ForwardedIds implements HttpHeadersFilter, Ordered {
 			headers.set(RequestIds.HEADER, requestId);
 		}
 		headers.set(TraceParent.HEADER, traceparent);
+		String clientIp = ClientAddress.of(exchange);
+		if (clientIp != null) {
+			headers.set(CLIENT_IP, clientIp);
+		}
 		return headers;
 	}
 
@@ -33,6 +40,7 @@ class ForwardedIds implements HttpHeadersFilter, Ordered {
 	private static HttpHeaders writable(HttpHeaders input) {
 		try {
 			input.remove(TraceParent.HEADER);
+			input.remove(CLIENT_IP);
 			return input;
 		}
 		catch (UnsupportedOperationException ex) {

@@ -3,6 +3,7 @@ package dev.keel.gateway.request;
 import java.util.UUID;
 
 import dev.keel.gateway.AccessLogLines;
+import dev.keel.gateway.Backend.Echo;
 import dev.keel.gateway.GatewayTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,22 @@ class ClientAddressIntegrationTests extends GatewayTestSupport {
 			.isOk();
 		JsonNode entry = json.readTree(AccessLogLines.single(output, requestId));
 		assertThat(entry.at("/client/ip").asString()).isEqualTo("2001:db8:0:0:0:0:0:7");
+	}
+
+	@Test
+	void servicesAreToldTheForwardedClientAndNotWhatTheClientClaims() {
+		Echo echo = this.proxy.get()
+			.uri("/api/data/things")
+			.headers(tokens::authorize)
+			.header("X-Forwarded-For", "198.51.100.40")
+			.header("X-Keel-Client-Ip", "192.0.2.66")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Echo.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(echo.headers()).containsEntry("x-keel-client-ip", "198.51.100.40");
 	}
 
 	private WebTestClient.ResponseSpec token(String forwardedFor) {

@@ -35,6 +35,20 @@ class RequestIdIntegrationTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void servicesAreToldTheConnectionsAddressNotTheClientIpAClientClaims() {
+		Echo echo = this.client.get()
+			.uri("/api/data/things")
+			.header("X-Keel-Client-Ip", "192.0.2.66")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Echo.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(echo.headers().get("x-keel-client-ip")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+	}
+
+	@Test
 	void saneClientRequestIdIsKept() {
 		String requestId = "client-42.retry:1_A";
 		Echo echo = this.client.get()
