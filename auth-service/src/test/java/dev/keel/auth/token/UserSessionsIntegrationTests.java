@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.keel.auth.AuthApi;
 import dev.keel.auth.AuthServiceIntegrationTest;
 import dev.keel.auth.TestAccounts;
+import dev.keel.auth.handoff.Pkce;
+import dev.keel.auth.handoff.SignInHandoffs;
 
 import static dev.keel.auth.AuthApi.bearer;
 import static dev.keel.auth.AuthApi.body;
@@ -39,6 +41,9 @@ class UserSessionsIntegrationTests {
 
 	@Autowired
 	TestAccounts accounts;
+
+	@Autowired
+	SignInHandoffs handoffs;
 
 	AuthApi api;
 
@@ -225,6 +230,22 @@ class UserSessionsIntegrationTests {
 		JsonNode login = login(this.user, "A".repeat(5000));
 
 		assertThat(list(login).get(0).path("userAgent").asString()).isEqualTo("A".repeat(256));
+	}
+
+	@Test
+	void aBrowserSignInRecordsTheMethodItsHandoffCarries() {
+		String verifier = "a-pkce-verifier-of-at-least-forty-three-characters";
+		String code = this.handoffs.issue(this.user.subject(), "github", Pkce.challenge(verifier),
+				AuthServiceIntegrationTest.APP_CALLBACK);
+
+		HttpResponse<String> response = this.api.postForm("/api/auth/token",
+				form("grant_type", "authorization_code", "code", code, "code_verifier", verifier), "User-Agent",
+				LAPTOP);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+		JsonNode session = list(body(response)).get(0);
+		assertThat(session.path("method").asString()).isEqualTo("github");
+		assertThat(session.path("userAgent").asString()).isEqualTo(LAPTOP);
 	}
 
 	private JsonNode login(Principal principal, String userAgent) {
