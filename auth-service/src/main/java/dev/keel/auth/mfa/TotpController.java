@@ -30,7 +30,7 @@ class TotpController {
 		this.totp = totp;
 	}
 
-	record EnrollmentResponse(String secret, String otpauthUri) {
+	record EnrollmentResponse(String secret, String otpauthUri, String qrCode) {
 	}
 
 	record CodeRequest(@NotBlank String code) {
@@ -45,7 +45,8 @@ class TotpController {
 				: caller.getSubject();
 		TotpService.Enrollment enrollment = this.totp.enroll(caller.getSubject(), accountName);
 		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(new EnrollmentResponse(enrollment.secret(), enrollment.otpauthUri()));
+			.body(new EnrollmentResponse(enrollment.secret(), enrollment.otpauthUri(),
+					QrCodes.pngDataUrl(enrollment.otpauthUri())));
 	}
 
 	@PostMapping("/verify")

@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Service;
 
 import dev.keel.auth.key.SecretSealing;
@@ -21,6 +24,8 @@ import dev.keel.auth.mfa.TotpFactors.Factor;
 public class TotpService {
 
 	static final String ISSUER = "Keel";
+
+	private static final Logger log = LoggerFactory.getLogger(TotpService.class);
 
 	private final TotpFactors factors;
 
@@ -95,7 +100,15 @@ public class TotpService {
 	}
 
 	private boolean accept(Factor factor, String code) {
-		byte[] secret = this.sealing.open(factor.sealedSecret(), factor.userId());
+		byte[] secret;
+		try {
+			secret = this.sealing.open(factor.sealedSecret(), factor.userId());
+		}
+		catch (IllegalStateException ex) {
+			// another master key: the factor cannot be used, recovery codes still can
+			log.error("The TOTP secret of user {} does not open with the master key", factor.userId());
+			return false;
+		}
 		OptionalLong step = Totp.matchingStep(secret, code, Totp.step(Instant.now()));
 		return step.isPresent() && this.factors.claimStep(factor.userId(), step.getAsLong());
 	}

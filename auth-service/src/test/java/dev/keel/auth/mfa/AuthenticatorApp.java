@@ -1,13 +1,24 @@
 package dev.keel.auth.mfa;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Locale;
+
+import javax.imageio.ImageIO;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 
 /**
  * An authenticator app for tests, written from RFC 6238 and RFC 4648 independently of
@@ -30,6 +41,24 @@ final class AuthenticatorApp {
 			}
 		}
 		throw new IllegalArgumentException("No secret in " + otpauthUri);
+	}
+
+	/** What a phone's camera reads from a {@code data:image/png;base64,...} QR code. */
+	static String readQrCode(String dataUrl) {
+		String prefix = "data:image/png;base64,";
+		if (!dataUrl.startsWith(prefix)) {
+			throw new IllegalArgumentException("Not a PNG data URL: " + dataUrl);
+		}
+		try {
+			BufferedImage image = ImageIO
+				.read(new ByteArrayInputStream(Base64.getDecoder().decode(dataUrl.substring(prefix.length()))));
+			int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+			LuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
+			return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The QR code does not read", ex);
+		}
 	}
 
 	static AuthenticatorApp ofAsciiSecret(String secret) {

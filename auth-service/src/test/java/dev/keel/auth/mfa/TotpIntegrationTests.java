@@ -185,6 +185,7 @@ class TotpIntegrationTests {
 		String uri = body(started).path("otpauthUri").asString();
 		assertThat(uri).startsWith("otpauth://totp/Keel:")
 			.contains("secret=" + body(started).path("secret").asString());
+		assertThat(AuthenticatorApp.readQrCode(body(started).path("qrCode").asString())).isEqualTo(uri);
 		AuthenticatorApp app = AuthenticatorApp.scan(uri);
 		long step = AuthenticatorApp.currentStep();
 		HttpResponse<String> verified = api().postJson("/api/auth/me/mfa/totp/verify", Map.of("code", app.code(step)),
