@@ -199,7 +199,7 @@ class TokenGrants {
 	}
 
 	private GrantResult session(Principal user, List<String> amr) {
-		Refreshed session = this.refreshTokens.start(user.subject());
+		Refreshed session = this.refreshTokens.start(user.subject(), amr);
 		return new Granted(
 				TokenResponse.bearer(this.accessTokens.issue(user, session.sessionId(), amr), session.refreshToken()));
 	}
@@ -221,8 +221,8 @@ class TokenGrants {
 			this.refreshTokens.revokeSession(refreshed.sessionId());
 			return refused(INVALID_GRANT, "The refresh token is no longer valid: the account is not active.");
 		}
-		return new Granted(TokenResponse.bearer(this.accessTokens.issue(user.get(), refreshed.sessionId(), List.of()),
-				refreshed.refreshToken()));
+		return new Granted(TokenResponse.bearer(
+				this.accessTokens.issue(user.get(), refreshed.sessionId(), refreshed.amr()), refreshed.refreshToken()));
 	}
 
 	private GrantResult clientCredentials(TokenRequest request) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -15,6 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -54,7 +56,10 @@ final class AuthenticatorApp {
 				.read(new ByteArrayInputStream(Base64.getDecoder().decode(dataUrl.substring(prefix.length()))));
 			int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
 			LuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-			return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+			return new QRCodeReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(source)),
+						Map.of(DecodeHintType.PURE_BARCODE, true, DecodeHintType.TRY_HARDER, true))
+				.getText();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("The QR code does not read", ex);

@@ -61,7 +61,12 @@ class TotpIntegrationTests {
 		JWTClaimsSet claims = AuthApi.claims(body(second).path("access_token").asString());
 		assertThat(claims.getClaim("amr")).isEqualTo(List.of("pwd", "otp", "mfa"));
 		assertThat(claims.getClaim("acr")).isEqualTo("urn:keel:acr:mfa");
-		assertThat(body(second).path("refresh_token").asString()).isNotBlank();
+
+		HttpResponse<String> refreshed = api().refreshGrant(body(second).path("refresh_token").asString());
+		assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+		JWTClaimsSet refreshedClaims = AuthApi.claims(body(refreshed).path("access_token").asString());
+		assertThat(refreshedClaims.getClaim("amr")).isEqualTo(List.of("pwd", "otp", "mfa"));
+		assertThat(refreshedClaims.getClaim("acr")).isEqualTo("urn:keel:acr:mfa");
 	}
 
 	@Test

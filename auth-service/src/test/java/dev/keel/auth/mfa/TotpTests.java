@@ -2,6 +2,7 @@ package dev.keel.auth.mfa;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,15 @@ class TotpTests {
 		assertThat(Totp.matchingStep(RFC_SECRET, Totp.code(RFC_SECRET, now + 2), now)).isEmpty();
 		assertThat(Totp.matchingStep(RFC_SECRET, "12345", now)).isEmpty();
 		assertThat(Totp.matchingStep(RFC_SECRET, null, now)).isEmpty();
+	}
+
+	@Test
+	void theQrCodeReadsAsTheOtpauthUri() {
+		for (int i = 0; i < 50; i++) {
+			String uri = "otpauth://totp/Keel:mfa-" + UUID.randomUUID() + "%40example.com?secret="
+					+ Base32.encode(Secrets.totpSecret()) + "&issuer=Keel&algorithm=SHA1&digits=6&period=30";
+			assertThat(AuthenticatorApp.readQrCode(QrCodes.pngDataUrl(uri))).isEqualTo(uri);
+		}
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.keel.auth.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -22,7 +23,7 @@ class RefreshTokenFamilyTests {
 	private static final RotationPolicy POLICY = new RotationPolicy(Duration.ofSeconds(10), null);
 
 	private final RefreshTokenFamily family = RefreshTokenFamily.start("sid-1", "user-1", "t1", LOGIN,
-			Duration.ofDays(30));
+			Duration.ofDays(30), List.of("pwd"));
 
 	@Test
 	void presentingTheLiveTokenRotatesIt() {
@@ -93,7 +94,8 @@ class RefreshTokenFamilyTests {
 	@Test
 	void aRevokedFamilyRefusesEvenItsLiveToken() {
 		RefreshTokenFamily revoked = new RefreshTokenFamily("sid-1", "user-1", LOGIN, LOGIN.plus(Duration.ofDays(30)),
-				LOGIN, java.util.List.of("t1"), java.util.List.of(), null, LOGIN.plusSeconds(5), 1);
+				LOGIN, java.util.List.of("t1"), java.util.List.of(), null, LOGIN.plusSeconds(5), 1,
+				java.util.List.of("pwd"));
 
 		assertThat(revoked.present("t1", "t2", LOGIN.plusSeconds(6), POLICY)).isInstanceOf(Refused.class);
 	}
