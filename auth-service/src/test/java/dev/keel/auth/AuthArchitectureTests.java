@@ -91,6 +91,26 @@ class AuthArchitectureTests {
 			.check(this.classes);
 	}
 
+	/**
+	 * The second factor implements the token endpoint's {@code SecondFactors} contract;
+	 * the token endpoint does not know it, and it knows no accounts or pages.
+	 */
+	@Test
+	void theSecondFactorIsReachedOnlyThroughItsContract() {
+		noClasses().that()
+			.resideInAPackage("..auth.token..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("..auth.mfa..")
+			.check(this.classes);
+		noClasses().that()
+			.resideInAPackage("..auth.mfa..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..auth.user..", "..auth.client..", "..auth.account..", "..auth.provider..")
+			.check(this.classes);
+	}
+
 	@Test
 	void usersAndClientsDoNotKnowEachOther() {
 		noClasses().that()

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -18,10 +19,18 @@ import dev.keel.auth.key.SigningKeys;
  * {@code sub}, {@code aud} ({@code keel}), {@code iat}, {@code exp}, {@code jti},
  * {@code roles}, and for users {@code email} and {@code sid} (the session, i.e. the
  * refresh-token family); an anonymous user's tokens have no {@code email} but
- * {@code anonymous: true}.
+ * {@code anonymous: true}. A token from a sign-in also carries {@code amr} (RFC 8176: how
+ * the user authenticated, e.g. {@code ["pwd", "otp", "mfa"]}) and {@code acr}
+ * ({@link #ACR_MFA} after a second factor, {@link #ACR_SINGLE} otherwise).
  */
 @Component
 class AccessTokens {
+
+	/** The {@code acr} of a sign-in completed with a second factor. */
+	static final String ACR_MFA = "urn:keel:acr:mfa";
+
+	/** The {@code acr} of a sign-in with one factor. */
+	static final String ACR_SINGLE = "urn:keel:acr:single";
 
 	private final SigningKeys keys;
 
@@ -37,8 +46,9 @@ class AccessTokens {
 
 	/**
 	 * @param sessionId the {@code sid}, or {@code null} for clients
+	 * @param amr how the user signed in, or empty when not known (clients, refreshes)
 	 */
-	AccessToken issue(Principal principal, String sessionId) {
+	AccessToken issue(Principal principal, String sessionId, List<String> amr) {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer)
 			.subject(principal.subject())
@@ -55,6 +65,9 @@ class AccessTokens {
 		}
 		if (sessionId != null) {
 			claims.claim("sid", sessionId);
+		}
+		if (!amr.isEmpty()) {
+			claims.claim("amr", amr).claim("acr", amr.contains("mfa") ? ACR_MFA : ACR_SINGLE);
 		}
 		return new AccessToken(this.keys.sign(claims.build()), this.lifetime.toSeconds());
 	}

@@ -12,6 +12,14 @@ sealed interface GrantResult {
 	record Refused(OAuthError error) implements GrantResult {
 	}
 
+	/**
+	 * A 400 {@code mfa_required}: the first step was right, the user has a second factor;
+	 * the token completes the sign-in with {@code urn:keel:mfa-otp} or
+	 * {@code urn:keel:mfa-recovery}.
+	 */
+	record MfaRequired(String mfaToken) implements GrantResult {
+	}
+
 	/** A 401 invalid_client; {@code basic} when the client used HTTP Basic. */
 	record ClientRefused(String description, boolean basic) implements GrantResult {
 	}

@@ -19,6 +19,9 @@ record OAuthError(@JsonProperty("error") String error, @JsonProperty("error_desc
 	/** RFC 6749 §4.1.2.1's code for an overloaded server, with a 503. */
 	static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
 
+	/** Not in RFC 6749: the first sign-in step was right, a second factor is needed. */
+	static final String MFA_REQUIRED = "mfa_required";
+
 	/** Not in RFC 6749; Keel's code for throttling, as in its problem documents. */
 	static final String RATE_LIMITED = "rate_limited";
 

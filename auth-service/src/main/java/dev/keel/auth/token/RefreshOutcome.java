@@ -1,5 +1,7 @@
 package dev.keel.auth.token;
 
+import java.util.List;
+
 /** The result of presenting a refresh token. */
 sealed interface RefreshOutcome {
 
@@ -7,8 +9,10 @@ sealed interface RefreshOutcome {
 	 * @param sessionId the family id
 	 * @param subject the user the session belongs to
 	 * @param refreshToken the new refresh token, in the clear, to hand to the client once
+	 * @param amr how the user signed in when the session started
 	 */
-	record Refreshed(String sessionId, String subject, String refreshToken) implements RefreshOutcome {
+	record Refreshed(String sessionId, String subject, String refreshToken,
+			List<String> amr) implements RefreshOutcome {
 	}
 
 	/**

@@ -29,10 +29,12 @@ import java.util.List;
  * @param version incremented on every stored change, for optimistic concurrency
  * @param origin how and from where the session was started; {@code null} for sessions
  * stored before it was recorded
+ * @param amr how the user signed in (the access tokens' {@code amr}); empty for sessions
+ * started before it was recorded
  */
 record RefreshTokenFamily(String id, String subject, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
 		List<String> live, List<String> rotatedOut, Instant rotatedAt, Instant revokedAt, long version,
-		SessionOrigin origin) {
+		SessionOrigin origin, List<String> amr) {
 
 	/** How many live tokens grace re-issues may accumulate; more looks like an attack. */
 	static final int MAX_LIVE_TOKENS = 5;
@@ -40,12 +42,13 @@ record RefreshTokenFamily(String id, String subject, Instant createdAt, Instant 
 	RefreshTokenFamily {
 		live = List.copyOf(live);
 		rotatedOut = List.copyOf(rotatedOut);
+		amr = (amr != null) ? List.copyOf(amr) : List.of();
 	}
 
 	static RefreshTokenFamily start(String id, String subject, String firstHash, Instant now, Duration lifetime,
-			SessionOrigin origin) {
+			SessionOrigin origin, List<String> amr) {
 		return new RefreshTokenFamily(id, subject, now, now.plus(lifetime), now, List.of(firstHash), List.of(), null,
-				null, 0, origin);
+				null, 0, origin, amr);
 	}
 
 	/**
@@ -89,14 +92,14 @@ record RefreshTokenFamily(String id, String subject, Instant createdAt, Instant 
 
 	private RefreshTokenFamily rotate(String replacementHash, Instant now) {
 		return new RefreshTokenFamily(this.id, this.subject, this.createdAt, this.expiresAt, now,
-				List.of(replacementHash), this.live, now, null, this.version, this.origin);
+				List.of(replacementHash), this.live, now, null, this.version, this.origin, this.amr);
 	}
 
 	private RefreshTokenFamily reissue(String replacementHash, Instant now) {
 		List<String> live = new ArrayList<>(this.live);
 		live.add(replacementHash);
 		return new RefreshTokenFamily(this.id, this.subject, this.createdAt, this.expiresAt, now, live, this.rotatedOut,
-				this.rotatedAt, null, this.version, this.origin);
+				this.rotatedAt, null, this.version, this.origin, this.amr);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.keel.auth.token;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,14 +38,18 @@ class RefreshTokens {
 		this.policy = new RotationPolicy(this.settings.graceWindow(), this.settings.refreshTokenIdleLifetime());
 	}
 
-	/** Starts a session (a new family) for a user who just logged in. */
-	Refreshed start(String subject, SessionOrigin origin) {
+	/**
+	 * Starts a session (a new family) for a user who just logged in.
+	 * @param origin how and from where they signed in, shown in their list of sessions
+	 * @param amr how they signed in, kept for the access tokens of later refreshes
+	 */
+	Refreshed start(String subject, SessionOrigin origin, List<String> amr) {
 		String token = OpaqueTokens.newToken();
 		RefreshTokenFamily family = RefreshTokenFamily.start(OpaqueTokens.newId(), subject, OpaqueTokens.hash(token),
-				now(), this.settings.refreshTokenLifetime(), origin);
+				now(), this.settings.refreshTokenLifetime(), origin, amr);
 		this.store.insert(family);
 		this.store.insert(new IssuedRefreshToken(OpaqueTokens.hash(token), family.id(), family.expiresAt()));
-		return new Refreshed(family.id(), subject, token);
+		return new Refreshed(family.id(), subject, token, family.amr());
 	}
 
 	RefreshOutcome refresh(String presented) {
@@ -96,7 +101,7 @@ class RefreshTokens {
 			return null;
 		}
 		this.store.insert(new IssuedRefreshToken(OpaqueTokens.hash(token), next.id(), next.expiresAt()));
-		return new Refreshed(next.id(), next.subject(), token);
+		return new Refreshed(next.id(), next.subject(), token, next.amr());
 	}
 
 	private static Instant now() {

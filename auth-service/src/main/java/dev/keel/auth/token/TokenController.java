@@ -2,6 +2,7 @@ package dev.keel.auth.token;
 
 import java.time.Duration;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,7 +49,10 @@ class TokenController {
 					+ "S256 verifier and, when sent, exactly the redirect it was issued for; any mismatch is invalid_grant "
 					+ "and spends the code) or urn:keel:anonymous "
 					+ "(no other fields: creates a user with no email and the anonymous role, when anonymous "
-					+ "sign-ups are switched on; unsupported_grant_type otherwise). "
+					+ "sign-ups are switched on; unsupported_grant_type otherwise). A user with a confirmed second factor "
+					+ "gets 400 {error: mfa_required, mfa_token} from the first step instead of tokens; "
+					+ "urn:keel:mfa-otp (mfa_token and a TOTP code) or urn:keel:mfa-recovery (mfa_token and a "
+					+ "recovery code) completes it. "
 					+ "The same fields are accepted as a JSON object. Errors (400, 401 for a bad client, 429 after "
 					+ "repeated failed logins, 503 temporarily_unavailable with Retry-After when too many "
 					+ "logins arrive at once) follow RFC 6749 §5.2, not problem+json.",
@@ -58,7 +62,11 @@ class TokenController {
 									schema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
 											allowableValues = { "password", "refresh_token", "client_credentials",
 													TokenGrants.AUTHORIZATION_CODE, TokenGrants.OTP,
-													TokenGrants.ANONYMOUS_GRANT })),
+													TokenGrants.ANONYMOUS_GRANT, TokenGrants.MFA_OTP,
+													TokenGrants.MFA_RECOVERY })),
+							@SchemaProperty(name = "mfa_token", schema = @Schema(type = "string",
+									description = "urn:keel:mfa-otp and urn:keel:mfa-recovery: the mfa_token of the "
+											+ "mfa_required answer (5 minutes, once, five codes)")),
 							@SchemaProperty(name = "username", schema = @Schema(format = "email")),
 							@SchemaProperty(name = "password", schema = @Schema(format = "password")),
 							@SchemaProperty(name = "refresh_token", schema = @Schema(type = "string")),
@@ -104,6 +112,10 @@ class TokenController {
 		return switch (result) {
 			case GrantResult.Granted granted -> headers(HttpStatus.OK).body(granted.response());
 			case GrantResult.Refused refused -> headers(HttpStatus.BAD_REQUEST).body(refused.error());
+			case GrantResult.MfaRequired mfa -> headers(HttpStatus.BAD_REQUEST).body(new MfaRequiredError(
+					OAuthError.MFA_REQUIRED, "A second factor is needed: send grant_type=" + TokenGrants.MFA_OTP
+							+ " (or " + TokenGrants.MFA_RECOVERY + ") with this mfa_token and a code.",
+					mfa.mfaToken()));
 			case GrantResult.ClientRefused client -> {
 				ResponseEntity.BodyBuilder response = headers(HttpStatus.UNAUTHORIZED);
 				if (client.basic()) {
@@ -124,6 +136,14 @@ class TokenController {
 							"Too many logins at once; try again in " + seconds + " seconds."));
 			}
 		};
+	}
+
+	/**
+	 * The {@code mfa_required} error: RFC 6749's shape with the token for the second
+	 * step.
+	 */
+	record MfaRequiredError(@JsonProperty("error") String error, @JsonProperty("error_description") String description,
+			@JsonProperty("mfa_token") String mfaToken) {
 	}
 
 	/** Whole seconds for Retry-After, rounded up, at least 1. */

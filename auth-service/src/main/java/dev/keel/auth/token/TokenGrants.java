@@ -1,5 +1,6 @@
 package dev.keel.auth.token;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -40,6 +41,14 @@ class TokenGrants {
 
 	static final String ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
 
+	/** The second step of a sign-in: the mfa_token and a TOTP code. */
+	static final String MFA_OTP = "urn:keel:mfa-otp";
+
+	/** The second step of a sign-in: the mfa_token and a recovery code. */
+	static final String MFA_RECOVERY = "urn:keel:mfa-recovery";
+
+	private static final String MAGIC_LINK = "magic_link";
+
 	private final PasswordLogin passwords;
 
 	private final AnonymousSignup anonymous;
@@ -58,9 +67,12 @@ class TokenGrants {
 
 	private final AccessTokens accessTokens;
 
+	private final SecondFactors secondFactors;
+
 	TokenGrants(PasswordLogin passwords, AnonymousSignup anonymous, AccountStatus accounts,
 			ClientCredentialsLogin clients, OtpLogin otp, SignInHandoffs handoffs, IdTokenLogin idTokens,
-			RefreshTokens refreshTokens, AccessTokens accessTokens) {
+			RefreshTokens refreshTokens, AccessTokens accessTokens, SecondFactors secondFactors) {
+		this.secondFactors = secondFactors;
 		this.handoffs = handoffs;
 		this.passwords = passwords;
 		this.anonymous = anonymous;
@@ -85,9 +97,12 @@ class TokenGrants {
 			case OTP -> otp(request);
 			case AUTHORIZATION_CODE -> authorizationCode(request);
 			case TOKEN_EXCHANGE -> tokenExchange(request);
+			case MFA_OTP -> secondStep(request, false);
+			case MFA_RECOVERY -> secondStep(request, true);
 			default -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE,
 					"Supported grant types: password, refresh_token, client_credentials, " + AUTHORIZATION_CODE + ", "
-							+ OTP + ", " + ANONYMOUS_GRANT + ", " + TOKEN_EXCHANGE + ".");
+							+ OTP + ", " + ANONYMOUS_GRANT + ", " + TOKEN_EXCHANGE + ", " + MFA_OTP + ", "
+							+ MFA_RECOVERY + ".");
 		};
 	}
 
@@ -98,7 +113,8 @@ class TokenGrants {
 			return refused(INVALID_REQUEST, "The password grant needs the username (email) and password parameters.");
 		}
 		return switch (this.passwords.login(username, password)) {
-			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal(), "password", request);
+			case LoginOutcome.Authenticated authenticated ->
+				signIn(authenticated.principal(), "pwd", "password", request);
 			case LoginOutcome.Rejected rejected -> refused(INVALID_GRANT, "The email or password is wrong.");
 			case LoginOutcome.Throttled throttled -> new GrantResult.Throttled(throttled.retryAfter());
 			case LoginOutcome.Busy busy -> new GrantResult.Unavailable(busy.retryAfter());
@@ -107,7 +123,7 @@ class TokenGrants {
 
 	private GrantResult anonymous(TokenRequest request) {
 		return this.anonymous.signUpAnonymously()
-			.map((user) -> session(user, "anonymous", request))
+			.map((user) -> session(user, List.of("anon"), "anonymous", request))
 			.orElseGet(() -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE, "Anonymous sign-ups are switched off."));
 	}
 
@@ -118,7 +134,7 @@ class TokenGrants {
 			return refused(INVALID_REQUEST, "The " + OTP + " grant needs the email and code parameters.");
 		}
 		return switch (this.otp.redeem(email, code)) {
-			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal(), "otp", request);
+			case LoginOutcome.Authenticated authenticated -> signIn(authenticated.principal(), "otp", "otp", request);
 			default -> refused(INVALID_GRANT, "The code is wrong, used or expired; ask for a new one.");
 		};
 	}
@@ -131,7 +147,7 @@ class TokenGrants {
 					+ "id_token) and subject_token_type=" + ID_TOKEN_TYPE + ".");
 		}
 		return switch (this.idTokens.exchange(provider, idToken, request.parameter("nonce"))) {
-			case IdTokenLogin.SignedIn signedIn -> exchanged(session(signedIn.principal(), "provider", request));
+			case IdTokenLogin.SignedIn signedIn -> exchanged(signIn(signedIn.principal(), "fed", "provider", request));
 			case IdTokenLogin.Refused refused -> refused(INVALID_GRANT, refused.description());
 			case IdTokenLogin.NotApplicable notApplicable -> refused(INVALID_REQUEST, notApplicable.description());
 		};
@@ -155,15 +171,54 @@ class TokenGrants {
 		}
 		return this.handoffs.redeem(code, verifier, redirectUri)
 			.flatMap((redeemed) -> this.accounts.activePrincipal(redeemed.userId())
-				.map((user) -> session(user, redeemed.method(), request)))
+				.map((user) -> signIn(user, MAGIC_LINK.equals(redeemed.method()) ? "otp" : "fed", redeemed.method(),
+						request)))
 			.orElseGet(() -> refused(INVALID_GRANT, "The code is wrong, used or expired, or the code_verifier "
 					+ "or redirect_uri does not match it; sign in again."));
 	}
 
-	private GrantResult session(Principal user, String method, TokenRequest request) {
-		Refreshed session = this.refreshTokens.start(user.subject(), SessionOrigin.of(method, request.device()));
+	/** A first step: tokens, or an mfa_token when the user has a second factor. */
+	private GrantResult signIn(Principal user, String amrValue, String method, TokenRequest request) {
+		List<String> amr = List.of(amrValue);
+		return this.secondFactors.challenge(user.subject(), amr)
+			.<GrantResult>map(GrantResult.MfaRequired::new)
+			.orElseGet(() -> session(user, amr, method, request));
+	}
+
+	private GrantResult secondStep(TokenRequest request, boolean recovery) {
+		String mfaToken = request.parameter("mfa_token");
+		String code = request.parameter("code");
+		if (mfaToken == null || code == null) {
+			return refused(INVALID_REQUEST, "The " + (recovery ? MFA_RECOVERY : MFA_OTP)
+					+ " grant needs the mfa_token parameter (from the mfa_required answer) and code.");
+		}
+		return switch (this.secondFactors.complete(mfaToken, code, recovery)) {
+			case SecondFactors.Completion.Refused refusal -> refused(INVALID_GRANT, refusal.description());
+			case SecondFactors.Completion.Completed completed -> this.accounts.activePrincipal(completed.subject())
+				.map((user) -> session(user, completed.amr(), methodOf(completed.amr()), request))
+				.orElseGet(() -> refused(INVALID_GRANT, "The account is not active."));
+		};
+	}
+
+	/**
+	 * The session method of a sign-in completed with a second factor, from its first step
+	 * (the challenge keeps the {@code amr} only, so a magic link shows as {@code otp} and
+	 * a provider sign-in as {@code provider}).
+	 */
+	private static String methodOf(List<String> amr) {
+		return switch (amr.isEmpty() ? "" : amr.getFirst()) {
+			case "pwd" -> "password";
+			case "otp" -> "otp";
+			case "fed" -> "provider";
+			case "anon" -> "anonymous";
+			default -> "mfa";
+		};
+	}
+
+	private GrantResult session(Principal user, List<String> amr, String method, TokenRequest request) {
+		Refreshed session = this.refreshTokens.start(user.subject(), SessionOrigin.of(method, request.device()), amr);
 		return new Granted(
-				TokenResponse.bearer(this.accessTokens.issue(user, session.sessionId()), session.refreshToken()));
+				TokenResponse.bearer(this.accessTokens.issue(user, session.sessionId(), amr), session.refreshToken()));
 	}
 
 	private GrantResult refresh(TokenRequest request) {
@@ -183,8 +238,8 @@ class TokenGrants {
 			this.refreshTokens.revokeSession(refreshed.sessionId());
 			return refused(INVALID_GRANT, "The refresh token is no longer valid: the account is not active.");
 		}
-		return new Granted(TokenResponse.bearer(this.accessTokens.issue(user.get(), refreshed.sessionId()),
-				refreshed.refreshToken()));
+		return new Granted(TokenResponse.bearer(
+				this.accessTokens.issue(user.get(), refreshed.sessionId(), refreshed.amr()), refreshed.refreshToken()));
 	}
 
 	private GrantResult clientCredentials(TokenRequest request) {
@@ -204,8 +259,8 @@ class TokenGrants {
 
 	private GrantResult authenticateClient(String clientId, String secret, boolean basic) {
 		return this.clients.authenticate(clientId, secret)
-			.<GrantResult>map(
-					(client) -> new Granted(TokenResponse.bearer(this.accessTokens.issue(client, null), null)))
+			.<GrantResult>map((client) -> new Granted(
+					TokenResponse.bearer(this.accessTokens.issue(client, null, List.of()), null)))
 			.orElseGet(() -> new ClientRefused("Client authentication failed: unknown client or wrong secret.", basic));
 	}
 

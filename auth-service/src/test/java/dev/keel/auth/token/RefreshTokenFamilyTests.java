@@ -2,6 +2,7 @@ package dev.keel.auth.token;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -24,7 +25,7 @@ class RefreshTokenFamilyTests {
 	private static final SessionOrigin ORIGIN = new SessionOrigin("password", "curl/8.5.0", "203.0.113.7");
 
 	private final RefreshTokenFamily family = RefreshTokenFamily.start("sid-1", "user-1", "t1", LOGIN,
-			Duration.ofDays(30), ORIGIN);
+			Duration.ofDays(30), ORIGIN, List.of("pwd"));
 
 	@Test
 	void presentingTheLiveTokenRotatesIt() {
@@ -95,7 +96,8 @@ class RefreshTokenFamilyTests {
 	@Test
 	void aRevokedFamilyRefusesEvenItsLiveToken() {
 		RefreshTokenFamily revoked = new RefreshTokenFamily("sid-1", "user-1", LOGIN, LOGIN.plus(Duration.ofDays(30)),
-				LOGIN, java.util.List.of("t1"), java.util.List.of(), null, LOGIN.plusSeconds(5), 1, ORIGIN);
+				LOGIN, java.util.List.of("t1"), java.util.List.of(), null, LOGIN.plusSeconds(5), 1, ORIGIN,
+				java.util.List.of("pwd"));
 
 		assertThat(revoked.present("t1", "t2", LOGIN.plusSeconds(6), POLICY)).isInstanceOf(Refused.class);
 	}

@@ -3,6 +3,7 @@ package dev.keel.auth.token;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
@@ -50,7 +51,8 @@ class RefreshTokenStoreIntegrationTests {
 	@Test
 	void ofTwoRotationsFromTheSameStateOnlyOneIsStored() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		RefreshTokenFamily family = RefreshTokenFamily.start("sid-1", "user-1", "t1", now, Duration.ofDays(30), ORIGIN);
+		RefreshTokenFamily family = RefreshTokenFamily.start("sid-1", "user-1", "t1", now, Duration.ofDays(30), ORIGIN,
+				List.of("pwd"));
 		this.store.insert(family);
 		this.store.insert(new IssuedRefreshToken("t1", "sid-1", family.expiresAt()));
 
@@ -68,7 +70,8 @@ class RefreshTokenStoreIntegrationTests {
 	@Test
 	void aRevokedFamilyCannotBeRotated() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-		RefreshTokenFamily family = RefreshTokenFamily.start("sid-2", "user-1", "t1", now, Duration.ofDays(30), ORIGIN);
+		RefreshTokenFamily family = RefreshTokenFamily.start("sid-2", "user-1", "t1", now, Duration.ofDays(30), ORIGIN,
+				List.of("pwd"));
 		this.store.insert(family);
 
 		assertThat(this.store.revoke("sid-2", now)).isTrue();
