@@ -1,0 +1,229 @@
+package dev.keel.auth.audit;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import dev.keel.auth.AuthApi;
+import dev.keel.auth.AuthServiceIntegrationTest;
+import dev.keel.testing.EmbeddedInfrastructure;
+import dev.keel.testing.TopicRecords;
+
+import static dev.keel.auth.AuthApi.bearer;
+import static dev.keel.auth.AuthApi.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The audit log over HTTP with the real user feature: sign-ins, a lockout and an admin's
+ * changes leave entries with the right actor, subject, outcome and origin; admins list
+ * them in cursor pages; nothing secret is ever stored. Same settings as the account
+ * protection tests, so both share one context.
+ */
+@ExtendWith(EmbeddedInfrastructure.class)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "eureka.client.enabled=false",
+				"keel.auth.keys.master-key=" + AuthServiceIntegrationTest.MASTER_KEY,
+				"keel.auth.users.bootstrap-admin-email=" + AuditLogIntegrationTests.ADMIN,
+				"keel.auth.users.bootstrap-admin-password=" + AuditLogIntegrationTests.PASSWORD,
+				"keel.auth.users.hashing.max-concurrent=1", "keel.auth.users.hashing.max-wait=200ms" })
+class AuditLogIntegrationTests {
+
+	static final String ADMIN = "protection-admin@example.com";
+
+	static final String PASSWORD = "correct horse battery staple";
+
+	private static final String WRONG = "wrong guess number ";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Test
+	void signInsALockoutARoleChangeAndDisablingAreRecordedWithActorSubjectOutcomeAndOrigin() {
+		String email = signup();
+		String userId = userId(email);
+		for (int i = 0; i < 5; i++) {
+			assertThat(api().passwordGrant(email, WRONG + i).statusCode()).isEqualTo(400);
+		}
+		assertThat(api().passwordGrant(email, PASSWORD).statusCode()).isEqualTo(429);
+		String admin = api().accessToken(ADMIN);
+		String adminId = userId(ADMIN);
+		String path = "/api/auth/admin/users/" + userId;
+		assertThat(api().patchJson(path, Map.of("roles", List.of("user", "staff")), bearer(admin)).statusCode())
+			.isEqualTo(200);
+		assertThat(api().patchJson(path, Map.of("disabled", true), bearer(admin)).statusCode()).isEqualTo(200);
+
+		List<JsonNode> entries = entries("subject=" + userId + "&limit=100", admin);
+
+		assertThat(entries).extracting((entry) -> entry.path("action").asString())
+			.containsExactly("user_disabled", "roles_changed", "lockout", "sign_in_failed", "sign_in_failed",
+					"sign_in_failed", "sign_in_failed", "sign_in_failed", "sign_in");
+		assertThat(entries).allSatisfy((entry) -> {
+			assertThat(entry.path("subject").asString()).isEqualTo(userId);
+			assertThat(entry.path("ip").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+			assertThat(entry.path("userAgent").asString()).isNotBlank();
+			assertThat(entry.path("requestId").asString()).isNotBlank();
+		});
+		assertThat(entries.subList(0, 2)).allSatisfy((change) -> {
+			assertThat(change.path("actor").asString()).isEqualTo(adminId);
+			assertThat(change.path("outcome").asString()).isEqualTo("success");
+		});
+		assertThat(entries.subList(2, 8)).allSatisfy((failure) -> {
+			assertThat(failure.path("actor").isNull()).isTrue();
+			assertThat(failure.path("outcome").asString()).isEqualTo("failure");
+			assertThat(failure.path("method").asString()).isEqualTo("password");
+		});
+		JsonNode signIn = entries.getLast();
+		assertThat(signIn.path("actor").asString()).isEqualTo(userId);
+		assertThat(signIn.path("outcome").asString()).isEqualTo("success");
+		assertThat(signIn.path("method").asString()).isEqualTo("password");
+	}
+
+	@Test
+	void everyEntryIsPublishedAsAuditRecorded() {
+		String email = signup();
+		String userId = userId(email);
+		String entryId = entries("subject=" + userId + "&action=sign_in", api().accessToken(ADMIN)).getFirst()
+			.path("id")
+			.asString();
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !TopicRecords
+				.withKey(EmbeddedInfrastructure.kafkaBootstrapServers(), "keel.auth.events", entryId)
+				.isEmpty());
+		JsonNode event = json
+			.readTree(TopicRecords.withKey(EmbeddedInfrastructure.kafkaBootstrapServers(), "keel.auth.events", entryId)
+				.getFirst()
+				.value());
+		assertThat(event.path("type").asString()).isEqualTo("keel.audit.recorded");
+		assertThat(event.path("data").path("subject").asString()).isEqualTo(userId);
+		assertThat(event.path("data").path("action").asString()).isEqualTo("sign_in");
+		assertThat(event.path("data").path("ip").asString()).isNotBlank();
+	}
+
+	@Test
+	void adminsPageNewestFirstWithNoGapOrDuplicateAndFilter() {
+		String email = signup();
+		String userId = userId(email);
+		for (int i = 0; i < 6; i++) {
+			api().accessToken(email);
+		}
+		assertThat(api().passwordGrant(email, WRONG).statusCode()).isEqualTo(400);
+		String admin = api().accessToken(ADMIN);
+		List<JsonNode> all = entries("subject=" + userId + "&limit=100", admin);
+
+		List<JsonNode> paged = new ArrayList<>();
+		String cursor = "";
+		int pages = 0;
+		do {
+			JsonNode page = body(get("subject=" + userId + "&limit=3&cursor=" + cursor, admin));
+			page.path("items").forEach(paged::add);
+			cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asString();
+			pages++;
+		}
+		while (cursor != null && pages < 10);
+
+		assertThat(all).hasSize(8);
+		assertThat(pages).isEqualTo(3);
+		assertThat(paged).extracting((entry) -> entry.path("id").asString())
+			.containsExactlyElementsOf(all.stream().map((entry) -> entry.path("id").asString()).toList())
+			.doesNotHaveDuplicates();
+		List<Instant> times = all.stream().map((entry) -> Instant.parse(entry.path("at").asString())).toList();
+		assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
+		assertThat(entries("subject=" + userId + "&outcome=failure", admin)).hasSize(1)
+			.first()
+			.satisfies((failure) -> assertThat(failure.path("action").asString()).isEqualTo("sign_in_failed"));
+		assertThat(entries("actor=" + userId + "&action=sign_in", admin)).hasSize(7);
+		String from = encode(times.getLast().plusMillis(1).toString());
+		assertThat(entries("subject=" + userId + "&from=" + from, admin)).hasSize(7);
+		assertThat(entries("subject=" + userId + "&to=" + from, admin)).hasSize(1);
+	}
+
+	@Test
+	void badFiltersAreProblemsAndOnlyAdminsMayRead() {
+		String admin = api().accessToken(ADMIN);
+		Map<String, String> bad = Map.of("action=dance", "invalid_filter", "outcome=maybe", "invalid_filter",
+				"from=yesterday", "invalid_filter", "from=2026-12-08T00:00:00Z&to=2026-12-07T00:00:00Z",
+				"invalid_filter", "limit=0", "invalid_limit", "limit=101", "invalid_limit", "cursor=%25%25",
+				"invalid_cursor", "cursor=" + Base64.getUrlEncoder().encodeToString("1.nothex".getBytes()),
+				"invalid_cursor");
+		bad.forEach((query, code) -> {
+			HttpResponse<String> response = get(query, admin);
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type")).as(query).hasValue("application/problem+json");
+			assertThat(body(response).path("code").asString()).as(query).isEqualTo(code);
+		});
+		String user = api().accessToken(signup());
+		assertThat(get("", user).statusCode()).isEqualTo(403);
+		assertThat(api().get("/api/auth/admin/audit").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void noStoredEntryHoldsThePasswordsItWasGiven() {
+		String email = signup();
+		userId(email);
+		api().passwordGrant(email, WRONG + "secret-x");
+		api().passwordGrant(PASSWORD, PASSWORD);
+
+		List<String> stored = this.mongo.findAll(Document.class, "audit").stream().map(Document::toJson).toList();
+
+		assertThat(stored).isNotEmpty().noneMatch((entry) -> entry.contains(PASSWORD) || entry.contains(WRONG));
+	}
+
+	private List<JsonNode> entries(String query, String token) {
+		HttpResponse<String> response = get(query, token);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		List<JsonNode> items = new ArrayList<>();
+		body(response).path("items").forEach(items::add);
+		return items;
+	}
+
+	private HttpResponse<String> get(String query, String token) {
+		return api().get("/api/auth/admin/audit?" + query, bearer(token));
+	}
+
+	private String userId(String email) {
+		return body(api().get("/api/auth/me", bearer(api().accessToken(email)))).path("id").asString();
+	}
+
+	private AuthApi api() {
+		return new AuthApi(this.port);
+	}
+
+	private String signup() {
+		String email = "audited-" + UUID.randomUUID() + "@example.com";
+		HttpResponse<String> response = api().postJson("/api/auth/signup",
+				Map.of("email", email, "password", PASSWORD, "displayName", "Audited"));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		return email;
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
