@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditFact;
+import dev.keel.auth.audit.AuditLog;
+import dev.keel.auth.audit.AuditMethod;
 import dev.keel.auth.handoff.Pkce;
 import dev.keel.auth.handoff.SignInHandoffs;
 import dev.keel.auth.token.BasicAuthorization.Credentials;
@@ -58,9 +61,12 @@ class TokenGrants {
 
 	private final AccessTokens accessTokens;
 
+	private final AuditLog audit;
+
 	TokenGrants(PasswordLogin passwords, AnonymousSignup anonymous, AccountStatus accounts,
 			ClientCredentialsLogin clients, OtpLogin otp, SignInHandoffs handoffs, IdTokenLogin idTokens,
-			RefreshTokens refreshTokens, AccessTokens accessTokens) {
+			RefreshTokens refreshTokens, AccessTokens accessTokens, AuditLog audit) {
+		this.audit = audit;
 		this.handoffs = handoffs;
 		this.passwords = passwords;
 		this.anonymous = anonymous;
@@ -107,7 +113,7 @@ class TokenGrants {
 
 	private GrantResult anonymous() {
 		return this.anonymous.signUpAnonymously()
-			.map(this::session)
+			.map((user) -> signedIn(user, AuditMethod.ANONYMOUS))
 			.orElseGet(() -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE, "Anonymous sign-ups are switched off."));
 	}
 
@@ -118,8 +124,8 @@ class TokenGrants {
 			return refused(INVALID_REQUEST, "The " + OTP + " grant needs the email and code parameters.");
 		}
 		return switch (this.otp.redeem(email, code)) {
-			case LoginOutcome.Authenticated authenticated -> session(authenticated.principal());
-			default -> refused(INVALID_GRANT, "The code is wrong, used or expired; ask for a new one.");
+			case LoginOutcome.Authenticated authenticated -> signedIn(authenticated.principal(), AuditMethod.OTP);
+			default -> failed(AuditMethod.OTP, "The code is wrong, used or expired; ask for a new one.");
 		};
 	}
 
@@ -131,8 +137,8 @@ class TokenGrants {
 					+ "id_token) and subject_token_type=" + ID_TOKEN_TYPE + ".");
 		}
 		return switch (this.idTokens.exchange(provider, idToken, request.parameter("nonce"))) {
-			case IdTokenLogin.SignedIn signedIn -> exchanged(session(signedIn.principal()));
-			case IdTokenLogin.Refused refused -> refused(INVALID_GRANT, refused.description());
+			case IdTokenLogin.SignedIn signedIn -> exchanged(signedIn(signedIn.principal(), AuditMethod.PROVIDER));
+			case IdTokenLogin.Refused refused -> failed(AuditMethod.PROVIDER, refused.description());
 			case IdTokenLogin.NotApplicable notApplicable -> refused(INVALID_REQUEST, notApplicable.description());
 		};
 	}
@@ -154,10 +160,23 @@ class TokenGrants {
 					"The code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, '-', '.', '_' and '~' (RFC 7636).");
 		}
 		return this.handoffs.redeem(code, verifier, redirectUri)
-			.flatMap((redeemed) -> this.accounts.activePrincipal(redeemed.userId()))
-			.map(this::session)
+			.flatMap((redeemed) -> this.accounts.activePrincipal(redeemed.userId())
+				.map((user) -> signedIn(user, AuditMethod.named(redeemed.method()).orElse(null))))
 			.orElseGet(() -> refused(INVALID_GRANT, "The code is wrong, used or expired, or the code_verifier "
 					+ "or redirect_uri does not match it; sign in again."));
+	}
+
+	/** A session for a user who proved who they are, recorded in the audit log. */
+	private GrantResult signedIn(Principal user, AuditMethod method) {
+		GrantResult granted = session(user);
+		this.audit.record(AuditFact.signedIn(user.subject(), method));
+		return granted;
+	}
+
+	/** A refused sign-in for an account the grant does not know, recorded. */
+	private GrantResult failed(AuditMethod method, String description) {
+		this.audit.record(AuditFact.signInFailed(null, method));
+		return refused(INVALID_GRANT, description);
 	}
 
 	private GrantResult session(Principal user) {
@@ -203,10 +222,14 @@ class TokenGrants {
 	}
 
 	private GrantResult authenticateClient(String clientId, String secret, boolean basic) {
-		return this.clients.authenticate(clientId, secret)
-			.<GrantResult>map(
-					(client) -> new Granted(TokenResponse.bearer(this.accessTokens.issue(client, null), null)))
-			.orElseGet(() -> new ClientRefused("Client authentication failed: unknown client or wrong secret.", basic));
+		return this.clients.authenticate(clientId, secret).<GrantResult>map((client) -> {
+			Granted granted = new Granted(TokenResponse.bearer(this.accessTokens.issue(client, null), null));
+			this.audit.record(AuditFact.signedIn(client.subject(), AuditMethod.CLIENT_SECRET));
+			return granted;
+		}).orElseGet(() -> {
+			this.audit.record(AuditFact.signInFailed(null, AuditMethod.CLIENT_SECRET));
+			return new ClientRefused("Client authentication failed: unknown client or wrong secret.", basic);
+		});
 	}
 
 }

@@ -164,6 +164,40 @@ class AuditLogIntegrationTests {
 	}
 
 	@Test
+	void passwordChangesAndServiceAccountsAreRecordedWithoutTheirSecrets() {
+		String email = signup();
+		String userId = userId(email);
+		String newPassword = "a new and longer passphrase " + UUID.randomUUID();
+		assertThat(api()
+			.postJson("/api/auth/me/password", Map.of("currentPassword", PASSWORD, "newPassword", newPassword),
+					bearer(api().accessToken(email)))
+			.statusCode()).isEqualTo(204);
+		String admin = api().accessToken(ADMIN);
+		String adminId = userId(ADMIN);
+		JsonNode client = body(api().postJson("/api/auth/admin/clients",
+				Map.of("name", "audited-" + UUID.randomUUID(), "roles", List.of("service")), bearer(admin)));
+		String clientId = client.path("clientId").asString();
+		String secret = client.path("clientSecret").asString();
+		assertThat(
+				api()
+					.postForm("/api/auth/token",
+							AuthApi.form("grant_type", "client_credentials", "client_id", clientId, "client_secret",
+									secret))
+					.statusCode())
+			.isEqualTo(200);
+		assertThat(api().delete("/api/auth/admin/clients/" + clientId, bearer(admin)).statusCode()).isEqualTo(204);
+
+		assertThat(entries("subject=" + userId + "&action=password_changed", admin)).singleElement()
+			.satisfies((change) -> assertThat(change.path("actor").asString()).isEqualTo(userId));
+		assertThat(entries("subject=" + clientId, admin))
+			.extracting((entry) -> entry.path("action").asString() + " by " + entry.path("actor").asString())
+			.containsExactly("service_account_deleted by " + adminId, "sign_in by " + clientId,
+					"service_account_created by " + adminId);
+		List<String> stored = this.mongo.findAll(Document.class, "audit").stream().map(Document::toJson).toList();
+		assertThat(stored).noneMatch((entry) -> entry.contains(newPassword) || entry.contains(secret));
+	}
+
+	@Test
 	void badFiltersAreProblemsAndOnlyAdminsMayRead() {
 		String admin = api().accessToken(ADMIN);
 		Map<String, String> bad = Map.of("action=dance", "invalid_filter", "outcome=maybe", "invalid_filter",
