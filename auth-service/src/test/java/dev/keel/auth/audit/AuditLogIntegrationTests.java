@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -61,6 +63,9 @@ class AuditLogIntegrationTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	AuditJanitor janitor;
 
 	@Test
 	void signInsALockoutARoleChangeAndDisablingAreRecordedWithActorSubjectOutcomeAndOrigin() {
@@ -226,6 +231,24 @@ class AuditLogIntegrationTests {
 		List<String> stored = this.mongo.findAll(Document.class, "audit").stream().map(Document::toJson).toList();
 
 		assertThat(stored).isNotEmpty().noneMatch((entry) -> entry.contains(PASSWORD) || entry.contains(WRONG));
+	}
+
+	@Test
+	void entriesPastTheirRetentionAreNotListedAndTheJanitorRemovesThem() {
+		String subject = "expired-" + UUID.randomUUID();
+		Instant longAgo = Instant.now().minus(Duration.ofDays(400));
+		this.mongo.insert(new Document("_id", new ObjectId().toHexString()).append("at", Date.from(longAgo))
+			.append("subject", subject)
+			.append("action", "sign_in")
+			.append("outcome", "success")
+			.append("expiresAt", Date.from(longAgo.plus(Duration.ofDays(365)))), "audit");
+		String admin = api().accessToken(ADMIN);
+
+		assertThat(entries("subject=" + subject, admin)).isEmpty();
+		this.janitor.removeExpired();
+		assertThat(this.mongo.findAll(Document.class, "audit"))
+			.noneMatch((entry) -> subject.equals(entry.get("subject")))
+			.isNotEmpty();
 	}
 
 	private List<JsonNode> entries(String query, String token) {
