@@ -22,22 +22,20 @@ class StoredAuditLog implements AuditLog {
 
 	@Override
 	public void record(AuditFact fact) {
-		write(fact, RequestOrigin.current(), fact.actor());
+		write(fact, RequestOrigin.current());
 	}
 
-	/**
-	 * Records a successful act by the authenticated caller (an admin, a user changing
-	 * their own account), or by no one when there is none (a scheduled task).
-	 */
+	@Override
 	public void recordByCaller(AuditAction action, String subject) {
 		RequestOrigin origin = RequestOrigin.current();
-		write(AuditFact.done(action, origin.caller(), subject), origin, origin.caller());
+		write(AuditFact.done(action, origin.caller(), subject), origin);
 	}
 
-	private void write(AuditFact fact, RequestOrigin origin, String actor) {
+	private void write(AuditFact fact, RequestOrigin origin) {
 		String method = (fact.method() != null) ? fact.method().value() : null;
-		this.entries.insert(AuditRecorded.of(new ObjectId().toHexString(), actor, fact.subject(), fact.action().value(),
-				fact.success() ? "success" : "failure", method, origin.ip(), origin.userAgent(), origin.requestId()));
+		this.entries.insert(AuditRecorded.of(new ObjectId().toHexString(), fact.actor(), fact.subject(),
+				fact.action().value(), fact.success() ? "success" : "failure", method, origin.ip(), origin.userAgent(),
+				origin.requestId()));
 	}
 
 }
