@@ -111,6 +111,18 @@ class AuthArchitectureTests {
 			.check(this.classes);
 	}
 
+	/** Every feature records into the audit log; the log knows none of them. */
+	@Test
+	void theAuditLogKnowsNoFeature() {
+		noClasses().that()
+			.resideInAPackage("..auth.audit..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..auth.token..", "..auth.user..", "..auth.client..", "..auth.account..",
+					"..auth.key..", "..auth.provider..", "..auth.handoff..")
+			.check(this.classes);
+	}
+
 	@Test
 	void usersAndClientsDoNotKnowEachOther() {
 		noClasses().that()

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.keel.events.audit.AuditRecorded;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.IdentityLinked;
@@ -45,6 +46,7 @@ public final class EventTypes {
 		register(UserUpgraded.TYPE, UserUpgraded.class);
 		register(OtpRequested.TYPE, OtpRequested.class);
 		register(IdentityLinked.TYPE, IdentityLinked.class);
+		register(AuditRecorded.TYPE, AuditRecorded.class);
 		register(DocumentCreated.TYPE, DocumentCreated.class);
 		register(DocumentUpdated.TYPE, DocumentUpdated.class);
 		register(DocumentDeleted.TYPE, DocumentDeleted.class);

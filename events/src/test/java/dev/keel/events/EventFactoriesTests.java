@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import dev.keel.events.audit.AuditRecorded;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.OtpRequested;
@@ -45,6 +46,8 @@ class EventFactoriesTests {
 				() -> UserRolesChanged.of("u-1", "ada@example.com", List.of("user")),
 				() -> UserEnabled.of("u-1", "ada@example.com"), () -> UserUpgraded.of("u-2", "ada@example.com", "Ada"),
 				() -> IdentityLinked.of("u-1", null, "google"),
+				() -> AuditRecorded
+					.of("a-1", "u-1", "u-2", "roles_changed", "success", null, "203.0.113.7", "curl/8", "r-1"),
 				() -> OtpRequested.of("u-1", "ada@example.com", "Ada", "042917", "t", expiry),
 				() -> DocumentCreated.of("tasks", "abc", "u-1", "u-1", 1, "owner", List.of("title"),
 						Map.of("title", "x"), false),

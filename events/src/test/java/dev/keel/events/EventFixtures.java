@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.keel.events.audit.AuditRecorded;
 import dev.keel.events.auth.EmailVerificationRequested;
 import dev.keel.events.auth.EmailVerified;
 import dev.keel.events.auth.IdentityLinked;
@@ -155,11 +156,16 @@ public final class EventFixtures {
 		return task;
 	}
 
+	public static AuditRecorded auditRecorded() {
+		return new AuditRecorded("evt-20", OCCURRED_AT, "a-7", null, USER_ID, "sign_in_failed", "failure", "password",
+				"203.0.113.7", "Mozilla/5.0", "r-9");
+	}
+
 	public static List<IntegrationEvent> oneOfEachType() {
 		return List.of(userRegistered(), emailVerificationRequested(), emailVerified(), passwordResetRequested(),
 				passwordChanged(), userDisabled(), userRolesChanged(), userEnabled(), userUpgraded(), otpRequested(),
-				identityLinked(), aTaskCreated(), aTaskUpdated(), aTaskDeleted(), tasksDefined(), tasksDeleted(),
-				aPhotoUploaded(), aPhotoDeleted());
+				identityLinked(), auditRecorded(), aTaskCreated(), aTaskUpdated(), aTaskDeleted(), tasksDefined(),
+				tasksDeleted(), aPhotoUploaded(), aPhotoDeleted());
 	}
 
 }

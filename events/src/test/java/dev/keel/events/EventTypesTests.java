@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.keel.events.audit.AuditEvent;
 import dev.keel.events.auth.UserEvent;
 import dev.keel.events.auth.UserRegistered;
 import dev.keel.events.data.CollectionEvent;
@@ -24,8 +25,9 @@ class EventTypesTests {
 				"keel.user.email-verification-requested", "keel.user.email-verified",
 				"keel.user.password-reset-requested", "keel.user.password-changed", "keel.user.disabled",
 				"keel.user.roles-changed", "keel.user.enabled", "keel.user.upgraded", "keel.user.otp-requested",
-				"keel.user.identity-linked", "keel.document.created", "keel.document.updated", "keel.document.deleted",
-				"keel.collection.defined", "keel.collection.deleted", "keel.file.uploaded", "keel.file.deleted");
+				"keel.user.identity-linked", "keel.audit.recorded", "keel.document.created", "keel.document.updated",
+				"keel.document.deleted", "keel.collection.defined", "keel.collection.deleted", "keel.file.uploaded",
+				"keel.file.deleted");
 	}
 
 	@Test
@@ -40,7 +42,7 @@ class EventTypesTests {
 	@Test
 	void registersEveryEventOfTheSealedHierarchies() {
 		List<Class<?>> permitted = Stream
-			.of(UserEvent.class, DocumentEvent.class, CollectionEvent.class, FileEvent.class)
+			.of(UserEvent.class, AuditEvent.class, DocumentEvent.class, CollectionEvent.class, FileEvent.class)
 			.flatMap((sealed) -> Arrays.stream(sealed.getPermittedSubclasses()))
 			.toList();
 

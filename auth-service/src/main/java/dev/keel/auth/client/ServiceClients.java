@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditAction;
+import dev.keel.auth.audit.AuditLog;
 import dev.keel.auth.token.ClientCredentialsLogin;
 import dev.keel.auth.token.Principal;
 
@@ -23,8 +25,11 @@ class ServiceClients implements ClientCredentialsLogin {
 
 	private final MongoTemplate mongo;
 
-	ServiceClients(MongoTemplate mongo) {
+	private final AuditLog audit;
+
+	ServiceClients(MongoTemplate mongo, AuditLog audit) {
 		this.mongo = mongo;
+		this.audit = audit;
 	}
 
 	/**
@@ -35,6 +40,7 @@ class ServiceClients implements ClientCredentialsLogin {
 		ServiceClient client = new ServiceClient(ClientSecrets.newClientId(), name, List.copyOf(roles),
 				ClientSecrets.hash(secret), Instant.now().truncatedTo(ChronoUnit.MILLIS));
 		this.mongo.insert(client, ServiceClient.COLLECTION);
+		this.audit.recordByCaller(AuditAction.SERVICE_ACCOUNT_CREATED, client.id());
 		return new NewClient(client.id(), secret);
 	}
 
@@ -42,7 +48,12 @@ class ServiceClients implements ClientCredentialsLogin {
 	 * @return whether there was such a client
 	 */
 	boolean delete(String clientId) {
-		return this.mongo.remove(new Query(where("_id").is(clientId)), ServiceClient.COLLECTION).getDeletedCount() > 0;
+		boolean deleted = this.mongo.remove(new Query(where("_id").is(clientId)), ServiceClient.COLLECTION)
+			.getDeletedCount() > 0;
+		if (deleted) {
+			this.audit.recordByCaller(AuditAction.SERVICE_ACCOUNT_DELETED, clientId);
+		}
+		return deleted;
 	}
 
 	@Override

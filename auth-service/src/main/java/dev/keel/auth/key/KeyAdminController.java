@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KeyAdminController {
 
-	private final SigningKeys keys;
+	private final KeyRotations keys;
 
-	KeyAdminController(SigningKeys keys) {
+	KeyAdminController(KeyRotations keys) {
 		this.keys = keys;
 	}
 

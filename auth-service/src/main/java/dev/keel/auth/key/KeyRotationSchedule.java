@@ -17,11 +17,11 @@ class KeyRotationSchedule implements SchedulingConfigurer {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRotationSchedule.class);
 
-	private final SigningKeys keys;
+	private final KeyRotations keys;
 
 	private final KeyProperties properties;
 
-	KeyRotationSchedule(SigningKeys keys, KeyProperties properties) {
+	KeyRotationSchedule(KeyRotations keys, KeyProperties properties) {
 		this.keys = keys;
 		this.properties = properties;
 	}

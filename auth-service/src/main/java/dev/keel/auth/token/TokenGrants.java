@@ -5,6 +5,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditFact;
+import dev.keel.auth.audit.AuditLog;
+import dev.keel.auth.audit.AuditMethod;
 import dev.keel.auth.handoff.Pkce;
 import dev.keel.auth.handoff.SignInHandoffs;
 import dev.keel.auth.token.BasicAuthorization.Credentials;
@@ -69,10 +72,13 @@ class TokenGrants {
 
 	private final SecondFactors secondFactors;
 
+	private final AuditLog audit;
+
 	TokenGrants(PasswordLogin passwords, AnonymousSignup anonymous, AccountStatus accounts,
 			ClientCredentialsLogin clients, OtpLogin otp, SignInHandoffs handoffs, IdTokenLogin idTokens,
-			RefreshTokens refreshTokens, AccessTokens accessTokens, SecondFactors secondFactors) {
+			RefreshTokens refreshTokens, AccessTokens accessTokens, SecondFactors secondFactors, AuditLog audit) {
 		this.secondFactors = secondFactors;
+		this.audit = audit;
 		this.handoffs = handoffs;
 		this.passwords = passwords;
 		this.anonymous = anonymous;
@@ -114,7 +120,7 @@ class TokenGrants {
 		}
 		return switch (this.passwords.login(username, password)) {
 			case LoginOutcome.Authenticated authenticated ->
-				signIn(authenticated.principal(), "pwd", "password", request);
+				signIn(authenticated.principal(), "pwd", "password", request, null);
 			case LoginOutcome.Rejected rejected -> refused(INVALID_GRANT, "The email or password is wrong.");
 			case LoginOutcome.Throttled throttled -> new GrantResult.Throttled(throttled.retryAfter());
 			case LoginOutcome.Busy busy -> new GrantResult.Unavailable(busy.retryAfter());
@@ -123,7 +129,7 @@ class TokenGrants {
 
 	private GrantResult anonymous(TokenRequest request) {
 		return this.anonymous.signUpAnonymously()
-			.map((user) -> session(user, List.of("anon"), "anonymous", request))
+			.map((user) -> recorded(session(user, List.of("anon"), "anonymous", request), user, AuditMethod.ANONYMOUS))
 			.orElseGet(() -> refused(OAuthError.UNSUPPORTED_GRANT_TYPE, "Anonymous sign-ups are switched off."));
 	}
 
@@ -134,8 +140,9 @@ class TokenGrants {
 			return refused(INVALID_REQUEST, "The " + OTP + " grant needs the email and code parameters.");
 		}
 		return switch (this.otp.redeem(email, code)) {
-			case LoginOutcome.Authenticated authenticated -> signIn(authenticated.principal(), "otp", "otp", request);
-			default -> refused(INVALID_GRANT, "The code is wrong, used or expired; ask for a new one.");
+			case LoginOutcome.Authenticated authenticated ->
+				signIn(authenticated.principal(), "otp", "otp", request, AuditMethod.OTP);
+			default -> failed(AuditMethod.OTP, "The code is wrong, used or expired; ask for a new one.");
 		};
 	}
 
@@ -147,8 +154,9 @@ class TokenGrants {
 					+ "id_token) and subject_token_type=" + ID_TOKEN_TYPE + ".");
 		}
 		return switch (this.idTokens.exchange(provider, idToken, request.parameter("nonce"))) {
-			case IdTokenLogin.SignedIn signedIn -> exchanged(signIn(signedIn.principal(), "fed", "provider", request));
-			case IdTokenLogin.Refused refused -> refused(INVALID_GRANT, refused.description());
+			case IdTokenLogin.SignedIn signedIn ->
+				exchanged(signIn(signedIn.principal(), "fed", "provider", request, AuditMethod.PROVIDER));
+			case IdTokenLogin.Refused refused -> failed(AuditMethod.PROVIDER, refused.description());
 			case IdTokenLogin.NotApplicable notApplicable -> refused(INVALID_REQUEST, notApplicable.description());
 		};
 	}
@@ -172,17 +180,38 @@ class TokenGrants {
 		return this.handoffs.redeem(code, verifier, redirectUri)
 			.flatMap((redeemed) -> this.accounts.activePrincipal(redeemed.userId())
 				.map((user) -> signIn(user, MAGIC_LINK.equals(redeemed.method()) ? "otp" : "fed", redeemed.method(),
-						request)))
+						request, AuditMethod.named(redeemed.method()).orElse(null))))
 			.orElseGet(() -> refused(INVALID_GRANT, "The code is wrong, used or expired, or the code_verifier "
 					+ "or redirect_uri does not match it; sign in again."));
 	}
 
-	/** A first step: tokens, or an mfa_token when the user has a second factor. */
-	private GrantResult signIn(Principal user, String amrValue, String method, TokenRequest request) {
+	/**
+	 * A first step: tokens, or an mfa_token when the user has a second factor. A session
+	 * is recorded in the audit log as a sign-in with {@code audited}, unless that is
+	 * {@code null} (the password login records its own).
+	 */
+	private GrantResult signIn(Principal user, String amrValue, String method, TokenRequest request,
+			AuditMethod audited) {
 		List<String> amr = List.of(amrValue);
 		return this.secondFactors.challenge(user.subject(), amr)
 			.<GrantResult>map(GrantResult.MfaRequired::new)
-			.orElseGet(() -> session(user, amr, method, request));
+			.orElseGet(() -> recorded(session(user, amr, method, request), user, audited));
+	}
+
+	/**
+	 * Records a sign-in that produced a session, when its method is to be recorded here.
+	 */
+	private GrantResult recorded(GrantResult granted, Principal user, AuditMethod method) {
+		if (method != null) {
+			this.audit.record(AuditFact.signedIn(user.subject(), method));
+		}
+		return granted;
+	}
+
+	/** A refused sign-in for an account the grant does not know, recorded. */
+	private GrantResult failed(AuditMethod method, String description) {
+		this.audit.record(AuditFact.signInFailed(null, method));
+		return refused(INVALID_GRANT, description);
 	}
 
 	private GrantResult secondStep(TokenRequest request, boolean recovery) {
@@ -258,10 +287,14 @@ class TokenGrants {
 	}
 
 	private GrantResult authenticateClient(String clientId, String secret, boolean basic) {
-		return this.clients.authenticate(clientId, secret)
-			.<GrantResult>map((client) -> new Granted(
-					TokenResponse.bearer(this.accessTokens.issue(client, null, List.of()), null)))
-			.orElseGet(() -> new ClientRefused("Client authentication failed: unknown client or wrong secret.", basic));
+		return this.clients.authenticate(clientId, secret).<GrantResult>map((client) -> {
+			Granted granted = new Granted(TokenResponse.bearer(this.accessTokens.issue(client, null, List.of()), null));
+			this.audit.record(AuditFact.signedIn(client.subject(), AuditMethod.CLIENT_SECRET));
+			return granted;
+		}).orElseGet(() -> {
+			this.audit.record(AuditFact.signInFailed(null, AuditMethod.CLIENT_SECRET));
+			return new ClientRefused("Client authentication failed: unknown client or wrong secret.", basic);
+		});
 	}
 
 }

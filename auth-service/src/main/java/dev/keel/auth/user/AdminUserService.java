@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditAction;
+import dev.keel.auth.audit.AuditLog;
 import dev.keel.auth.token.SessionRevocation;
 import dev.keel.auth.user.Outcomes.Change;
 import dev.keel.auth.user.Outcomes.Done;
@@ -38,7 +40,10 @@ class AdminUserService {
 
 	private final SessionRevocation sessions;
 
-	AdminUserService(Users users, UserEvents events, SessionRevocation sessions) {
+	private final AuditLog audit;
+
+	AdminUserService(Users users, UserEvents events, SessionRevocation sessions, AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.events = events;
 		this.sessions = sessions;
@@ -111,6 +116,9 @@ class AdminUserService {
 		if (after.isPresent() && changes.stream().anyMatch(UserDisabled.class::isInstance)) {
 			this.sessions.revokeAllSessions(before.id());
 		}
+		if (after.isPresent()) {
+			changes.forEach((change) -> this.audit.recordByCaller(auditAction(change), before.id()));
+		}
 		return after;
 	}
 
@@ -143,6 +151,14 @@ class AdminUserService {
 		}
 		return Optional
 			.of(disabled ? UserDisabled.of(before.id(), before.email()) : UserEnabled.of(before.id(), before.email()));
+	}
+
+	private static AuditAction auditAction(UserEvent change) {
+		return switch (change) {
+			case UserRolesChanged rolesChanged -> AuditAction.ROLES_CHANGED;
+			case UserDisabled disabled -> AuditAction.USER_DISABLED;
+			default -> AuditAction.USER_ENABLED;
+		};
 	}
 
 	private static String encode(String id) {

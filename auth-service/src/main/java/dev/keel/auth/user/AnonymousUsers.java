@@ -12,6 +12,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditAction;
+import dev.keel.auth.audit.AuditFact;
+import dev.keel.auth.audit.AuditLog;
 import dev.keel.auth.token.AnonymousSignup;
 import dev.keel.auth.token.Principal;
 import dev.keel.auth.user.OneTimeTokens.Issued;
@@ -49,8 +52,11 @@ class AnonymousUsers implements AnonymousSignup {
 
 	private final UserProperties properties;
 
+	private final AuditLog audit;
+
 	AnonymousUsers(Users users, PasswordPolicy policy, UserService accounts, OneTimeTokens tokens, UserEvents events,
-			UserProperties properties) {
+			UserProperties properties, AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.policy = policy;
 		this.accounts = accounts;
@@ -154,10 +160,11 @@ class AnonymousUsers implements AnonymousSignup {
 				EmailVerificationRequested.of(user.id(), email, name, link.token(), link.expiresAt()));
 		try {
 			// Only while still anonymous: two upgrades at once cannot both win.
-			return this.users
-				.updateWhere(Criteria.where("_id").is(user.id()).and("roles").is(Principal.ANONYMOUS_ROLE), update)
-				.<Change>map(Done::new)
-				.orElseGet(NotAnonymous::new);
+			Optional<User> upgraded = this.users
+				.updateWhere(Criteria.where("_id").is(user.id()).and("roles").is(Principal.ANONYMOUS_ROLE), update);
+			upgraded.ifPresent(
+					(done) -> this.audit.record(AuditFact.done(AuditAction.USER_UPGRADED, user.id(), user.id())));
+			return upgraded.<Change>map(Done::new).orElseGet(NotAnonymous::new);
 		}
 		catch (DuplicateKeyException ex) {
 			return new EmailTaken();

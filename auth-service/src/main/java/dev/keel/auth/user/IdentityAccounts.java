@@ -12,6 +12,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditAction;
+import dev.keel.auth.audit.AuditFact;
+import dev.keel.auth.audit.AuditLog;
 import dev.keel.auth.provider.ProviderAccounts;
 import dev.keel.auth.provider.ProviderIdentity;
 import dev.keel.auth.token.Principal;
@@ -43,7 +46,10 @@ class IdentityAccounts implements ProviderAccounts {
 
 	private final UserEvents events;
 
-	IdentityAccounts(Users users, Identities identities, AnonymousUsers anonymous, UserEvents events) {
+	private final AuditLog audit;
+
+	IdentityAccounts(Users users, Identities identities, AnonymousUsers anonymous, UserEvents events, AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.identities = identities;
 		this.anonymous = anonymous;
@@ -118,6 +124,7 @@ class IdentityAccounts implements ProviderAccounts {
 			.update(user.id(),
 					this.events.appendTo(new Update(), IdentityLinked.of(user.id(), user.email(), identity.provider())))
 			.orElse(user);
+		this.audit.record(AuditFact.done(AuditAction.IDENTITY_LINKED, user.id(), user.id()));
 		return new SignedIn(LoginService.principal(linked));
 	}
 

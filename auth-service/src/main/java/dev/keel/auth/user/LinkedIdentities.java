@@ -9,6 +9,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditAction;
+import dev.keel.auth.audit.AuditLog;
 import dev.keel.support.web.KeelProblemException;
 
 /**
@@ -41,7 +43,10 @@ class LinkedIdentities {
 
 	private final Identities identities;
 
-	LinkedIdentities(Users users, Identities identities) {
+	private final AuditLog audit;
+
+	LinkedIdentities(Users users, Identities identities, AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.identities = identities;
 	}
@@ -79,6 +84,7 @@ class LinkedIdentities {
 						"This is the account's only way to sign in; set a password or link another provider first.");
 			}
 			this.identities.remove(userId, provider);
+			this.audit.recordByCaller(AuditAction.IDENTITY_UNLINKED, userId);
 		}
 		finally {
 			this.users.update(userId, new Update().unset(UNLINKING));

@@ -1,6 +1,8 @@
 package dev.keel.auth.user;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -8,6 +10,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditFact;
+import dev.keel.auth.audit.AuditLog;
+import dev.keel.auth.audit.AuditMethod;
 import dev.keel.auth.token.AccountStatus;
 import dev.keel.auth.token.LoginOutcome;
 import dev.keel.auth.token.PasswordLogin;
@@ -34,10 +39,13 @@ class LoginService implements PasswordLogin, AccountStatus {
 
 	private final String dummyHash;
 
-	LoginService(Users users, RecentAttempts attempts, PasswordEncoder encoder) {
+	private final AuditLog audit;
+
+	LoginService(Users users, RecentAttempts attempts, PasswordEncoder encoder, AuditLog audit) {
 		this.users = users;
 		this.attempts = attempts;
 		this.encoder = encoder;
+		this.audit = audit;
 		this.dummyHash = encoder.encode("no user has this password, it only costs the same time");
 	}
 
@@ -56,6 +64,7 @@ class LoginService implements PasswordLogin, AccountStatus {
 		try {
 			boolean matches = this.encoder.matches(password, user.map(User::passwordHash).orElse(this.dummyHash));
 			if (!matches || user.isEmpty() || user.get().disabled()) {
+				recordRefusal(key, user.map(User::id).orElse(null));
 				return new LoginOutcome.Rejected();
 			}
 		}
@@ -67,8 +76,22 @@ class LoginService implements PasswordLogin, AccountStatus {
 			return new LoginOutcome.Busy(busy.retryAfter());
 		}
 		this.attempts.clear(key);
+		this.audit.record(AuditFact.signedIn(user.get().id(), AuditMethod.PASSWORD));
 		upgradeHashIfNeeded(user.get(), password);
 		return new LoginOutcome.Authenticated(principal(user.get()));
+	}
+
+	/**
+	 * Records a refused password and, when it was the one that filled the quota, the
+	 * lockout it starts. The subject is the account's id only: an unknown email is never
+	 * stored, as people type passwords into the email field.
+	 */
+	private void recordRefusal(String key, String userId) {
+		this.audit.record(AuditFact.signInFailed(userId, AuditMethod.PASSWORD));
+		List<Instant> recent = this.attempts.attempts(key);
+		if (recent.size() == LOCKOUT.maxAttempts() && LOCKOUT.refusedFor(recent, Instant.now()).isPresent()) {
+			this.audit.record(AuditFact.lockedOut(userId, AuditMethod.PASSWORD));
+		}
 	}
 
 	@Override

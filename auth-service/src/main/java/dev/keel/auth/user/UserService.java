@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import dev.keel.auth.audit.AuditAction;
+import dev.keel.auth.audit.AuditLog;
 import dev.keel.auth.token.SessionRevocation;
 import dev.keel.auth.user.OneTimeTokens.Issued;
 import dev.keel.auth.user.OneTimeTokens.Purpose;
@@ -44,8 +46,11 @@ class UserService {
 
 	private final UserProperties properties;
 
+	private final AuditLog audit;
+
 	UserService(Users users, PasswordPolicy policy, PasswordEncoder encoder, OneTimeTokens tokens, UserEvents events,
-			SessionRevocation sessions, UserProperties properties) {
+			SessionRevocation sessions, UserProperties properties, AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.policy = policy;
 		this.encoder = encoder;
@@ -128,7 +133,9 @@ class UserService {
 	Change setEncodedPassword(User user, String encodedPassword) {
 		Update update = this.events.appendTo(new Update().set("passwordHash", encodedPassword),
 				PasswordChanged.of(user.id(), user.email(), user.displayName()));
-		return this.users.update(user.id(), update).<Change>map(Done::new).orElseGet(NotFound::new);
+		Optional<User> changed = this.users.update(user.id(), update);
+		changed.ifPresent((done) -> this.audit.recordByCaller(AuditAction.PASSWORD_CHANGED, user.id()));
+		return changed.<Change>map(Done::new).orElseGet(NotFound::new);
 	}
 
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import dev.keel.auth.audit.AuditAction;
+import dev.keel.auth.audit.AuditFact;
 import dev.keel.auth.token.LoginOutcome;
 import dev.keel.testing.EmbeddedInfrastructure;
 
@@ -37,6 +39,8 @@ class LoginServiceIntegrationTests {
 
 	private final CountingEncoder encoder = new CountingEncoder();
 
+	private final RecordingAuditLog audit = new RecordingAuditLog();
+
 	private MongoClient client;
 
 	private MongoTemplate mongo;
@@ -51,7 +55,7 @@ class LoginServiceIntegrationTests {
 		users.afterPropertiesSet();
 		RecentAttempts attempts = new RecentAttempts(this.mongo);
 		attempts.afterPropertiesSet();
-		this.logins = new LoginService(users, attempts, this.encoder);
+		this.logins = new LoginService(users, attempts, this.encoder, this.audit);
 		this.encoder.checks.set(0);
 	}
 
@@ -71,6 +75,10 @@ class LoginServiceIntegrationTests {
 		assertThat(outcomes).filteredOn(LoginOutcome.Throttled.class::isInstance).hasSize(15);
 		assertThat(this.logins.login(email, PASSWORD)).isInstanceOf(LoginOutcome.Throttled.class);
 		assertThat(this.encoder.checks.get()).isLessThanOrEqualTo(5);
+		assertThat(this.audit.facts).extracting(AuditFact::action)
+			.containsOnly(AuditAction.SIGN_IN_FAILED, AuditAction.LOCKOUT)
+			.filteredOn(AuditAction.SIGN_IN_FAILED::equals)
+			.hasSize(5);
 	}
 
 	@Test
